@@ -1,0 +1,94 @@
+"""The public API v1 (see shared/API.md): one NinjaAPI, one router per app."""
+
+from django.contrib.auth import authenticate
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Field, NinjaAPI, Schema
+
+from naober.api.auth import BearerToken
+from naober.api.deps import ErrorOut
+from naober.api.errors import ApiError, install_error_handlers
+from naober.api.models import ApiToken
+
+api = NinjaAPI(
+    title="Naober API",
+    version="1",
+    description="The public API of Naober. Errors: {\"detail\", \"code\"}. Lists: {\"count\", \"items\"}.",
+    auth=BearerToken(),
+    urls_namespace="api",
+    docs_url="/docs",
+)
+install_error_handlers(api)
+
+
+class Credentials(Schema):
+    username: str = Field(..., min_length=1, max_length=150)
+    password: str = Field(..., min_length=1, max_length=1024)
+
+
+class TokenOut(Schema):
+    token: str
+    expires_at: str
+
+
+class CommunityRoles(Schema):
+    slug: str
+    name: str
+    person: int
+    roles: list[str]
+
+
+class AccountOut(Schema):
+    username: str
+    communities: list[CommunityRoles]
+
+
+@api.post("/token", auth=None, response={200: TokenOut, 401: ErrorOut, 422: ErrorOut,
+                                          429: ErrorOut})
+def create_token(request, credentials: Credentials):
+    """Trade a user name and password for a token (valid API_TOKEN_DAYS days)."""
+    user = authenticate(request, username=credentials.username, password=credentials.password)
+    if getattr(request, "axes_locked_out", False):
+        raise ApiError(429, "locked_out", _("Too many wrong attempts. Try again in half an hour."))
+    if user is None or not user.is_active:
+        raise ApiError(401, "invalid_credentials", _("The user name or password is not right."))
+    token, raw = ApiToken.issue(user)
+    return {"token": raw, "expires_at": token.expires_at.isoformat()}
+
+
+@api.delete("/token", response={204: None, 401: ErrorOut})
+def revoke_token(request):
+    """Revoke the token this call was made with."""
+    ApiToken.objects.filter(pk=request.api_token.pk).update(revoked_at=timezone.now())
+    return 204, None
+
+
+@api.get("/me", response={200: AccountOut, 401: ErrorOut})
+def account(request):
+    """The caller's account and the communities they belong to."""
+    from naober.people.models import Person
+
+    people = (
+        Person.objects.filter(user=request.auth, erased_at__isnull=True)
+        .select_related("community").prefetch_related("memberships").order_by("community__name")
+    )
+    return {
+        "username": request.auth.get_username(),
+        "communities": [
+            {"slug": p.community.slug, "name": p.community.name, "person": p.pk,
+             "roles": p.role_codes}
+            for p in people
+        ],
+    }
+
+
+def _mount_routers() -> None:
+    """Each app owns its router; all live under /api/v1/ (community paths under c/{community}/)."""
+    from naober.exchange.api import router as exchange_router
+    from naober.people.api import router as people_router
+
+    for router in (people_router, exchange_router):
+        api.add_router("", router)
+
+
+_mount_routers()

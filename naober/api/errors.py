@@ -1,0 +1,83 @@
+"""One error format for the whole API: {"detail": <human text>, "code": <machine code>}.
+
+Every exception a client can provoke is turned into a 4xx here, so that no input ever yields a 500.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+
+class ApiError(Exception):
+    """Raise from a handler or service to answer with a specific status and code."""
+
+    def __init__(self, status: int, code: str, detail: str):
+        super().__init__(detail)
+        self.status, self.code, self.detail = status, code, detail
+
+
+class Conflict(ApiError):
+    def __init__(self, detail: str, code: str = "conflict"):
+        super().__init__(409, code, detail)
+
+
+def _body(detail: str, code: str, **extra) -> dict:
+    return {"detail": str(detail), "code": code, **extra}
+
+
+def _clean_errors(errors: list) -> list[dict]:
+    """Pydantic errors without the raw input: an error must never echo huge or odd strings back."""
+    cleaned = []
+    for error in errors[:50]:
+        loc = [str(part) for part in error.get("loc", [])][:6]
+        cleaned.append({"loc": loc, "msg": str(error.get("msg", ""))[:200], "type": error.get("type")})
+    return cleaned
+
+
+def install_error_handlers(api) -> None:
+    def respond(request, status: int, body: dict):
+        return api.create_response(request, body, status=status)
+
+    @api.exception_handler(ApiError)
+    def on_api_error(request, exc: ApiError):
+        return respond(request, exc.status, _body(exc.detail, exc.code))
+
+    @api.exception_handler(ValidationError)
+    def on_validation_error(request, exc: ValidationError):
+        return respond(
+            request,
+            422,
+            _body(_("Some of the data is missing or not valid."), "invalid",
+                  errors=_clean_errors(exc.errors)),
+        )
+
+    @api.exception_handler(DjangoValidationError)
+    def on_model_validation_error(request, exc: DjangoValidationError):
+        messages = exc.messages[:10]
+        return respond(request, 422, _body(" ".join(messages), "invalid"))
+
+    @api.exception_handler(AuthenticationError)
+    def on_authentication_error(request, exc):
+        return respond(request, 401, _body(_("Log in first: send a valid token."), "unauthorized"))
+
+    @api.exception_handler(HttpError)
+    def on_http_error(request, exc: HttpError):
+        codes = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+                 405: "method_not_allowed", 409: "conflict", 429: "too_many_requests"}
+        if exc.status_code == 400:
+            detail = _("The request could not be read. Send valid JSON.")
+        elif exc.status_code == 429:
+            detail = _("Too many requests. Please wait a moment and try again.")
+        else:
+            detail = str(exc)
+        return respond(request, exc.status_code, _body(detail, codes.get(exc.status_code, "error")))
+
+    @api.exception_handler(Http404)
+    def on_not_found(request, exc):
+        return respond(request, 404, _body(_("Not found."), "not_found"))
+
+    @api.exception_handler(PermissionDenied)
+    def on_permission_denied(request, exc):
+        return respond(request, 403, _body(_("You are not allowed to do this."), "forbidden"))

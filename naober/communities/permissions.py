@@ -1,0 +1,88 @@
+"""The one place that says which role may do what. Pages and the API both ask here.
+
+Deny by default: an action that is not in RULES, or a role that is not listed for it, is refused.
+Rules about *whose* row (the author of a visit, the helper of a match) are checked by the selectors
+and services of each app on top of this table; this table answers "may this role do this at all".
+"""
+
+from enum import StrEnum
+
+from naober.communities.models import Role
+
+R = Role
+
+
+class Action(StrEnum):
+    # people
+    VIEW_PEOPLE = "people.view"  # the list of residents with their names and areas
+    VIEW_CONTACT_DETAILS = "people.view_contact"  # another person's phone, email, address
+    CREATE_PERSON = "people.create"  # register someone, also without a login
+    CHANGE_PERSON = "people.change"
+    RECORD_CONSENT = "people.record_consent"  # record consent given on the phone or on paper
+    # exchange
+    VIEW_EXCHANGE = "exchange.view"  # open requests and offers (privacy-safe)
+    ASK_HELP = "exchange.ask"  # post one's own request
+    OFFER_HELP = "exchange.offer"  # post one's own offer, respond to a request
+    ENTER_FOR_OTHERS = "exchange.enter_for_others"  # requests and offers on someone's behalf
+    MANAGE_EXCHANGE = "exchange.manage"  # workbench: propose, pause, stop, follow up
+    VIEW_CONTACT_LOG = "exchange.view_contact_log"
+    REFER = "exchange.refer"  # refer a resident to or from an organisation
+    VIEW_REPORTS = "reports.view"  # summary figures
+    # outreach, directory, volunteering
+    RECORD_VISIT = "outreach.record_visit"
+    VIEW_VISIT_NOTES = "outreach.view_visit_notes"
+    RAISE_SIGNAL = "outreach.raise_signal"
+    TRIAGE_SIGNALS = "outreach.triage"
+    VIEW_DIRECTORY = "directory.view"
+    MANAGE_DIRECTORY = "directory.manage"
+    MANAGE_VOLUNTEERS = "volunteering.manage"
+    # initiatives and impact
+    VIEW_INITIATIVES = "initiatives.view"
+    MANAGE_INITIATIVES = "initiatives.manage"
+    DECIDE_BUDGET = "initiatives.decide_budget"
+    VIEW_AGGREGATES = "impact.view_aggregates"
+    MANAGE_SURVEYS = "impact.manage_surveys"
+    # privacy and administration
+    VIEW_AUDIT_LOG = "privacy.view_audit_log"
+    ACT_ON_PRIVACY_RIGHTS = "privacy.act_for_others"  # export, correct, erase on someone's behalf
+    MANAGE_COMMUNITY = "communities.manage"
+
+
+EVERY_MEMBER = frozenset({R.RESIDENT, R.VOLUNTEER, R.COORDINATOR, R.CORE_GROUP, R.ADMIN})
+STAFF = frozenset({R.COORDINATOR, R.ADMIN})
+
+RULES: dict[Action, frozenset[str]] = {
+    Action.VIEW_PEOPLE: STAFF | {R.CORE_GROUP},
+    Action.VIEW_CONTACT_DETAILS: STAFF,
+    Action.CREATE_PERSON: STAFF,
+    Action.CHANGE_PERSON: STAFF,
+    Action.RECORD_CONSENT: STAFF,
+    Action.VIEW_EXCHANGE: EVERY_MEMBER | {R.PARTNER},
+    Action.ASK_HELP: EVERY_MEMBER,
+    Action.OFFER_HELP: EVERY_MEMBER,
+    Action.ENTER_FOR_OTHERS: STAFF,
+    Action.MANAGE_EXCHANGE: STAFF,
+    Action.VIEW_CONTACT_LOG: STAFF,
+    Action.REFER: STAFF | {R.PARTNER},
+    Action.VIEW_REPORTS: STAFF | {R.CORE_GROUP},
+    Action.RECORD_VISIT: STAFF | {R.VOLUNTEER, R.CORE_GROUP},
+    Action.VIEW_VISIT_NOTES: STAFF | {R.CORE_GROUP},
+    Action.RAISE_SIGNAL: EVERY_MEMBER | {R.PARTNER},
+    Action.TRIAGE_SIGNALS: STAFF | {R.CORE_GROUP},
+    Action.VIEW_DIRECTORY: EVERY_MEMBER | {R.PARTNER},
+    Action.MANAGE_DIRECTORY: STAFF,
+    Action.MANAGE_VOLUNTEERS: STAFF,
+    Action.VIEW_INITIATIVES: EVERY_MEMBER | {R.PARTNER},
+    Action.MANAGE_INITIATIVES: STAFF | {R.CORE_GROUP},
+    Action.DECIDE_BUDGET: frozenset({R.CORE_GROUP}),
+    Action.VIEW_AGGREGATES: STAFF | {R.CORE_GROUP, R.FUNDER},
+    Action.MANAGE_SURVEYS: STAFF | {R.CORE_GROUP},
+    Action.VIEW_AUDIT_LOG: STAFF,
+    Action.ACT_ON_PRIVACY_RIGHTS: STAFF,
+    Action.MANAGE_COMMUNITY: frozenset({R.ADMIN}),
+}
+
+
+def is_allowed(roles: frozenset[str] | set[str], action: Action) -> bool:
+    """True when one of these roles may perform the action; unknown actions are refused."""
+    return bool(RULES.get(action, frozenset()) & set(roles))

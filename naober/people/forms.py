@@ -1,0 +1,64 @@
+"""Forms for people. Business rules (reachability, roles) live in services; forms parse input."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from naober.communities.models import Area, AreaKind
+from naober.people.models import ConsentMethod, ConsentPurpose, Person
+
+
+class PersonForm(forms.ModelForm):
+    languages_text = forms.CharField(
+        label=_("Languages"), required=False, max_length=60,
+        help_text=_("Language codes separated by commas, for example: nl, tr"),
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "name", "public_name", "phone", "email", "address", "area",
+            "reachable_via_coordinator", "preferred_channel", "digital", "date_of_birth",
+            "gender", "vulnerable",
+        ]
+        widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, community, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = Area.objects.filter(
+            community=community, kind__in=[AreaKind.STREET, AreaKind.VILLAGE,
+                                           AreaKind.NEIGHBOURHOOD]
+        ).order_by("name")
+        self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
+        self.fields["email"].widget.attrs.update(autocomplete="email")
+        if self.instance.pk:
+            self.fields["languages_text"].initial = ", ".join(self.instance.languages)
+
+    def person_data(self) -> dict:
+        data = {k: v for k, v in self.cleaned_data.items() if k != "languages_text"}
+        data["languages"] = [
+            part for part in self.cleaned_data.get("languages_text", "").replace(" ", ",").split(",")
+            if part
+        ]
+        return data
+
+
+class ConsentForm(forms.Form):
+    purpose = forms.ChoiceField(label=_("Consent for"), choices=ConsentPurpose.choices)
+    granted = forms.TypedChoiceField(
+        label=_("Answer"), coerce=lambda v: v == "yes",
+        choices=[("yes", _("Yes, agrees")), ("no", _("No, does not agree"))],
+        widget=forms.RadioSelect,
+    )
+    method = forms.ChoiceField(label=_("How was it given?"), choices=ConsentMethod.choices)
+    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=200)
+
+
+class OwnConsentForm(forms.Form):
+    """A person's own choice on the website: recorded as given online."""
+
+    purpose = forms.ChoiceField(label=_("Consent for"), choices=ConsentPurpose.choices)
+    granted = forms.TypedChoiceField(
+        label=_("Your answer"), coerce=lambda v: v == "yes",
+        choices=[("yes", _("Yes, I agree")), ("no", _("No, I do not agree"))],
+        widget=forms.RadioSelect,
+    )

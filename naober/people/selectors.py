@@ -1,0 +1,94 @@
+"""Reads of people, always within one community and shaped by what the caller may see."""
+
+from django.db.models import Q, QuerySet
+
+from naober.communities.context import Actor
+from naober.communities.permissions import Action
+from naober.people.models import Consent, ConsentPurpose, Person
+
+
+def people_of(community) -> QuerySet[Person]:
+    """Everyone of this community who has not been erased."""
+    return Person.objects.filter(community=community, erased_at__isnull=True)
+
+
+def person_list(actor: Actor, *, search: str = "") -> QuerySet[Person]:
+    """The people list for staff and the core group; nobody else gets a list of residents."""
+    actor.require(Action.VIEW_PEOPLE)
+    qs = people_of(actor.community).select_related("area").prefetch_related("memberships")
+    if search:
+        qs = qs.filter(Q(name__icontains=search) | Q(area__name__icontains=search))
+    return qs.order_by("name", "id")
+
+
+def person_get(actor: Actor, person_id: int) -> Person:
+    """One person of the actor's community; another community's id is simply not found."""
+    from django.http import Http404
+
+    person = (
+        people_of(actor.community)
+        .select_related("area")
+        .prefetch_related("memberships")
+        .filter(pk=person_id)
+        .first()
+    )
+    if person is None:
+        raise Http404
+    return person
+
+
+class Visibility:
+    """How much of a person one caller may see: public card, member card or everything."""
+
+    PUBLIC = "public"  # first name and street: what any member may see
+    MEMBER = "member"  # also full name and roles: core group
+    FULL = "full"  # contact details too: staff, and the person themselves
+
+
+def visibility(actor: Actor, person: Person) -> str:
+    if actor.person is not None and actor.person.pk == person.pk:
+        return Visibility.FULL
+    if actor.can(Action.VIEW_CONTACT_DETAILS):
+        return Visibility.FULL
+    if actor.can(Action.VIEW_PEOPLE):
+        return Visibility.MEMBER
+    return Visibility.PUBLIC
+
+
+def person_view(actor: Actor, person: Person) -> dict:
+    """The fields of `person` this actor may see, as a plain dict (pages and API share it)."""
+    level = visibility(actor, person)
+    data = {"id": person.pk, "name": person.display_name, "area": person.area_id,
+            "area_name": person.public_place}
+    if level == Visibility.PUBLIC:
+        return data
+    data.update(name=person.name, roles=person.role_codes)
+    if level == Visibility.MEMBER:
+        return data
+    data.update(
+        public_name=person.display_name,
+        phone=person.phone,
+        email=person.email,
+        address=person.address,
+        digital=person.digital,
+        preferred_channel=person.preferred_channel,
+        reachable_via_coordinator=person.reachable_via_coordinator,
+        languages=person.languages,
+        date_of_birth=person.date_of_birth,
+        gender=person.gender,
+        vulnerable=person.vulnerable,
+    )
+    return data
+
+
+def current_consents(person: Person) -> dict[str, Consent | None]:
+    """The newest consent record per purpose (None where nothing was ever recorded)."""
+    latest: dict[str, Consent | None] = {p.value: None for p in ConsentPurpose}
+    for consent in person.consents.select_related("recorded_by").order_by("recorded_at", "id"):
+        latest[consent.purpose] = consent
+    return latest
+
+
+def has_consent(person: Person, purpose: str) -> bool:
+    consent = person.consents.filter(purpose=purpose).order_by("-recorded_at", "-id").first()
+    return bool(consent and consent.granted)

@@ -1,0 +1,128 @@
+"""Writes about people: registering, correcting, recording consent. Each checks permission first."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from naober.communities.context import Actor
+from naober.communities.models import Area, Membership, Role
+from naober.communities.permissions import Action
+from naober.people import validation
+from naober.people.models import ContactChannel, Person
+
+PERSON_FIELDS = (
+    "name", "public_name", "phone", "email", "address", "area", "reachable_via_coordinator",
+    "preferred_channel", "digital", "languages", "date_of_birth", "gender", "vulnerable",
+)
+# What a person may correct about themselves; the rest is for staff (for example "needs extra care").
+SELF_EDITABLE = {
+    "public_name", "phone", "email", "address", "preferred_channel", "digital", "languages",
+    "reachable_via_coordinator",
+}
+# Roles a coordinator may hand out; only an administrator hands out staff roles.
+COORDINATOR_GRANTABLE = {Role.RESIDENT, Role.VOLUNTEER}
+
+
+def _clean(community, data: dict) -> dict:
+    """Normalise and validate person data; raises ValidationError keyed by field."""
+    cleaned = dict(data)
+    errors: dict[str, list[str]] = {}
+    for field, cleaner in (
+        ("phone", validation.clean_phone),
+        ("languages", validation.clean_languages),
+        ("date_of_birth", validation.clean_date_of_birth),
+    ):
+        if field in cleaned:
+            try:
+                cleaned[field] = cleaner(cleaned[field])
+            except ValidationError as exc:
+                errors[field] = exc.messages
+    for field in ("name", "public_name", "email", "address"):
+        if field in cleaned and cleaned[field] is not None:
+            cleaned[field] = " ".join(str(cleaned[field]).split())
+    if "name" in cleaned and not cleaned["name"]:
+        errors["name"] = [_("Fill in a name.")]
+    area = cleaned.get("area")
+    if area is not None and not isinstance(area, Area):
+        area = Area.objects.filter(community=community, pk=area).first()
+        if area is None:
+            errors["area"] = [_("Choose a street or neighbourhood of this community.")]
+        cleaned["area"] = area
+    elif isinstance(area, Area) and area.community_id != community.pk:
+        errors["area"] = [_("Choose a street or neighbourhood of this community.")]
+    if "preferred_channel" in cleaned and cleaned["preferred_channel"] not in ContactChannel.values:
+        errors["preferred_channel"] = [_("Choose one of the listed ways to contact someone.")]
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+@transaction.atomic
+def register_person(actor: Actor, data: dict, roles: list[str] | None = None) -> Person:
+    """Register a resident on someone's behalf: a name and one way to reach them is enough."""
+    actor.require(Action.CREATE_PERSON)
+    roles = list(dict.fromkeys(roles or [Role.RESIDENT]))
+    _check_grantable(actor, roles)
+    cleaned = _clean(actor.community, {k: v for k, v in data.items() if k in PERSON_FIELDS})
+    validation.check_reachable(cleaned)
+    person = Person.objects.create(community=actor.community, **cleaned)
+    Membership.objects.bulk_create(Membership(person=person, role=role) for role in roles)
+    return person
+
+
+@transaction.atomic
+def update_person(actor: Actor, person: Person, changes: dict) -> Person:
+    """Correct a person's data: staff may change everything, a person their own contact data."""
+    is_self = actor.person is not None and actor.person.pk == person.pk
+    if not actor.can(Action.CHANGE_PERSON):
+        if not is_self:
+            raise PermissionDenied
+        forbidden = set(changes) - SELF_EDITABLE
+        if forbidden:
+            raise ValidationError(
+                {field: [_("Only a coordinator can change this.")] for field in sorted(forbidden)}
+            )
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    cleaned = _clean(actor.community, {k: v for k, v in changes.items() if k in PERSON_FIELDS})
+    merged = {field: getattr(person, field) for field in PERSON_FIELDS} | cleaned
+    validation.check_reachable(merged)
+    for field, value in cleaned.items():
+        setattr(person, field, value)
+    person.save()
+    return person
+
+
+def _check_grantable(actor: Actor, roles: list[str]) -> None:
+    unknown = [r for r in roles if r not in Role.values]
+    if unknown:
+        raise ValidationError({"roles": [_("Unknown role.")]})
+    if actor.can(Action.MANAGE_COMMUNITY):
+        return
+    if not set(roles) <= COORDINATOR_GRANTABLE:
+        raise ValidationError({"roles": [_("Only an administrator can give this role.")]})
+
+
+@transaction.atomic
+def record_consent(actor: Actor, person: Person, *, purpose: str, granted: bool, method: str,
+                   note: str = ""):
+    """Write down a yes or a no. Staff record what was said or signed; a person their own choice."""
+    from naober.people.models import Consent, ConsentMethod, ConsentPurpose
+
+    is_self = actor.person is not None and actor.person.pk == person.pk
+    if not (is_self or actor.can(Action.RECORD_CONSENT)):
+        raise PermissionDenied
+    if person.community_id != actor.community.pk:
+        raise PermissionDenied
+    errors = {}
+    if purpose not in ConsentPurpose.values:
+        errors["purpose"] = [_("Choose what the consent is for.")]
+    if method not in ConsentMethod.values:
+        errors["method"] = [_("Choose how the consent was given.")]
+    if is_self and not actor.can(Action.RECORD_CONSENT) and method != ConsentMethod.ONLINE:
+        errors["method"] = [_("Consent you give yourself on the website is recorded as online.")]
+    if errors:
+        raise ValidationError(errors)
+    return Consent.objects.create(
+        person=person, purpose=purpose, granted=bool(granted), method=method,
+        recorded_by=actor.person, note=" ".join((note or "").split())[:200],
+    )

@@ -1,0 +1,30 @@
+"""URLs: pages per app under /c/<slug>/, the API under /api/v1/, auth under /accounts/."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from naober.api.api import api
+from naober.core import views as core_views
+from naober.core.forms import LoginForm
+
+community_patterns = [
+    path("", core_views.community_home, name="community_home"),
+    path("", include("naober.people.urls")),
+]
+
+urlpatterns = [
+    path("", core_views.landing, name="home"),
+    path("c/<slug:slug>/", include(community_patterns)),
+    path("accounts/login/", auth_views.LoginView.as_view(
+        template_name="core/login.html", authentication_form=LoginForm,
+        redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("beheer/", admin.site.urls),
+]
+
+handler404 = "naober.core.views.error_404"
+handler403 = "naober.core.views.error_403"
+handler500 = "naober.core.views.error_500"
