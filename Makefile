@@ -1,0 +1,56 @@
+# Naober: `make run` serves the demo, `make test` runs every test. Nothing else is needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# Apps with their own translations (naober/<app>/locale): every page string is in one of them.
+LOCALE_APPS := $(patsubst %/locale,%,$(wildcard naober/*/locale))
+export DJANGO_SETTINGS_MODULE := naober.settings
+
+.PHONY: install run test lint format messages system-deps bench worker clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py seed_demo
+	@echo "Naober runs at http://127.0.0.1:$(PORT)/  (demo logins: see README, password 'demo')"
+	DEBUG=1 $(BIN)/python manage.py run_demo --port $(PORT)
+
+# Debian packages the tests need: Chromium for the browser tests, gettext for the translations.
+system-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v msgfmt >/dev/null; then \
+		echo "Installing chromium and gettext from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext >/dev/null; \
+	fi
+
+# Collect every translatable string per app and compile; tests then check Dutch is complete.
+messages: install
+	@for app in $(LOCALE_APPS); do \
+		(cd $$app && PYTHONPATH=$(CURDIR) $(CURDIR)/$(BIN)/django-admin makemessages \
+			--locale nl --no-location --no-obsolete --no-wrap --verbosity 0) || exit 1; \
+	done
+	$(BIN)/python manage.py compilemessages --ignore "$(VENV)" --verbosity 0
+
+test: install system-deps messages
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: install
+	$(BIN)/python -m bench.matching
+
+clean:
+	rm -rf $(VENV) var staticfiles
