@@ -298,7 +298,10 @@ def update_helper_room(index: OfferIndex, person_id: int, room_left: int) -> Off
     changes = {"room_left": room_col}
     touched = int(np.bitwise_or.reduce(index.categories[rows]))
     return replace(
-        index, room_left=room_col, helper_room=helper_room, **_refresh_postings(index, changes, touched)
+        index,
+        room_left=room_col,
+        helper_room=helper_room,
+        **_refresh_postings(index, changes, touched),
     )
 
 

@@ -89,7 +89,9 @@ def _empty_plan(n: int) -> Plan:
     )
 
 
-def max_matchable(edge_request: np.ndarray, edge_helper: np.ndarray, capacity: np.ndarray, n: int) -> int:
+def max_matchable(
+    edge_request: np.ndarray, edge_helper: np.ndarray, capacity: np.ndarray, n: int
+) -> int:
     """Maximum number of requests that can be matched (max flow source -> request (1) -> helper
     (capacity) -> sink) over the given request-helper edges."""
     if edge_request.size == 0:
@@ -117,11 +119,14 @@ def _solve(
     kept = [e.helpers if k is None else e.helpers[:k] for e in edges]
     deg = np.array([h.size for h in kept], dtype=np.int64)
     edge_req = np.repeat(np.arange(n), deg)
-    edge_pos = np.concatenate([np.arange(d) for d in deg]) if n else np.zeros(0, np.int64)
     edge_h = np.concatenate(kept) if n else np.zeros(0, np.int64)
-    edge_v = np.concatenate(
-        [priority[i] + (e.scores if k is None else e.scores[:k]) for i, e in enumerate(edges)]
-    ) if n else np.zeros(0)
+    edge_v = (
+        np.concatenate(
+            [priority[i] + (e.scores if k is None else e.scores[:k]) for i, e in enumerate(edges)]
+        )
+        if n
+        else np.zeros(0)
+    )
     choice = np.full(n, -1, dtype=np.int64)
     helper_of = np.full(n, -1, dtype=np.int64)
     if edge_req.size == 0:
@@ -130,7 +135,7 @@ def _solve(
     h_deg = np.bincount(local, minlength=helpers.size)
     slots = np.minimum(capacity[helpers], h_deg)
     usable = slots[local] > 0
-    edge_req, edge_pos, local, edge_v = edge_req[usable], edge_pos[usable], local[usable], edge_v[usable]
+    edge_req, local, edge_v = edge_req[usable], local[usable], edge_v[usable]
     slot_start = np.concatenate([[0], np.cumsum(slots)])
     n_slots = int(slot_start[-1])
     # Expand every edge into one entry per slot of its helper.
@@ -199,7 +204,8 @@ def plan(
     for i in np.flatnonzero(choice >= 0).tolist():
         rows[i] = edges[i].rows[choice[i]]
         scores[i] = edges[i].scores[choice[i]]
-    person_ids = np.where(rows >= 0, index.person_id[np.maximum(rows, 0)], -1)
+    person_ids = np.full(n, -1, dtype=np.int64)
+    person_ids[rows >= 0] = index.person_id[rows[rows >= 0]]
     return Plan(rows=rows, person_ids=person_ids, scores=scores, exact_cardinality=exact)
 
 

@@ -59,7 +59,9 @@ REASON_PARAMS: dict[str, tuple[str, ...]] = {
 }
 
 
-def reasons_for_row(index: OfferIndex, row: int, request: Request, weights: Weights) -> tuple[Reason, ...]:
+def reasons_for_row(
+    index: OfferIndex, row: int, request: Request, weights: Weights
+) -> tuple[Reason, ...]:
     """Reasons for one (feasible) offer row. Only facts that speak *for* the helper are listed."""
     rows = np.array([row], dtype=np.int64)
     person = int(index.person_id[row])
@@ -82,13 +84,16 @@ def reasons_for_row(index: OfferIndex, row: int, request: Request, weights: Weig
         d = float(effective_distance(index, rows, request)[0])
         if math.isfinite(d):
             out.append(("distance_m", {"m": int(round(d / 50.0)) * 50}))
-    if request.availability and availability_fit(index.availability[rows], request.availability)[0] > 0:
-        if index.availability[row] != 0:
-            out.append(("available_when_asked", {}))
+    available = availability_fit(index.availability[rows], request.availability)[0]
+    if request.availability and index.availability[row] != 0 and available > 0:
+        out.append(("available_when_asked", {}))
     shared = int(index.languages[row]) & request.languages & ~(1 << LANGUAGE_DUTCH)
     if shared:
         out.append(("shared_language", {}))
-    if request.preferred_genders != ALL_GENDERS and (1 << int(index.gender[row])) & request.preferred_genders:
+    if (
+        request.preferred_genders != ALL_GENDERS
+        and (1 << int(index.gender[row])) & request.preferred_genders
+    ):
         out.append(("matches_preference", {}))
     out.append(("room_left", {"n": int(index.room_left[row])}))
     days = float(index.days_idle[row])

@@ -122,7 +122,7 @@ def suggest(
 def suggest_dense(
     index: OfferIndex, request: Request, weights: Weights = DEFAULT_WEIGHTS, k: int = 10
 ) -> list[Suggestion]:
-    """``suggest`` computed from ``score_all_dense`` (same ranking rule); for tests and benchmarks."""
+    """``suggest`` computed from ``score_all_dense`` (same ranking rule), for tests and bench."""
     scores = score_all_dense(index, request, weights)
     rows = np.arange(index.n)
     chosen = top_k_per_person(rows, scores, index.person_id, k)
