@@ -5,12 +5,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from naober.api.api import api
+from naober.apps_registry import modules_named
 from naober.core import views as core_views
 from naober.core.forms import LoginForm
 
 community_patterns = [
     path("", core_views.community_home, name="community_home"),
-    path("", include("naober.people.urls")),
+    *(path("", include(module)) for module in modules_named("urls")),
 ]
 
 urlpatterns = [

@@ -83,12 +83,11 @@ def account(request):
 
 
 def _mount_routers() -> None:
-    """Each app owns its router; all live under /api/v1/ (community paths under c/{community}/)."""
-    from naober.exchange.api import router as exchange_router
-    from naober.people.api import router as people_router
+    """Each app owns its router (naober/<app>/api.py); all paths live under /api/v1/."""
+    from naober.apps_registry import modules_named
 
-    for router in (people_router, exchange_router):
-        api.add_router("", router)
+    for module in modules_named("api"):
+        api.add_router("", module.router)
 
 
 _mount_routers()
