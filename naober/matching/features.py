@@ -47,22 +47,23 @@ def effective_distance(index: OfferIndex, rows: np.ndarray | None, request: Requ
     dx = take(index.x, rows) - request.x
     dy = take(index.y, rows) - request.y
     d = np.sqrt(dx * dx + dy * dy)
-    missing = np.isnan(d)
-    if missing.any():
-        proxy = np.where(
-            same_area(take(index.street, rows), request.street),
+    missing = np.flatnonzero(np.isnan(d))
+    if missing.size:
+        # Only the rows without coordinates need the area proxy (constants, so bit-identical).
+        sub = missing if rows is None else rows[missing]
+        d[missing] = np.where(
+            same_area(index.street[sub], request.street),
             SAME_STREET_M,
             np.where(
-                same_area(take(index.neighbourhood, rows), request.neighbourhood),
+                same_area(index.neighbourhood[sub], request.neighbourhood),
                 SAME_NEIGHBOURHOOD_M,
                 np.where(
-                    same_area(take(index.district, rows), request.district),
+                    same_area(index.district[sub], request.district),
                     SAME_DISTRICT_M,
                     np.inf,
                 ),
             ),
         )
-        d = np.where(missing, proxy, d)
     return d
 
 

@@ -66,6 +66,50 @@ OFFER_DEFAULTS: dict[str, object] = {
 }
 
 
+#: Columns copied into every posting block: everything the hard constraints and the distance read,
+#: so the cheap filters of ``suggest`` run on contiguous arrays without gathering.
+BLOCK_COLUMNS: tuple[str, ...] = (
+    "person_id",
+    "community_id",
+    "categories",
+    "x",
+    "y",
+    "street",
+    "neighbourhood",
+    "district",
+    "gender",
+    "active",
+    "room_left",
+    "travel_radius_m",
+)
+
+
+class PostingBlock:
+    """The live rows of one posting list and contiguous copies of their ``BLOCK_COLUMNS``.
+
+    It quacks like an ``OfferIndex`` restricted to those rows (same attribute names), so the
+    constraint and distance functions run on it unchanged; ``rows`` maps back to index rows.
+    """
+
+    __slots__ = ("rows", "category_kind", "kind_categories", *BLOCK_COLUMNS)
+
+    def __init__(
+        self,
+        rows: np.ndarray,
+        columns: Mapping[str, np.ndarray],
+        category_kind: np.ndarray,
+        kind_categories: tuple[int, ...],
+    ) -> None:
+        self.rows = rows
+        self.category_kind = category_kind
+        self.kind_categories = kind_categories
+        for name in BLOCK_COLUMNS:
+            setattr(self, name, columns[name][rows])
+
+    def __len__(self) -> int:
+        return int(self.rows.shape[0])
+
+
 @dataclass(frozen=True, eq=False)
 class OfferIndex:
     """All offers of one (or several) communities as columns of equal length ``n``.
@@ -96,6 +140,7 @@ class OfferIndex:
     - ``exact_rows[c]``: sorted live rows covering category c.
     - ``kind_rows[k]``: sorted live rows covering any category of kind k.
     - ``kind_categories[k]``: bitmask of the categories of kind k.
+    - ``exact_blocks[c]``, ``kind_blocks[k]``: the same postings as ``PostingBlock``s.
     """
 
     offer_id: np.ndarray
@@ -123,6 +168,8 @@ class OfferIndex:
     helper_room: np.ndarray
     exact_rows: tuple[np.ndarray, ...]
     kind_rows: tuple[np.ndarray, ...]
+    exact_blocks: tuple[PostingBlock, ...]
+    kind_blocks: tuple[PostingBlock, ...]
 
     @property
     def n(self) -> int:
@@ -142,6 +189,12 @@ class OfferIndex:
         if kind_credit > 0:
             return self.kind_rows[int(self.category_kind[category])]
         return self.exact_rows[category]
+
+    def candidate_block(self, category: int, kind_credit: float) -> PostingBlock:
+        """The posting block worth scoring for a request in ``category``."""
+        if kind_credit > 0:
+            return self.kind_blocks[int(self.category_kind[category])]
+        return self.exact_blocks[category]
 
     def columns(self) -> dict[str, np.ndarray]:
         """The input columns (not the derived ones), e.g. to append offers and rebuild."""
@@ -226,6 +279,8 @@ def build_index(offers: Mapping[str, ArrayLike], category_kind: ArrayLike) -> Of
         helper_room=helper_room,
         exact_rows=exact,
         kind_rows=by_kind,
+        exact_blocks=tuple(PostingBlock(r, cols, kinds, kind_categories) for r in exact),
+        kind_blocks=tuple(PostingBlock(r, cols, kinds, kind_categories) for r in by_kind),
     )
 
 
@@ -233,17 +288,26 @@ def _refresh_postings(
     index: OfferIndex, changes: dict[str, np.ndarray], touched_categories: int
 ) -> dict[str, object]:
     """Recompute only the postings of the categories (and their kinds) in ``touched_categories``."""
-    categories = changes.get("categories", index.categories)
-    live = changes.get("active", index.active) & (changes.get("room_left", index.room_left) > 0)
-    exact = list(index.exact_rows)
+    cols = {name: changes.get(name, getattr(index, name)) for name in BLOCK_COLUMNS}
+    categories = cols["categories"]
+    live = cols["active"] & (cols["room_left"] > 0)
+    exact, exact_blocks = list(index.exact_rows), list(index.exact_blocks)
+    kc, km = index.category_kind, index.kind_categories
     for c in range(index.n_categories):
         if touched_categories & (1 << c):
             exact[c] = np.flatnonzero(live & ((categories & (1 << c)) != 0))
-    kinds = list(index.kind_rows)
+            exact_blocks[c] = PostingBlock(exact[c], cols, kc, km)
+    kinds, kind_blocks = list(index.kind_rows), list(index.kind_blocks)
     for k, mask in enumerate(index.kind_categories):
         if touched_categories & mask:
             kinds[k] = np.flatnonzero(live & ((categories & mask) != 0))
-    return {"exact_rows": tuple(exact), "kind_rows": tuple(kinds)}
+            kind_blocks[k] = PostingBlock(kinds[k], cols, kc, km)
+    return {
+        "exact_rows": tuple(exact),
+        "kind_rows": tuple(kinds),
+        "exact_blocks": tuple(exact_blocks),
+        "kind_blocks": tuple(kind_blocks),
+    }
 
 
 def update_offer(index: OfferIndex, row: int, **fields: object) -> OfferIndex:

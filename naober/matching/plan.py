@@ -72,12 +72,11 @@ class RequestEdges:
 def request_edges(index: OfferIndex, request: Request, weights: Weights) -> RequestEdges:
     """All feasible helpers of a request, each with their best offer row."""
     rows, scores = feasible_scores(index, request, weights)
-    helpers = index.helper[rows]
-    by_helper = np.lexsort((rows, -scores, helpers))
-    _, first = np.unique(helpers[by_helper], return_index=True)
-    best = by_helper[first]
-    order = best[np.lexsort((rows[best], -scores[best]))]
-    return RequestEdges(helpers=helpers[order], rows=rows[order], scores=scores[order])
+    ranked = np.lexsort((rows, -scores))  # best first, ties by row
+    helpers = index.helper[rows[ranked]]
+    _, first = np.unique(helpers, return_index=True)  # each helper's best-ranked offer
+    order = ranked[np.sort(first)]
+    return RequestEdges(helpers=index.helper[rows[order]], rows=rows[order], scores=scores[order])
 
 
 def _empty_plan(n: int) -> Plan:

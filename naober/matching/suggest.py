@@ -62,11 +62,12 @@ def feasible_scores(
     Cheap constraints run first on the whole posting list, the distance and the features only on
     the survivors. ``plan`` uses this too.
     """
-    candidates = index.candidate_rows(request.category, weights.kind_credit)
-    rows = candidates[feasible_without_distance(index, candidates, request, weights)]
-    distance = effective_distance(index, rows, request)
-    keep = within_radius(index, rows, request, distance)
-    rows, distance = rows[keep], distance[keep]
+    block = index.candidate_block(request.category, weights.kind_credit)
+    ok = feasible_without_distance(block, None, request, weights)  # type: ignore[arg-type]
+    distance = effective_distance(block, None, request)  # type: ignore[arg-type]
+    ok &= within_radius(block, None, request, distance)  # type: ignore[arg-type]
+    keep = np.flatnonzero(ok)
+    rows, distance = block.rows[keep], distance[keep]
     scores = combine(features(index, rows, request, weights, distance), weights)
     return rows, scores
 
