@@ -33,6 +33,7 @@ class Action(StrEnum):
     VIEW_VISIT_NOTES = "outreach.view_visit_notes"
     RAISE_SIGNAL = "outreach.raise_signal"
     TRIAGE_SIGNALS = "outreach.triage"
+    PLAN_VISITS = "outreach.plan_visits"  # walk lists: make them, assign visitors
     VIEW_DIRECTORY = "directory.view"
     MANAGE_DIRECTORY = "directory.manage"
     MANAGE_VOLUNTEERS = "volunteering.manage"
@@ -69,6 +70,7 @@ RULES: dict[Action, frozenset[str]] = {
     Action.VIEW_VISIT_NOTES: STAFF | {R.CORE_GROUP},
     Action.RAISE_SIGNAL: EVERY_MEMBER | {R.PARTNER},
     Action.TRIAGE_SIGNALS: STAFF | {R.CORE_GROUP},
+    Action.PLAN_VISITS: STAFF | {R.CORE_GROUP},
     Action.VIEW_DIRECTORY: EVERY_MEMBER | {R.PARTNER},
     Action.MANAGE_DIRECTORY: STAFF,
     Action.MANAGE_VOLUNTEERS: STAFF,
