@@ -36,6 +36,8 @@ class Action(StrEnum):
     PLAN_VISITS = "outreach.plan_visits"  # walk lists: make them, assign visitors
     VIEW_DIRECTORY = "directory.view"
     MANAGE_DIRECTORY = "directory.manage"
+    REFER_OUT = "directory.refer_out"  # refer a chosen resident to an organisation
+    MANAGE_REFERRALS = "directory.manage_referrals"  # all referrals, their status and outcome
     MANAGE_VOLUNTEERS = "volunteering.manage"
     # initiatives and impact
     VIEW_INITIATIVES = "initiatives.view"
@@ -73,6 +75,8 @@ RULES: dict[Action, frozenset[str]] = {
     Action.PLAN_VISITS: STAFF | {R.CORE_GROUP},
     Action.VIEW_DIRECTORY: EVERY_MEMBER | {R.PARTNER},
     Action.MANAGE_DIRECTORY: STAFF,
+    Action.REFER_OUT: STAFF,
+    Action.MANAGE_REFERRALS: STAFF,
     Action.MANAGE_VOLUNTEERS: STAFF,
     Action.VIEW_INITIATIVES: EVERY_MEMBER | {R.PARTNER},
     Action.MANAGE_INITIATIVES: STAFF | {R.CORE_GROUP},
