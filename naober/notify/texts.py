@@ -1,0 +1,241 @@
+"""What each notification says, per event, in plain language (B1).
+
+Every function returns the subject, the full text (email, letter, what a coordinator says on the
+phone) and a short SMS text. They are called inside `translation.override(<person's language>)`,
+so every string goes through gettext in the recipient's language.
+
+The context holds model instances of other apps (exchange, outreach, directory) whose fields may
+still change; `attr()` reads them defensively so that a missing field gives a generic text rather
+than an error. Contact details of another person appear only in "match_accepted", and only when
+the caller passes `shared_contact` after checking consent.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+SMS_LIMIT = 160
+TITLE_IN_SMS = 40
+
+
+@dataclass(frozen=True)
+class Texts:
+    subject: str
+    body: str
+    sms: str
+
+
+def attr(obj, path: str, default=""):
+    """Follow a dotted path of attributes; any missing step gives `default`."""
+    for part in path.split("."):
+        if obj is None:
+            return default
+        try:
+            obj = getattr(obj, part)
+        except Exception:  # noqa: BLE001 (a missing relation or field must not break a message)
+            return default
+    return default if obj is None else obj
+
+
+def short(text: str, limit: int = TITLE_IN_SMS) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def call_back(phone: str) -> str:
+    if phone:
+        return _("Questions? Call the coordinator on %(phone)s.") % {"phone": phone}
+    return _("Questions? Call the coordinator.")
+
+
+def _request_of(context: dict):
+    """The help request a match or follow-up is about."""
+    for path in ("request", "match.request", "followup.match.request", "followup.request"):
+        head, _sep, rest = path.partition(".")
+        found = attr(context.get(head), rest, None) if rest else context.get(head)
+        if found is not None:
+            return found
+    return None
+
+
+def _title(context: dict) -> str:
+    return str(attr(_request_of(context), "title", "")) or _("your request")
+
+
+def _other_party(person, context: dict) -> str:
+    """The first name of the other person in a match, never more."""
+    match = context.get("match")
+    requester = attr(match, "request.requester", None)
+    helper = attr(match, "offer.helper", None)
+    other = (
+        helper if requester is not None and attr(requester, "pk", None) == person.pk else requester
+    )
+    return str(attr(other, "display_name", "")) or _("a neighbour")
+
+
+def request_received(person, context: dict, phone: str) -> Texts:
+    hours = context.get("deadline_hours") or 48
+    title = _title(context)
+    return Texts(
+        subject=_("We have received your request"),
+        body=_(
+            'We have received your request "%(title)s". You will hear from us within '
+            "%(hours)s hours."
+        )
+        % {"title": title, "hours": hours}
+        + "\n\n"
+        + call_back(phone),
+        sms=_(
+            'Naober: we have received your request "%(title)s". You will hear from us within '
+            "%(hours)s hours."
+        )
+        % {"title": short(title), "hours": hours},
+    )
+
+
+def helper_responded(person, context: dict, phone: str) -> Texts:
+    title, name = _title(context), _other_party(person, context)
+    return Texts(
+        subject=_("A neighbour wants to help you"),
+        body=_(
+            '%(name)s would like to help with "%(title)s". Log in to say yes or no, or call '
+            "the coordinator."
+        )
+        % {"name": name, "title": title}
+        + "\n\n"
+        + call_back(phone),
+        sms=_('Naober: %(name)s wants to help with "%(title)s". Log in or call the coordinator.')
+        % {"name": short(name, 20), "title": short(title)},
+    )
+
+
+def match_proposed(person, context: dict, phone: str) -> Texts:
+    title = _title(context)
+    return Texts(
+        subject=_("We have a suggestion for you"),
+        body=_(
+            'We think we have found a good match for "%(title)s". The coordinator will '
+            "contact you to talk about it."
+        )
+        % {"title": title}
+        + "\n\n"
+        + call_back(phone),
+        sms=_('Naober: we have a suggestion for "%(title)s". The coordinator will contact you.')
+        % {"title": short(title)},
+    )
+
+
+def match_accepted(person, context: dict, phone: str) -> Texts:
+    title, name = _title(context), _other_party(person, context)
+    shared = " ".join(str(context.get("shared_contact") or "").split())[:80]
+    body = _(
+        'Good news: the help with "%(title)s" can start. You will do this together with %(name)s.'
+    ) % {"title": title, "name": name}
+    sms = _('Naober: the help with "%(title)s" can start, together with %(name)s.') % {
+        "title": short(title),
+        "name": short(name, 20),
+    }
+    if shared:
+        contact = _("Contact: %(contact)s") % {"contact": shared}
+        body += "\n" + contact
+        sms += " " + contact
+    return Texts(subject=_("The help can start"), body=body + "\n\n" + call_back(phone), sms=sms)
+
+
+def match_stopped(person, context: dict, phone: str) -> Texts:
+    title = _title(context)
+    return Texts(
+        subject=_("The help has stopped"),
+        body=_(
+            'The help with "%(title)s" has stopped. The coordinator will contact you about '
+            "what happens next."
+        )
+        % {"title": title}
+        + "\n\n"
+        + call_back(phone),
+        sms=_('Naober: the help with "%(title)s" has stopped. The coordinator will contact you.')
+        % {"title": short(title)},
+    )
+
+
+def match_completed(person, context: dict, phone: str) -> Texts:
+    title = _title(context)
+    return Texts(
+        subject=_("Thank you"),
+        body=_(
+            'The help with "%(title)s" is done. Thank you! Would you like to help a neighbour '
+            "too, in your own way? Let the coordinator know."
+        )
+        % {"title": title}
+        + "\n\n"
+        + call_back(phone),
+        sms=_(
+            'Naober: the help with "%(title)s" is done. Thank you! Would you like to help '
+            "someone too? Let us know."
+        )
+        % {"title": short(title)},
+    )
+
+
+def followup_due(person, context: dict, phone: str) -> Texts:
+    title = _title(context)
+    return Texts(
+        subject=_("How did it go?"),
+        body=_('It is time to ask how the help with "%(title)s" went. Please call or visit to ask.')
+        % {"title": title}
+        + "\n\n"
+        + call_back(phone),
+        sms=_('Naober: time to ask how the help with "%(title)s" went.') % {"title": short(title)},
+    )
+
+
+def referral_sent(person, context: dict, phone: str) -> Texts:
+    referral = context.get("referral")
+    organisation = str(attr(referral, "organisation.name", "")) or _("an organisation")
+    return Texts(
+        subject=_("We have passed on your question"),
+        body=_("We have passed on your question to %(organisation)s. They will contact you.")
+        % {"organisation": organisation}
+        + "\n\n"
+        + call_back(phone),
+        sms=_("Naober: we have passed on your question to %(organisation)s. They will contact you.")
+        % {"organisation": short(organisation)},
+    )
+
+
+def signal_outcome(person, context: dict, phone: str) -> Texts:
+    signal = context.get("signal")
+    title = str(attr(signal, "title", "")) or _("the signal you passed on")
+    outcome = " ".join(str(attr(signal, "outcome", "") or attr(signal, "feedback", "")).split())
+    body = _('There is news about "%(title)s", which you passed on to us. Thank you for that.') % {
+        "title": title
+    }
+    if outcome:
+        body += "\n" + outcome
+    return Texts(
+        subject=_("News about what you passed on"),
+        body=body + "\n\n" + call_back(phone),
+        sms=_('Naober: there is news about "%(title)s". %(call)s')
+        % {"title": short(title), "call": call_back(phone)},
+    )
+
+
+def custom(person, context: dict, phone: str) -> Texts:
+    subject = " ".join(str(context.get("subject") or "").split())[:200] or _("A message for you")
+    body = str(context.get("body") or "").strip()
+    return Texts(subject=subject, body=body, sms=" ".join(body.split()))
+
+
+EVENTS: dict[str, Callable[..., Texts]] = {
+    "request_received": request_received,
+    "helper_responded": helper_responded,
+    "match_proposed": match_proposed,
+    "match_accepted": match_accepted,
+    "match_stopped": match_stopped,
+    "match_completed": match_completed,
+    "followup_due": followup_due,
+    "referral_sent": referral_sent,
+    "signal_outcome": signal_outcome,
+    "custom": custom,
+}
