@@ -1,7 +1,7 @@
 """Settings for Naober.
 
-Everything that differs between a laptop, the demo and production comes from the environment, so that
-secrets never live in the repository. See the README for every variable.
+Everything that differs between a laptop, the demo and production comes from the environment, so
+that secrets never live in the repository. See the README for every variable.
 """
 
 import os

@@ -9,12 +9,16 @@ from naober.api.auth import BearerToken
 from naober.api.deps import ErrorOut
 from naober.api.errors import ApiError, install_error_handlers
 from naober.api.models import ApiToken
+from naober.api.parser import SafeParser
 
 api = NinjaAPI(
     title="Naober API",
     version="1",
-    description="The public API of Naober. Errors: {\"detail\", \"code\"}. Lists: {\"count\", \"items\"}.",
+    description=(
+        'The public API of Naober. Errors: {"detail", "code"}. Lists: {"count", "items"}.'
+    ),
     auth=BearerToken(),
+    parser=SafeParser(),
     urls_namespace="api",
     docs_url="/docs",
 )

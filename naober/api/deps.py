@@ -1,5 +1,8 @@
 """Shared pieces for API handlers: the actor of a community-scoped call, the error schema."""
 
+import re
+
+from django.http import Http404
 from ninja import Schema
 
 from naober.communities.context import Actor, resolve_actor
@@ -10,11 +13,13 @@ class ErrorOut(Schema):
     code: str
 
 
+SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,60}")
+
+
 def actor_for(request, community: str) -> Actor:
     """The caller's roles in this community; 404 for non-members exactly as for unknown slugs."""
-    if len(community) > 60:
-        from django.http import Http404
-
+    # Only a well-formed slug reaches the database: odd text (a NUL byte) would crash PostgreSQL.
+    if not SLUG_RE.fullmatch(community):
         raise Http404
     return resolve_actor(request.auth, community)
 

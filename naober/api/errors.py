@@ -32,7 +32,8 @@ def _clean_errors(errors: list) -> list[dict]:
     cleaned = []
     for error in errors[:50]:
         loc = [str(part) for part in error.get("loc", [])][:6]
-        cleaned.append({"loc": loc, "msg": str(error.get("msg", ""))[:200], "type": error.get("type")})
+        message = str(error.get("msg", ""))[:200]
+        cleaned.append({"loc": loc, "msg": message, "type": error.get("type")})
     return cleaned
 
 

@@ -13,7 +13,9 @@ class Community(models.Model):
     response_deadline_hours = models.PositiveIntegerField(
         _("answer every request within (hours)"),
         default=48,
-        help_text=_("Every request gets an answer within this time. Mondenzorg(t) promises two days."),
+        help_text=_(
+            "Every request gets an answer within this time. Mondenzorg(t) promises two days."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -5,7 +5,7 @@ import random
 from django.contrib.auth import get_user_model
 
 from naober.communities.models import Membership, Role
-from naober.people.models import ConsentMethod, ConsentPurpose, ContactChannel, Consent, Person
+from naober.people.models import Consent, ConsentMethod, ConsentPurpose, ContactChannel, Person
 
 FIRST_NAMES_F = ["Anna", "Maria", "Johanna", "Willemien", "Gerda", "Fatima", "Sanne", "Lotte",
                  "Ria", "Truus", "Ayşe", "Noor", "Emma", "Joke", "Henny", "Marieke", "Ineke",
@@ -20,7 +20,7 @@ LAST_NAMES = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "Mulde
 EXTRA_LANGUAGES = ["en", "de", "tr", "ar", "pl", "fy"]
 
 
-def make_user(username: str, password: str = "demo", *, is_superuser: bool = False):
+def make_user(username: str, password: str = "demo", *, is_superuser: bool = False):  # noqa: S107
     """A login for a demo account; the password is reset so the README stays true."""
     user_model = get_user_model()
     user, _ = user_model.objects.get_or_create(username=username)

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from naober.communities.models import Area, AreaKind
-from naober.people.models import ConsentMethod, ConsentPurpose, Person
+from naober.people.models import ConsentMethod, ConsentPurpose, LifeDomain, Person, PersonTag
 
 
 class PersonForm(forms.ModelForm):
@@ -35,10 +35,8 @@ class PersonForm(forms.ModelForm):
 
     def person_data(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if k != "languages_text"}
-        data["languages"] = [
-            part for part in self.cleaned_data.get("languages_text", "").replace(" ", ",").split(",")
-            if part
-        ]
+        text = self.cleaned_data.get("languages_text", "")
+        data["languages"] = [part for part in text.replace(" ", ",").split(",") if part]
         return data
 
 
@@ -62,3 +60,13 @@ class OwnConsentForm(forms.Form):
         choices=[("yes", _("Yes, I agree")), ("no", _("No, I do not agree"))],
         widget=forms.RadioSelect,
     )
+
+
+class PersonTagForm(forms.Form):
+    """A talent or need as a coordinator or house visitor writes it down."""
+
+    kind = forms.ChoiceField(label=_("Talent or need"), choices=PersonTag.Kind.choices,
+                             widget=forms.RadioSelect)
+    label = forms.CharField(label=_("In a few words"), max_length=80,
+                            help_text=_("For example: gardening, lift to the doctor, Turkish"))
+    life_domain = forms.ChoiceField(label=_("Life domain"), choices=LifeDomain.choices)

@@ -142,6 +142,9 @@ class PersonTag(models.Model):
             models.UniqueConstraint(fields=["person", "tag", "kind"], name="persontag_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.tag} ({self.get_kind_display()})"
+
 
 class ConsentPurpose(models.TextChoices):
     CONTACT = "contact", _("being contacted")
@@ -177,3 +180,6 @@ class Consent(models.Model):
     class Meta:
         verbose_name = _("consent")
         ordering = ["-recorded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()}: {self.granted}"

@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
-from naober.people.models import Consent, ConsentPurpose, Person
+from naober.people.models import Consent, ConsentPurpose, Person, PersonTag
 
 
 def people_of(community) -> QuerySet[Person]:
@@ -16,6 +16,7 @@ def person_list(actor: Actor, *, search: str = "") -> QuerySet[Person]:
     """The people list for staff and the core group; nobody else gets a list of residents."""
     actor.require(Action.VIEW_PEOPLE)
     qs = people_of(actor.community).select_related("area").prefetch_related("memberships")
+    search = search.replace("\x00", "").strip()  # PostgreSQL refuses NUL in a query
     if search:
         qs = qs.filter(Q(name__icontains=search) | Q(area__name__icontains=search))
     return qs.order_by("name", "id")
@@ -92,3 +93,11 @@ def current_consents(person: Person) -> dict[str, Consent | None]:
 def has_consent(person: Person, purpose: str) -> bool:
     consent = person.consents.filter(purpose=purpose).order_by("-recorded_at", "-id").first()
     return bool(consent and consent.granted)
+
+
+def person_tags(person: Person) -> dict[str, list[PersonTag]]:
+    """The person's talents and needs, each with its tag and life domain, for the detail page."""
+    grouped: dict[str, list[PersonTag]] = {kind: [] for kind in PersonTag.Kind.values}
+    for item in person.tags.select_related("tag").order_by("tag__label"):
+        grouped[item.kind].append(item)
+    return grouped

@@ -8,13 +8,16 @@ from naober.communities.context import Actor
 from naober.communities.models import Area, Membership, Role
 from naober.communities.permissions import Action
 from naober.people import validation
-from naober.people.models import ContactChannel, Person
+from naober.people.models import ContactChannel, Gender, LifeDomain, Person, PersonTag, Tag
 
 PERSON_FIELDS = (
     "name", "public_name", "phone", "email", "address", "area", "reachable_via_coordinator",
     "preferred_channel", "digital", "languages", "date_of_birth", "gender", "vulnerable",
 )
-# What a person may correct about themselves; the rest is for staff (for example "needs extra care").
+# Free text, stored without surrounding or repeated spaces; an empty value (or null) means "none".
+TEXT_FIELDS = ("name", "public_name", "email", "address")
+FLAG_FIELDS = ("reachable_via_coordinator", "digital", "vulnerable")
+# What a person may correct about themselves; the rest is for staff ("needs extra care").
 SELF_EDITABLE = {
     "public_name", "phone", "email", "address", "preferred_channel", "digital", "languages",
     "reachable_via_coordinator",
@@ -37,9 +40,16 @@ def _clean(community, data: dict) -> dict:
                 cleaned[field] = cleaner(cleaned[field])
             except ValidationError as exc:
                 errors[field] = exc.messages
-    for field in ("name", "public_name", "email", "address"):
-        if field in cleaned and cleaned[field] is not None:
-            cleaned[field] = " ".join(str(cleaned[field]).split())
+    for field in TEXT_FIELDS:
+        if field in cleaned:
+            cleaned[field] = " ".join(str(cleaned[field] or "").split())
+    for field in FLAG_FIELDS:
+        if field in cleaned and not isinstance(cleaned[field], bool):
+            errors[field] = [_("Choose yes or no.")]
+    if "gender" in cleaned:
+        cleaned["gender"] = cleaned["gender"] or ""
+        if cleaned["gender"] not in Gender.values:
+            errors["gender"] = [_("Choose one of the listed options.")]
     if "name" in cleaned and not cleaned["name"]:
         errors["name"] = [_("Fill in a name.")]
     area = cleaned.get("area")
@@ -64,7 +74,9 @@ def register_person(actor: Actor, data: dict, roles: list[str] | None = None) ->
     roles = list(dict.fromkeys(roles or [Role.RESIDENT]))
     _check_grantable(actor, roles)
     cleaned = _clean(actor.community, {k: v for k, v in data.items() if k in PERSON_FIELDS})
+    cleaned.setdefault("preferred_channel", ContactChannel.PHONE)
     validation.check_reachable(cleaned)
+    cleaned["preferred_channel"] = validation.effective_channel(cleaned)
     person = Person.objects.create(community=actor.community, **cleaned)
     Membership.objects.bulk_create(Membership(person=person, role=role) for role in roles)
     return person
@@ -86,6 +98,9 @@ def update_person(actor: Actor, person: Person, changes: dict) -> Person:
     cleaned = _clean(actor.community, {k: v for k, v in changes.items() if k in PERSON_FIELDS})
     merged = {field: getattr(person, field) for field in PERSON_FIELDS} | cleaned
     validation.check_reachable(merged)
+    channel = validation.effective_channel(merged)
+    if channel != person.preferred_channel:
+        cleaned["preferred_channel"] = channel
     for field, value in cleaned.items():
         setattr(person, field, value)
     person.save()
@@ -126,3 +141,43 @@ def record_consent(actor: Actor, person: Person, *, purpose: str, granted: bool,
         person=person, purpose=purpose, granted=bool(granted), method=method,
         recorded_by=actor.person, note=" ".join((note or "").split())[:200],
     )
+
+
+@transaction.atomic
+def add_person_tag(actor: Actor, person: Person, *, label: str, life_domain: str,
+                   kind: str) -> PersonTag:
+    """Write down a talent or a need (as heard on a house visit), linked to a life domain.
+
+    Tags are shared within the community, so "tuin" written twice is one tag that matching and
+    reports can count.
+    """
+    actor.require(Action.CHANGE_PERSON)
+    if person.community_id != actor.community.pk:
+        raise PermissionDenied
+    label = " ".join((label or "").split())
+    errors = {}
+    if not label or len(label) > 80:
+        errors["label"] = [_("Write a talent or need in at most 80 characters.")]
+    if life_domain not in LifeDomain.values:
+        errors["life_domain"] = [_("Choose one of the five life domains.")]
+    if kind not in PersonTag.Kind.values:
+        errors["kind"] = [_("Choose talent or need.")]
+    if errors:
+        raise ValidationError(errors)
+    tag = Tag.objects.filter(community=actor.community, label__iexact=label).first()
+    if tag is None:
+        tag = Tag.objects.create(community=actor.community, label=label, life_domain=life_domain)
+    item, _created = PersonTag.objects.get_or_create(person=person, tag=tag, kind=kind)
+    return item
+
+
+@transaction.atomic
+def remove_person_tag(actor: Actor, person: Person, person_tag_id: int) -> None:
+    actor.require(Action.CHANGE_PERSON)
+    deleted, _count = PersonTag.objects.filter(
+        pk=person_tag_id, person=person, person__community=actor.community
+    ).delete()
+    if not deleted:
+        from django.http import Http404
+
+        raise Http404

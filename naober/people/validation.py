@@ -11,6 +11,13 @@ from naober.people.models import ContactChannel
 
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
+# The contact detail each preferred channel needs in order to work.
+CHANNEL_FIELD = {
+    ContactChannel.EMAIL: "email",
+    ContactChannel.SMS: "phone",
+    ContactChannel.PHONE: "phone",
+    ContactChannel.LETTER: "address",
+}
 
 
 def clean_phone(value: str) -> str:
@@ -46,7 +53,10 @@ def check_reachable(data: dict) -> None:
     """
     errors: dict[str, str] = {}
     phone, email = data.get("phone"), data.get("email")
-    address, via = data.get("address"), data.get("reachable_via_coordinator")
+    address = data.get("address")
+    via = data.get("reachable_via_coordinator") or (
+        data.get("preferred_channel") == ContactChannel.VIA_COORDINATOR
+    )
     if not (phone or email or address or via):
         errors["phone"] = _(
             "Give a phone number, an email address or a postal address, "
@@ -64,9 +74,24 @@ def check_reachable(data: dict) -> None:
         ContactChannel.PHONE: ("phone", _("Give a phone number to be called.")),
         ContactChannel.LETTER: ("address", _("Give a postal address to receive letters.")),
     }
-    if channel in needs and "phone" not in errors:
+    if channel in needs and "phone" not in errors and not via:
         field, message = needs[channel]
         if not data.get(field):
             errors.setdefault(field, message)
     if errors:
         raise ValidationError(errors)
+
+
+def effective_channel(data: dict) -> str:
+    """The channel to store: 'through the coordinator' when that is the only way that works.
+
+    Someone registered with a name and the box 'reachable only through the coordinator' keeps the
+    form's default channel (a phone call) without a phone number; storing that would send
+    reminders nowhere.
+    """
+    channel = data.get("preferred_channel")
+    field = CHANNEL_FIELD.get(channel)
+    if data.get("reachable_via_coordinator") and field and not data.get(field):
+        return ContactChannel.VIA_COORDINATOR
+    return channel
+

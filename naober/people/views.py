@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.people import selectors, services
-from naober.people.forms import ConsentForm, OwnConsentForm, PersonForm
+from naober.people.forms import ConsentForm, OwnConsentForm, PersonForm, PersonTagForm
 from naober.people.models import ConsentMethod
 
 
@@ -61,24 +62,60 @@ def person_create(request, actor):
     })
 
 
-@community_page(Action.VIEW_PEOPLE)
-def person_detail(request, actor, person_id):
-    person = selectors.person_get(actor, person_id)
-    form = ConsentForm(request.POST or None)
-    if request.method == "POST":
-        actor.require(Action.RECORD_CONSENT)
-        if form.is_valid():
-            services.record_consent(actor, person, **form.cleaned_data)
-            messages.success(request, _("The consent has been recorded."))
-            return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
+def _detail_page(request, actor, person, *, form=None, tag_form=None):
+    """The person page; a form passed in (with its errors) replaces the empty one."""
+    can_edit = actor.can(Action.CHANGE_PERSON)
+    if actor.can(Action.RECORD_CONSENT):
+        form = form or ConsentForm()
     return render(request, "people/person_detail.html", {
         "community": actor.community, "actor": actor, "person": person,
         "view": selectors.person_view(actor, person),
         "consents": selectors.current_consents(person),
         "history": person.consents.select_related("recorded_by")[:50],
-        "form": form if actor.can(Action.RECORD_CONSENT) else None,
-        "can_edit": actor.can(Action.CHANGE_PERSON),
+        "tags": selectors.person_tags(person),
+        "form": form,
+        "tag_form": (tag_form or PersonTagForm()) if can_edit else None,
+        "can_edit": can_edit,
     })
+
+
+@community_page(Action.VIEW_PEOPLE)
+def person_detail(request, actor, person_id):
+    person = selectors.person_get(actor, person_id)
+    if request.method != "POST":
+        return _detail_page(request, actor, person)
+    actor.require(Action.RECORD_CONSENT)
+    form = ConsentForm(request.POST)
+    if not form.is_valid():
+        return _detail_page(request, actor, person, form=form)
+    services.record_consent(actor, person, **form.cleaned_data)
+    messages.success(request, _("The consent has been recorded."))
+    return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
+
+
+@require_POST
+@community_page(Action.CHANGE_PERSON)
+def person_tag_add(request, actor, person_id):
+    person = selectors.person_get(actor, person_id)
+    form = PersonTagForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_person_tag(actor, person, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The talent or need has been added."))
+            return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
+    return _detail_page(request, actor, person, tag_form=form)
+
+
+@require_POST
+@community_page(Action.CHANGE_PERSON)
+def person_tag_remove(request, actor, person_id, tag_id):
+    person = selectors.person_get(actor, person_id)
+    services.remove_person_tag(actor, person, tag_id)
+    messages.success(request, _("The talent or need has been removed."))
+    return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
 
 
 @community_page(Action.CHANGE_PERSON)

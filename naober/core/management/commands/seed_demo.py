@@ -63,7 +63,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, force=False, **options):
         if not settings.DEBUG and not force:
-            raise CommandError("seed_demo refuses to run with DEBUG off; add --force if you mean it.")
+            raise CommandError(
+                "seed_demo refuses to run with DEBUG off; add --force if you mean it."
+            )
         for spec in DEMO_COMMUNITIES:
             self.seed(spec)
 
