@@ -13,14 +13,16 @@ helper, over all their offers) and only uses edges that pass the same hard const
 Method: an exact min-cost assignment. Each helper h is expanded into ``min(room_h, degree_h)``
 identical slot columns; each request also gets its own "unmatched" dummy column. A request-slot
 edge costs ``1 + (v_max - v)`` with ``v = priority + score``; a dummy costs ``D = 2 + (n + 1) *
-spread``, more than any rearrangement of the other requests can save, so cardinality dominates
+(spread + 1)``, more than any rearrangement of the other requests can save, so cardinality dominates
 (big M). ``scipy.sparse.csgraph.min_weight_full_bipartite_matching`` (LAPJVsp) solves it.
 
 Large batches: ``max_candidates=K`` keeps only each request's K best helpers as edges, which keeps
-the assignment graph small. The result is then still *certified* for cardinality: when some
-request stays unmatched, the maximum number of matchable requests over *all* feasible edges is
-computed with ``scipy.sparse.csgraph.maximum_flow``; if the plan falls short, K grows (x4) and
-the plan is recomputed. Fit and priority are optimal over the kept edges (exact when K is None).
+the assignment graph small, and adds the edges of one maximum flow over *all* feasible edges
+(``scipy.sparse.csgraph.maximum_flow``: source -> request (1) -> helper (room) -> sink). The kept
+graph therefore still contains an assignment of maximum size, so the number of matched requests
+is exactly the optimum over all feasible edges; priority and fit are optimal over the kept edges
+(exact in every respect when K is None). Without the flow edges, top-K pruning loses requests
+exactly where it hurts: where many requests compete for the same few nearby helpers.
 """
 
 from __future__ import annotations
@@ -88,16 +90,12 @@ def _empty_plan(n: int) -> Plan:
     )
 
 
-def max_matchable(
+def _flow_graph(
     edge_request: np.ndarray, edge_helper: np.ndarray, capacity: np.ndarray, n: int
-) -> int:
-    """Maximum number of requests that can be matched (max flow source -> request (1) -> helper
-    (capacity) -> sink) over the given request-helper edges."""
-    if edge_request.size == 0:
-        return 0
+) -> tuple[csr_array, np.ndarray, int]:
     helpers, local = np.unique(edge_helper, return_inverse=True)
     n_h = helpers.size
-    source, sink = 0, n + n_h + 1
+    sink = n + n_h + 1
     tails = np.concatenate([np.zeros(n, np.int64), 1 + edge_request, 1 + n + np.arange(n_h)])
     heads = np.concatenate([1 + np.arange(n), 1 + n + local, np.full(n_h, sink)])
     caps = np.concatenate([np.ones(n), np.ones(edge_request.size), capacity[helpers]])
@@ -106,35 +104,61 @@ def max_matchable(
         (caps[keep].astype(np.int32), (tails[keep], heads[keep])), shape=(sink + 1, sink + 1)
     )
     graph.sum_duplicates()
-    return int(maximum_flow(graph, source, sink).flow_value)
+    return graph, helpers, sink
+
+
+def max_matchable(
+    edge_request: np.ndarray, edge_helper: np.ndarray, capacity: np.ndarray, n: int
+) -> int:
+    """Maximum number of requests that can be matched (max flow source -> request (1) -> helper
+    (capacity) -> sink) over the given request-helper edges. ``capacity`` is indexed by helper.
+
+    >>> max_matchable(np.array([0, 1]), np.array([0, 0]), np.array([1]), 2)
+    1
+    """
+    if edge_request.size == 0:
+        return 0
+    graph, _, sink = _flow_graph(edge_request, edge_helper, capacity, n)
+    return int(maximum_flow(graph, 0, sink).flow_value)
+
+
+def max_flow_assignment(
+    edge_request: np.ndarray, edge_helper: np.ndarray, capacity: np.ndarray, n: int
+) -> np.ndarray:
+    """One maximum-size assignment (ignoring fit): per request its helper, or -1."""
+    out = np.full(n, -1, dtype=np.int64)
+    if edge_request.size == 0:
+        return out
+    graph, helpers, sink = _flow_graph(edge_request, edge_helper, capacity, n)
+    flow = maximum_flow(graph, 0, sink).flow.tocoo()
+    used = (flow.data > 0) & (flow.row >= 1) & (flow.row <= n) & (flow.col > n) & (flow.col < sink)
+    out[flow.row[used] - 1] = helpers[flow.col[used] - n - 1]
+    return out
 
 
 def _solve(
-    edges: Sequence[RequestEdges], capacity: np.ndarray, priority: np.ndarray, k: int | None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Min-cost assignment over the first ``k`` edges of each request. Returns, per request, the
-    position of the chosen edge in its ``RequestEdges`` (or -1) and the chosen helper (or -1)."""
+    edges: Sequence[RequestEdges],
+    positions: Sequence[np.ndarray],
+    capacity: np.ndarray,
+    priority: np.ndarray,
+) -> np.ndarray:
+    """Min-cost assignment over the edges at ``positions[i]`` of each request's ``RequestEdges``.
+    Returns, per request, the position of the chosen edge (or -1)."""
     n = len(edges)
-    kept = [e.helpers if k is None else e.helpers[:k] for e in edges]
-    deg = np.array([h.size for h in kept], dtype=np.int64)
-    edge_req = np.repeat(np.arange(n), deg)
-    edge_h = np.concatenate(kept) if n else np.zeros(0, np.int64)
-    edge_v = (
-        np.concatenate(
-            [priority[i] + (e.scores if k is None else e.scores[:k]) for i, e in enumerate(edges)]
-        )
-        if n
-        else np.zeros(0)
-    )
     choice = np.full(n, -1, dtype=np.int64)
-    helper_of = np.full(n, -1, dtype=np.int64)
-    if edge_req.size == 0:
-        return choice, helper_of
+    deg = np.array([p.size for p in positions], dtype=np.int64)
+    if n == 0 or deg.sum() == 0:
+        return choice
+    edge_req = np.repeat(np.arange(n), deg)
+    edge_pos = np.concatenate(positions)
+    edge_h = np.concatenate([e.helpers[p] for e, p in zip(edges, positions, strict=True)])
+    edge_v = np.repeat(priority, deg) + np.concatenate(
+        [e.scores[p] for e, p in zip(edges, positions, strict=True)]
+    )
     helpers, local = np.unique(edge_h, return_inverse=True)
-    h_deg = np.bincount(local, minlength=helpers.size)
-    slots = np.minimum(capacity[helpers], h_deg)
+    slots = np.minimum(capacity[helpers], np.bincount(local, minlength=helpers.size))
     usable = slots[local] > 0
-    edge_req, local, edge_v = edge_req[usable], local[usable], edge_v[usable]
+    edge_req, edge_pos, local, edge_v = (x[usable] for x in (edge_req, edge_pos, local, edge_v))
     slot_start = np.concatenate([[0], np.cumsum(slots)])
     n_slots = int(slot_start[-1])
     # Expand every edge into one entry per slot of its helper.
@@ -142,7 +166,7 @@ def _solve(
     entry = np.repeat(np.arange(edge_req.size), reps)
     offset = np.arange(entry.size) - np.repeat(np.cumsum(reps) - reps, reps)
     cols = slot_start[local][entry] + offset
-    v = edge_v[entry] if entry.size else np.zeros(0)
+    v = edge_v[entry]
     v_max = float(v.max()) if v.size else 0.0
     spread = float(v_max - v.min()) if v.size else 0.0
     cost = 1.0 + (v_max - v)
@@ -153,13 +177,12 @@ def _solve(
     graph = csr_array((all_cost, (all_rows, all_cols)), shape=(n, n_slots + n))
     row_ind, col_ind = min_weight_full_bipartite_matching(graph)
     real = col_ind < n_slots
-    slot_helper = np.repeat(np.arange(helpers.size), slots)
-    for i, col in zip(row_ind[real].tolist(), col_ind[real].tolist(), strict=True):
-        h = helpers[slot_helper[col]]
-        pos = int(np.flatnonzero(kept[i] == h)[0])
-        choice[i] = pos
-        helper_of[i] = h
-    return choice, helper_of
+    # Map (request, slot) back to the edge: entries are unique per (request, slot column).
+    key = edge_req[entry] * (n_slots + 1) + cols
+    order = np.argsort(key)
+    found = order[np.searchsorted(key[order], row_ind[real] * (n_slots + 1) + col_ind[real])]
+    choice[row_ind[real]] = edge_pos[entry[found]]
+    return choice
 
 
 def plan(
@@ -172,7 +195,7 @@ def plan(
     """The assignment of ``requests`` to helpers described in the module docstring.
 
     ``max_candidates=None`` is exact in every respect; a value such as 50 is much faster on large
-    batches and still certified maximal in the number of matched requests.
+    batches and still maximal in the number of matched requests.
     """
     n = len(requests)
     if n == 0:
@@ -182,22 +205,23 @@ def plan(
         [r.priority(weights.urgency_weight, weights.vulnerable_weight) for r in requests]
     )
     capacity = index.helper_room
+    deg = np.array([e.helpers.size for e in edges], dtype=np.int64)
     k = max_candidates
-    while True:
-        choice, helper_of = _solve(edges, capacity, priority, k)
-        matched = int((choice >= 0).sum())
-        truncated = k is not None and any(e.helpers.size > k for e in edges)
-        if not truncated or matched == n:
-            exact = True
-            break
-        deg = np.array([e.helpers.size for e in edges])
-        best = max_matchable(
+    if k is None or not (deg > k).any():
+        positions = [np.arange(d) for d in deg.tolist()]
+    else:
+        flow_helper = max_flow_assignment(
             np.repeat(np.arange(n), deg), np.concatenate([e.helpers for e in edges]), capacity, n
         )
-        if matched >= best:
-            exact = True
-            break
-        k = k * 4  # type: ignore[operator]
+        positions = []
+        for e, d, h in zip(edges, deg.tolist(), flow_helper.tolist(), strict=True):
+            top = np.arange(min(k, d))
+            if h >= 0:
+                pos = int(np.flatnonzero(e.helpers == h)[0])
+                if pos >= k:
+                    top = np.append(top, pos)
+            positions.append(top)
+    choice = _solve(edges, positions, capacity, priority)
     rows = np.full(n, -1, dtype=np.int64)
     scores = np.full(n, np.nan)
     for i in np.flatnonzero(choice >= 0).tolist():
@@ -205,7 +229,7 @@ def plan(
         scores[i] = edges[i].scores[choice[i]]
     person_ids = np.full(n, -1, dtype=np.int64)
     person_ids[rows >= 0] = index.person_id[rows[rows >= 0]]
-    return Plan(rows=rows, person_ids=person_ids, scores=scores, exact_cardinality=exact)
+    return Plan(rows=rows, person_ids=person_ids, scores=scores, exact_cardinality=True)
 
 
 def greedy_plan(
