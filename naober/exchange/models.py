@@ -1,10 +1,24 @@
-"""The help exchange: categories, requests (hulpvragen) and offers (hulpaanbod)."""
+"""The help exchange: categories, requests (hulpvragen), offers (hulpaanbod), matches
+(koppelingen) with their history, contact logs and follow-up calls (nabellen).
+
+Decisions worth knowing:
+- The answer deadline of a request is derived, not stored: `created_at` plus the community's
+  `response_deadline_hours` (see `HelpRequest.answer_by`). A change of the community's promise then
+  applies to every open request at once, and nothing can drift out of sync.
+- Offer availability is a list of codes such as "mon-morning" (seven days x three parts of the day,
+  see `AVAILABILITY_CODES`): readable in the database, the API and exports.
+- "Pausing" a self-made match is the `review_flag` on the match: it stays in its state, but the
+  contact details are no longer shared until a coordinator clears the flag. Stopping it for good is
+  the `stopped` state.
+"""
+
+from datetime import timedelta
 
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from naober.communities.models import Community
+from naober.communities.models import Area, Community
 from naober.people.models import Person
 
 
@@ -68,6 +82,24 @@ class Recurrence(models.TextChoices):
     RECURRING = "recurring", _("more often")
 
 
+class Rhythm(models.TextChoices):
+    """How often a recurring request comes back (with a weekday: "weekly on Tuesday")."""
+
+    WEEKLY = "weekly", _("every week")
+    FORTNIGHTLY = "fortnightly", _("every two weeks")
+    MONTHLY = "monthly", _("every month")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
 class RequestStatus(models.TextChoices):
     OPEN = "open", _("open")
     MATCHED = "matched", _("helper found")
@@ -86,7 +118,9 @@ class HelpRequest(models.Model):
     title = models.CharField(_("what do you need help with?"), max_length=120)
     description = models.TextField(_("tell a bit more"), max_length=4000, blank=True)
     channel = models.CharField(
-        _("how did the request come in?"), max_length=20, choices=Channel.choices,
+        _("how did the request come in?"),
+        max_length=20,
+        choices=Channel.choices,
         default=Channel.WEB,
     )
     urgency = models.CharField(
@@ -94,7 +128,9 @@ class HelpRequest(models.Model):
     )
     needs_mediation = models.BooleanField(_("a coordinator arranges the match"), default=False)
     recurrence = models.CharField(
-        _("once or more often"), max_length=10, choices=Recurrence.choices,
+        _("once or more often"),
+        max_length=10,
+        choices=Recurrence.choices,
         default=Recurrence.ONE_OFF,
     )
     status = models.CharField(
@@ -104,15 +140,61 @@ class HelpRequest(models.Model):
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("asked on"), auto_now_add=True)
+    code = models.CharField(
+        _("request number"),
+        max_length=12,
+        blank=True,
+        help_text=_("A short number such as V-4821, for the notice board and the phone."),
+    )
+    rhythm = models.CharField(_("how often"), max_length=12, choices=Rhythm.choices, blank=True)
+    weekday = models.PositiveSmallIntegerField(
+        _("on which day"), choices=Weekday.choices, null=True, blank=True
+    )
+    referred_by = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("referred by (partner)"),
+    )
+    referred_by_text = models.CharField(_("referred by"), max_length=120, blank=True)
+    preferred_helper = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("preferred helper"),
+    )
+    disclosure = models.TextField(
+        _("what a helper should know first"),
+        max_length=1000,
+        blank=True,
+        help_text=_("For example a disability. Shown to a helper before they say yes."),
+    )
+    first_response_at = models.DateTimeField(_("first answer on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("help request")
         verbose_name_plural = _("help requests")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["community", "status", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "code"],
+                condition=~models.Q(code=""),
+                name="helprequest_unique_code",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def answer_by(self):
+        """When this request must have had an answer: the community's promise (derived)."""
+        return self.created_at + timedelta(hours=self.community.response_deadline_hours)
 
 
 class HelpOffer(models.Model):
@@ -120,11 +202,31 @@ class HelpOffer(models.Model):
 
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="offers")
     helper = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="offers")
-    categories = models.ManyToManyField(Category, related_name="offers", verbose_name=_("kinds of help"))
+    categories = models.ManyToManyField(
+        Category, related_name="offers", verbose_name=_("kinds of help")
+    )
     description = models.TextField(_("what can you do?"), max_length=4000)
     available = models.BooleanField(_("available now"), default=True)
-    max_per_month = models.PositiveSmallIntegerField(_("at most this many times a month"), default=2)
+    max_per_month = models.PositiveSmallIntegerField(
+        _("at most this many times a month"), default=2
+    )
     created_at = models.DateTimeField(_("offered on"), auto_now_add=True)
+    availability = models.JSONField(
+        _("when can you help?"),
+        default=list,
+        blank=True,
+        help_text=_("Days and parts of the day, such as mon-morning. Empty means: ask me."),
+    )
+    area = models.ForeignKey(
+        Area,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("where can you help?"),
+    )
+    radius_m = models.PositiveIntegerField(_("how far from home (metres)"), null=True, blank=True)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("help offer")
@@ -134,3 +236,214 @@ class HelpOffer(models.Model):
 
     def __str__(self) -> str:
         return self.description[:60]
+
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_PARTS = ("morning", "afternoon", "evening")
+# Every valid availability code, in week order: "mon-morning" ... "sun-evening".
+AVAILABILITY_CODES = tuple(f"{day}-{part}" for day in DAYS for part in DAY_PARTS)
+
+
+class MatchMode(models.TextChoices):
+    SELF = "self", _("found each other")
+    MEDIATED = "mediated", _("arranged by a coordinator")
+
+
+class MatchState(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    ACCEPTED = "accepted", _("accepted")
+    INTRODUCED = "introduced", _("introduced")
+    ACTIVE = "active", _("helping")
+    COMPLETED = "completed", _("completed")
+    DECLINED = "declined", _("declined")
+    STOPPED = "stopped", _("stopped")
+
+
+# Open states: the match still holds its request. Closed states never change again.
+OPEN_STATES = frozenset(
+    {MatchState.PROPOSED, MatchState.ACCEPTED, MatchState.INTRODUCED, MatchState.ACTIVE}
+)
+# States that release the request so that someone else can help.
+RELEASING_STATES = frozenset({MatchState.DECLINED, MatchState.STOPPED})
+
+
+class Match(models.Model):
+    """A helper's offer joined to a request. At most one match per request is not declined/stopped:
+    the services check it under a row lock, and the constraint below is the last line of defence.
+    """
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="matches")
+    request = models.ForeignKey(HelpRequest, on_delete=models.CASCADE, related_name="matches")
+    offer = models.ForeignKey(HelpOffer, on_delete=models.PROTECT, related_name="matches")
+    helper = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="helper_matches")
+    mode = models.CharField(_("how the match was made"), max_length=10, choices=MatchMode.choices)
+    state = models.CharField(
+        _("state"), max_length=12, choices=MatchState.choices, default=MatchState.PROPOSED
+    )
+    created_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("made on"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    intro_at = models.DateTimeField(_("introduction meeting on"), null=True, blank=True)
+    intro_place = models.CharField(_("introduction meeting place"), max_length=200, blank=True)
+    intro_notes = models.TextField(_("notes of the introduction"), max_length=2000, blank=True)
+    review_flag = models.BooleanField(
+        _("paused for review"),
+        default=False,
+        help_text=_("A coordinator looks at this match. Contact details are not shared meanwhile."),
+    )
+    review_note = models.CharField(_("why it is paused"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("match")
+        verbose_name_plural = _("matches")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["community", "state", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request"],
+                condition=~models.Q(state__in=["declined", "stopped"]),
+                name="match_one_live_per_request",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request} – {self.helper}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+
+class MatchEvent(models.Model):
+    """One step in a match's history: who moved it from which state to which, when and why."""
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="events")
+    from_state = models.CharField(_("from"), max_length=12, choices=MatchState.choices, blank=True)
+    to_state = models.CharField(_("to"), max_length=12, choices=MatchState.choices)
+    by = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("match step")
+        verbose_name_plural = _("match steps")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_state or '-'} -> {self.to_state}"
+
+
+class ContactKind(models.TextChoices):
+    CALL = "call", _("phone call")
+    SMS = "sms", _("text message")
+    EMAIL = "email", _("email")
+    LETTER = "letter", _("letter")
+    VISIT = "visit", _("visit")
+
+
+class ContactOutcome(models.TextChoices):
+    REACHED = "reached", _("spoke to them")
+    NO_ANSWER = "no_answer", _("no answer")
+    MESSAGE_LEFT = "message_left", _("left a message")
+    CALL_BACK = "call_back", _("call back later")
+
+
+class ContactLog(models.Model):
+    """A coordinator's note of a contact about a request or a match (the logbook).
+
+    Only staff read it (VIEW_CONTACT_LOG); the first entry on a request counts as its first answer.
+    """
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+")
+    request = models.ForeignKey(
+        HelpRequest, null=True, blank=True, on_delete=models.CASCADE, related_name="contact_logs"
+    )
+    match = models.ForeignKey(
+        Match, null=True, blank=True, on_delete=models.CASCADE, related_name="contact_logs"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="+", verbose_name=_("who was contacted")
+    )
+    kind = models.CharField(_("how"), max_length=10, choices=ContactKind.choices)
+    outcome = models.CharField(_("result"), max_length=15, choices=ContactOutcome.choices)
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    by = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact note")
+        verbose_name_plural = _("contact notes")
+        ordering = ["-at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(request__isnull=False) | models.Q(match__isnull=False),
+                name="contactlog_about_something",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.get_outcome_display()}"
+
+
+class FollowUpKind(models.TextChoices):
+    AFTER_START = "after_start", _("after the start")
+    AFTER_COMPLETION = "after_completion", _("after it was finished")
+
+
+class WouldHelp(models.TextChoices):
+    YES = "yes", _("yes")
+    NO = "no", _("no")
+    MAYBE = "maybe", _("maybe")
+
+
+class FollowUp(models.Model):
+    """A follow-up call (nabellen): how did it go, and would you help someone else too?
+
+    Reciprocity is recorded as an answer to a question, never as credit or points.
+    """
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="followups")
+    kind = models.CharField(_("when"), max_length=20, choices=FollowUpKind.choices)
+    due_at = models.DateTimeField(_("call on"))
+    done_at = models.DateTimeField(_("called on"), null=True, blank=True)
+    by = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("called by"),
+    )
+    how_did_it_go = models.TextField(_("how did it go?"), max_length=2000, blank=True)
+    would_help_others = models.CharField(
+        _("would you like to help someone else too?"),
+        max_length=5,
+        choices=WouldHelp.choices,
+        blank=True,
+    )
+    notes = models.TextField(_("notes"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow-up call")
+        verbose_name_plural = _("follow-up calls")
+        ordering = ["due_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.due_at:%Y-%m-%d})"

@@ -1,19 +1,56 @@
-"""Reads of the exchange, scoped to one community."""
+"""Reads of the exchange, always scoped to the actor's community and shaped by what they may see.
 
-from django.db.models import QuerySet
+Who sees which request: staff (MANAGE_EXCHANGE) everything; any other member the public board
+(open, in scope, not needing mediation), their own requests, requests they help with and, for a
+partner, the requests they referred. A request outside that set is "not found" (404), as is any
+row of another community. Matches: staff all, others only the matches they are a side of.
+"""
 
-from naober.exchange.models import Category, HelpOffer, HelpRequest, RequestStatus
+from datetime import timedelta
+
+from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from naober.communities.context import Actor
+from naober.communities.permissions import Action
+from naober.exchange.models import (
+    OPEN_STATES,
+    Category,
+    ContactLog,
+    FollowUp,
+    HelpOffer,
+    HelpRequest,
+    Match,
+    MatchEvent,
+    MatchMode,
+    RequestStatus,
+)
+from naober.people.models import ConsentPurpose, Person
+from naober.people.selectors import has_consent
+
+# Safety advice shown with every shared contact and on the pages of a new match (BUUV brokers).
+SAFETY_ADVICE = (
+    _("For a first meeting, bring a neighbour or a friend, or meet in a public place."),
+    _("If it does not feel right, stop. You never have to explain why."),
+    _("Questions or worries? Call the coordinator."),
+)
 
 
 def categories_of(community) -> QuerySet[Category]:
     return Category.objects.filter(community=community).order_by("position", "label")
 
 
+def _board(community) -> Q:
+    """Requests any member may see: open, in scope, not needing a coordinator."""
+    return Q(status=RequestStatus.OPEN, category__in_scope=True, needs_mediation=False)
+
+
 def recent_open_requests(community, limit: int = 8) -> QuerySet[HelpRequest]:
     """Open requests for the public community page (shown with first name and street only)."""
     return (
-        HelpRequest.objects.filter(community=community, status=RequestStatus.OPEN,
-                                   category__in_scope=True, needs_mediation=False)
+        HelpRequest.objects.filter(_board(community), community=community)
         .select_related("requester__area", "category")
         .order_by("-created_at", "-id")[:limit]
     )
@@ -25,4 +62,459 @@ def recent_available_offers(community, limit: int = 8) -> QuerySet[HelpOffer]:
         .select_related("helper__area")
         .prefetch_related("categories")
         .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def is_staff(actor: Actor) -> bool:
+    return actor.can(Action.MANAGE_EXCHANGE)
+
+
+def _me(actor: Actor) -> int | None:
+    return actor.person.pk if actor.person is not None else None
+
+
+# --- requests ------------------------------------------------------------------------------------
+
+
+def with_deadline(actor: Actor, qs: QuerySet[HelpRequest]) -> QuerySet[HelpRequest]:
+    """Annotate `overdue`: still unanswered past the community's answer deadline."""
+    threshold = timezone.now() - timedelta(hours=actor.community.response_deadline_hours)
+    return qs.annotate(
+        overdue=Case(
+            When(
+                first_response_at__isnull=True,
+                created_at__lt=threshold,
+                status__in=[RequestStatus.OPEN, RequestStatus.WAITING_LIST],
+                then=Value(True),
+            ),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+
+
+def visible_requests(actor: Actor) -> QuerySet[HelpRequest]:
+    """Every request this actor may see (see the module docstring)."""
+    actor.require(Action.VIEW_EXCHANGE)
+    qs = HelpRequest.objects.filter(community=actor.community)
+    if not is_staff(actor):
+        me = _me(actor)
+        qs = qs.filter(
+            _board(actor.community)
+            | Q(requester_id=me)
+            | Q(referred_by_id=me)
+            | Q(matches__helper_id=me)
+        ).distinct()
+    return qs.select_related("requester__area", "category", "community")
+
+
+def request_list(
+    actor: Actor,
+    *,
+    status: str = "",
+    category: str = "",
+    channel: str = "",
+    needs_mediation: bool | None = None,
+    mine: bool = False,
+    search: str = "",
+) -> QuerySet[HelpRequest]:
+    """Requests the actor may see, newest first, with optional filters."""
+    qs = visible_requests(actor)
+    if status:
+        qs = qs.filter(status=status)
+    if category:
+        qs = qs.filter(category__code=category)
+    if channel:
+        qs = qs.filter(channel=channel)
+    if needs_mediation is not None:
+        qs = qs.filter(needs_mediation=needs_mediation)
+    if mine:
+        qs = qs.filter(requester_id=_me(actor))
+    if search:
+        qs = qs.filter(Q(title__icontains=search) | Q(code__iexact=search))
+    return with_deadline(actor, qs).order_by("-created_at", "-id")
+
+
+def request_get(actor: Actor, request_id: int) -> HelpRequest:
+    """One request the actor may see; otherwise 404."""
+    request = with_deadline(actor, visible_requests(actor)).filter(pk=request_id).first()
+    if request is None:
+        raise Http404
+    return request
+
+
+def request_by_code(actor: Actor, code: str) -> HelpRequest:
+    """Phone and notice-board look-up by the short number (V-4821); 404 when not visible."""
+    request = visible_requests(actor).filter(code__iexact=code.strip()[:12]).first()
+    if request is None:
+        raise Http404
+    return request
+
+
+def public_person(person: Person | None) -> dict | None:
+    """What a stranger may know: an id, the first name or initial, the street or village."""
+    if person is None:
+        return None
+    return {"id": person.pk, "name": person.display_name, "place": person.public_place}
+
+
+def request_view(actor: Actor, request: HelpRequest) -> dict:
+    """The request as this actor may see it: public fields for everyone; the disclosure for
+    possible helpers, the requester and staff; bookkeeping fields for staff and the requester."""
+    own = request.requester_id == _me(actor)
+    staff = is_staff(actor)
+    data = {
+        "id": request.pk,
+        "code": request.code,
+        "requester": request.requester_id,
+        "requester_name": request.requester.display_name,
+        "requester_place": request.requester.public_place,
+        "category": request.category.code,
+        "category_label": request.category.display_label,
+        "kind": request.category.kind,
+        "title": request.title,
+        "description": request.description,
+        "channel": request.channel,
+        "urgency": request.urgency,
+        "needs_mediation": request.needs_mediation,
+        "recurrence": request.recurrence,
+        "rhythm": request.rhythm,
+        "weekday": request.weekday,
+        "status": request.status,
+        "created_at": request.created_at,
+        "answer_by": request.answer_by,
+    }
+    if staff or own or actor.can(Action.OFFER_HELP):
+        data["disclosure"] = request.disclosure
+    if staff or own:
+        data.update(
+            preferred_helper=request.preferred_helper_id,
+            first_response_at=request.first_response_at,
+            overdue=bool(getattr(request, "overdue", False)),
+        )
+    if staff:
+        data.update(
+            referred_by=request.referred_by_id,
+            referred_by_text=request.referred_by_text,
+            entered_by=request.entered_by_id,
+        )
+    return data
+
+
+# --- offers --------------------------------------------------------------------------------------
+
+
+def visible_offers(actor: Actor) -> QuerySet[HelpOffer]:
+    """Available offers for every member, paused ones only for their helper and staff."""
+    actor.require(Action.VIEW_EXCHANGE)
+    qs = HelpOffer.objects.filter(community=actor.community)
+    if not is_staff(actor):
+        qs = qs.filter(Q(available=True) | Q(helper_id=_me(actor)))
+    return qs.select_related("helper__area", "area").prefetch_related("categories")
+
+
+def offer_list(
+    actor: Actor,
+    *,
+    category: str = "",
+    available: bool | None = None,
+    helper: int | None = None,
+    mine: bool = False,
+) -> QuerySet[HelpOffer]:
+    qs = visible_offers(actor)
+    if category:
+        qs = qs.filter(categories__code=category).distinct()
+    if available is not None:
+        qs = qs.filter(available=available)
+    if helper is not None:
+        qs = qs.filter(helper_id=helper)
+    if mine:
+        qs = qs.filter(helper_id=_me(actor))
+    return qs.order_by("-created_at", "-id")
+
+
+def offer_get(actor: Actor, offer_id: int) -> HelpOffer:
+    offer = visible_offers(actor).filter(pk=offer_id).first()
+    if offer is None:
+        raise Http404
+    return offer
+
+
+def month_start(now=None):
+    now = timezone.localtime(now or timezone.now())
+    return now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def helper_load(community, person_ids) -> dict[int, int]:
+    """How many matches each helper started this calendar month (declined ones do not count)."""
+    rows = (
+        Match.objects.filter(
+            community=community, helper_id__in=list(person_ids), created_at__gte=month_start()
+        )
+        .exclude(state="declined")
+        .values("helper_id")
+        .annotate(n=Count("id"))
+    )
+    return {row["helper_id"]: row["n"] for row in rows}
+
+
+def standing_offers(actor: Actor, *, category: str = "") -> list[HelpOffer]:
+    """Offer-first: available offers a resident can accept directly (see services.accept_offer),
+    not their own and from helpers with room left this month."""
+    qs = offer_list(actor, category=category, available=True).exclude(helper_id=_me(actor))
+    offers = list(qs[:200])
+    load = helper_load(actor.community, {o.helper_id for o in offers})
+    return [o for o in offers if load.get(o.helper_id, 0) < o.max_per_month]
+
+
+def offer_view(actor: Actor, offer: HelpOffer) -> dict:
+    return {
+        "id": offer.pk,
+        "helper": offer.helper_id,
+        "helper_name": offer.helper.display_name,
+        "helper_place": offer.helper.public_place,
+        "categories": sorted(c.code for c in offer.categories.all()),
+        "description": offer.description,
+        "available": offer.available,
+        "max_per_month": offer.max_per_month,
+        "availability": offer.availability,
+        "area": offer.area_id,
+        "radius_m": offer.radius_m,
+        "languages": offer.languages,
+        "created_at": offer.created_at,
+    }
+
+
+# --- matches -------------------------------------------------------------------------------------
+
+
+def visible_matches(actor: Actor) -> QuerySet[Match]:
+    actor.require(Action.VIEW_EXCHANGE)
+    qs = Match.objects.filter(community=actor.community)
+    if not is_staff(actor):
+        me = _me(actor)
+        qs = qs.filter(Q(helper_id=me) | Q(request__requester_id=me))
+    return qs.select_related(
+        "request__requester__area", "request__category", "helper__area", "offer"
+    )
+
+
+def match_list(
+    actor: Actor,
+    *,
+    state: str = "",
+    mode: str = "",
+    request: int | None = None,
+    flagged: bool | None = None,
+) -> QuerySet[Match]:
+    qs = visible_matches(actor)
+    if state:
+        qs = qs.filter(state=state)
+    if mode:
+        qs = qs.filter(mode=mode)
+    if request is not None:
+        qs = qs.filter(request_id=request)
+    if flagged is not None:
+        qs = qs.filter(review_flag=flagged)
+    return qs.prefetch_related("events").order_by("-created_at", "-id")
+
+
+def match_get(actor: Actor, match_id: int) -> Match:
+    match = visible_matches(actor).prefetch_related("events").filter(pk=match_id).first()
+    if match is None:
+        raise Http404
+    return match
+
+
+def history(match: Match) -> list[dict]:
+    return [
+        {
+            "from_state": e.from_state,
+            "to_state": e.to_state,
+            "by": e.by_id,
+            "at": e.at,
+            "note": e.note,
+        }
+        for e in match.events.all()
+    ]
+
+
+def match_view(actor: Actor, match: Match) -> dict:
+    data = {
+        "id": match.pk,
+        "request": match.request_id,
+        "offer": match.offer_id,
+        "helper": match.helper_id,
+        "helper_name": match.helper.display_name,
+        "requester": match.request.requester_id,
+        "requester_name": match.request.requester.display_name,
+        "mode": match.mode,
+        "state": match.state,
+        "created_at": match.created_at,
+        "intro_at": match.intro_at,
+        "intro_place": match.intro_place,
+        "review_flag": match.review_flag,
+        "history": history(match),
+    }
+    if is_staff(actor):
+        data.update(intro_notes=match.intro_notes, review_note=match.review_note)
+    return data
+
+
+CONTACT_STATES = frozenset({"accepted", "introduced", "active"})
+
+
+def match_contact(actor: Actor, match: Match) -> dict | None:
+    """The other side's contact details, or None when they may not be shared.
+
+    Shared only while the match is accepted, introduced or active and not paused for review, only
+    with one of the two sides (staff see both sides through the people pages), and only the
+    fields that person consented to ("contact" consent). Without consent the answer says
+    "through the coordinator" and gives no details.
+    """
+    me = _me(actor)
+    if match.state not in CONTACT_STATES or match.review_flag:
+        return None
+    if me == match.helper_id:
+        other = match.request.requester
+    elif me == match.request.requester_id:
+        other = match.helper
+    else:
+        return None
+    data = {
+        "person": other.pk,
+        "name": other.display_name,
+        "place": other.public_place,
+        "via_coordinator": True,
+        "phone": "",
+        "email": "",
+        "address": "",
+    }
+    if has_consent(other, ConsentPurpose.CONTACT) and not other.reachable_via_coordinator:
+        data.update(
+            via_coordinator=False, phone=other.phone, email=other.email, address=other.address
+        )
+    return data
+
+
+# --- coordinator workbench -----------------------------------------------------------------------
+
+
+def _staff_requests(actor: Actor) -> QuerySet[HelpRequest]:
+    actor.require(Action.MANAGE_EXCHANGE)
+    return with_deadline(
+        actor,
+        HelpRequest.objects.filter(community=actor.community).select_related(
+            "requester__area", "category", "community"
+        ),
+    )
+
+
+def open_requests_by_deadline(actor: Actor) -> QuerySet[HelpRequest]:
+    """Open requests, the first to run out of time first, each with an `overdue` flag.
+
+    Every request of a community has the same answer time, so deadline order is creation order.
+    """
+    return _staff_requests(actor).filter(status=RequestStatus.OPEN).order_by("created_at", "id")
+
+
+def waiting_list(actor: Actor) -> QuerySet[HelpRequest]:
+    return (
+        _staff_requests(actor)
+        .filter(status=RequestStatus.WAITING_LIST)
+        .order_by("created_at", "id")
+    )
+
+
+def mediation_queue(actor: Actor) -> QuerySet[HelpRequest]:
+    """Open requests that need a coordinator to arrange the match."""
+    return (
+        _staff_requests(actor)
+        .filter(status=RequestStatus.OPEN, needs_mediation=True, category__in_scope=True)
+        .order_by("created_at", "id")
+    )
+
+
+def self_matches(actor: Actor, *, flagged_only: bool = False) -> QuerySet[Match]:
+    """Matches residents made themselves, open ones first, for the coordinator's oversight."""
+    actor.require(Action.MANAGE_EXCHANGE)
+    qs = visible_matches(actor).filter(mode=MatchMode.SELF)
+    if flagged_only:
+        qs = qs.filter(review_flag=True)
+    return qs.annotate(
+        is_open=Case(
+            When(state__in=OPEN_STATES, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    ).order_by("-review_flag", "-is_open", "-created_at", "-id")
+
+
+def contact_log(
+    actor: Actor, *, request: HelpRequest | None = None, match: Match | None = None
+) -> QuerySet[ContactLog]:
+    """The logbook (VIEW_CONTACT_LOG), newest first; for one request (with its matches) or match."""
+    actor.require(Action.VIEW_CONTACT_LOG)
+    qs = ContactLog.objects.filter(community=actor.community).select_related("person", "by")
+    if request is not None:
+        qs = qs.filter(Q(request_id=request.pk) | Q(match__request_id=request.pk))
+    if match is not None:
+        qs = qs.filter(match_id=match.pk)
+    return qs.order_by("-at", "-id")
+
+
+def followups(
+    actor: Actor, *, due_only: bool = False, open_only: bool = True
+) -> QuerySet[FollowUp]:
+    """Follow-up calls (MANAGE_EXCHANGE), the earliest due first."""
+    actor.require(Action.MANAGE_EXCHANGE)
+    qs = FollowUp.objects.filter(match__community=actor.community).select_related(
+        "match__request__requester", "match__helper"
+    )
+    if open_only:
+        qs = qs.filter(done_at__isnull=True)
+    if due_only:
+        qs = qs.filter(due_at__lte=timezone.now())
+    return qs.order_by("due_at", "id")
+
+
+def followup_get(actor: Actor, followup_id: int) -> FollowUp:
+    followup = followups(actor, open_only=False).filter(pk=followup_id).first()
+    if followup is None:
+        raise Http404
+    return followup
+
+
+def declined_helpers(help_request: HelpRequest) -> set[int]:
+    """Helpers of this requester's declined or stopped matches: not suggested again."""
+    return set(
+        Match.objects.filter(
+            request__requester_id=help_request.requester_id, state__in=["declined", "stopped"]
+        ).values_list("helper_id", flat=True)
+    )
+
+
+def helped_before(help_request: HelpRequest) -> set[int]:
+    """Helpers who completed or are helping with another request of this requester."""
+    return set(
+        Match.objects.filter(
+            request__requester_id=help_request.requester_id,
+            state__in=["accepted", "introduced", "active", "completed"],
+        )
+        .exclude(request_id=help_request.pk)
+        .values_list("helper_id", flat=True)
+    )
+
+
+def events_of(match: Match) -> QuerySet[MatchEvent]:
+    return match.events.select_related("by").order_by("at", "id")
+
+
+def live_match(help_request: HelpRequest) -> Match | None:
+    """The request's match that is not declined or stopped (at most one exists), if any."""
+    return (
+        Match.objects.filter(request=help_request)
+        .exclude(state__in=["declined", "stopped"])
+        .select_related("helper")
+        .first()
     )
