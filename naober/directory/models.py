@@ -4,7 +4,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from naober.communities.models import Community
-from naober.people.models import Person
+from naober.people.models import LifeDomain, Person
+
+
+class LifeDomainsMixin:
+    """Readable labels for the life-domain codes stored as a JSON list."""
+
+    @property
+    def life_domain_labels(self) -> list[str]:
+        labels = dict(LifeDomain.choices)
+        return [str(labels[code]) for code in self.life_domains if code in labels]
 
 
 class OrganisationKind(models.TextChoices):
@@ -18,7 +27,7 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Organisation(models.Model):
+class Organisation(LifeDomainsMixin, models.Model):
     """An organisation residents can be referred to, with how to reach it and for whom it is."""
 
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="organisations")
@@ -62,7 +71,7 @@ class Organisation(models.Model):
         return self.name
 
 
-class Service(models.Model):
+class Service(LifeDomainsMixin, models.Model):
     """One thing an organisation offers: a consultation hour, a course, a food parcel."""
 
     organisation = models.ForeignKey(

@@ -1,12 +1,14 @@
 """Writes on the social map: organisations, their services, and keeping the search key current."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
-from naober.directory import search
+from naober.directory import csv_io, search
 from naober.directory.models import Organisation, OrganisationKind, Service
 
 # Referral writes live in referrals.py; other apps (exchange, outreach) call them from here.
@@ -86,3 +88,27 @@ def save_service(
         service.save()
     refresh_search_key(organisation)
     return service
+
+
+@dataclass
+class ImportReport:
+    """What an import did, or would do: counts, or the row-numbered errors that stopped it."""
+
+    errors: list[tuple[int, str]]
+    to_import: int = 0
+    created: int = 0
+    updated: int = 0
+
+
+@transaction.atomic
+def import_organisations(actor: Actor, content: bytes, *, dry_run: bool = False) -> ImportReport:
+    """Load the coordinator's spreadsheet: all rows or none, matched on the organisation's name."""
+    actor.require(Action.MANAGE_DIRECTORY)
+    parsed = csv_io.parse(content)
+    report = ImportReport(errors=parsed.errors, to_import=len(parsed.rows))
+    if parsed.errors or dry_run:
+        return report
+    organisations, report.created, report.updated = csv_io.upsert(actor.community, parsed.rows)
+    for organisation in organisations:
+        refresh_search_key(organisation)
+    return report
