@@ -65,6 +65,11 @@ class Message(models.Model):
     def __str__(self) -> str:
         return f"{self.event} → {self.person_id} ({self.channel})"
 
+    @property
+    def address_lines(self) -> list[str]:
+        """The postal address as lines for the envelope window ("Street 1, 1234 AB Town")."""
+        return [part.strip() for part in self.person.address.split(",") if part.strip()]
+
 
 class SmsOutbox(models.Model):
     """What the local SMS stand-in "sent": the demo and the tests read it instead of a phone.
