@@ -1,0 +1,184 @@
+"""Reads for outreach, always within the actor's community and shaped by what the actor may see.
+
+Visit notes are read only through `visit_notes`, which checks who may read them and writes the
+read to the audit trail. Who raised a signal, and whom it is about, is for the core group only.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from naober.communities.context import Actor
+from naober.communities.permissions import Action
+from naober.outreach.integrations import audit_read
+from naober.outreach.models import HouseVisit, Meeting, Signal, SignalStatus, WalkList
+from naober.outreach.services import may_act_on
+
+NOTE_FIELDS = ["notes", "talents", "wishes", "could_offer", "needs", "trits"]
+
+
+def walk_lists(actor: Actor) -> QuerySet[WalkList]:
+    actor.require(Action.PLAN_VISITS)
+    return WalkList.objects.filter(community=actor.community).select_related("area")
+
+
+def walk_list_get(actor: Actor, walk_list_id: int) -> WalkList:
+    walk_list = walk_lists(actor).filter(pk=walk_list_id).first()
+    if walk_list is None:
+        raise Http404
+    return walk_list
+
+
+def my_assignments(actor: Actor):
+    """Addresses given to this visitor that have no visit yet."""
+    from naober.outreach.models import WalkEntry
+
+    return (
+        WalkEntry.objects.filter(
+            walk_list__community=actor.community, visitor=actor.person, visits__isnull=True
+        )
+        .select_related("walk_list", "person")
+        .order_by("walk_list_id", "position")
+    )
+
+
+def visits_for(actor: Actor) -> QuerySet[HouseVisit]:
+    """All visits for the roles that read notes; a visitor sees only their own."""
+    if not (actor.can(Action.RECORD_VISIT) or actor.can(Action.VIEW_VISIT_NOTES)):
+        raise PermissionDenied
+    qs = (
+        HouseVisit.objects.filter(community=actor.community)
+        .select_related("person", "visitor")
+        .order_by("-visited_on", "-id")
+    )
+    if actor.can(Action.VIEW_VISIT_NOTES):
+        return qs
+    return qs.filter(visitor=actor.person)
+
+
+def visit_get(actor: Actor, visit_id: int) -> HouseVisit:
+    visit = visits_for(actor).filter(pk=visit_id).first()
+    if visit is None:
+        raise Http404
+    return visit
+
+
+def visit_notes(actor: Actor, visit: HouseVisit, purpose: str) -> dict | None:
+    """The notes and the five-domain answers, or None when this actor may not read them.
+
+    Every read is recorded in the audit trail with its purpose.
+    """
+    if not may_act_on(actor, visit):
+        return None
+    audit_read(actor, visit, purpose, NOTE_FIELDS)
+    return {"notes": visit.notes, "domains": list(visit.domains.all())}
+
+
+def visit_summary(visit: HouseVisit) -> dict:
+    """What anyone who may see the visit at all sees: no notes, no answers."""
+    return {
+        "id": visit.pk,
+        "person": visit.person_id,
+        "address": visit.address,
+        "visitor": visit.visitor_id,
+        "visited_on": visit.visited_on,
+        "outcome": visit.outcome,
+        "converted": visit.converted_at is not None,
+    }
+
+
+def signals_for(actor: Actor) -> QuerySet[Signal]:
+    """Every signal for the triage roles; one's own signals for everyone else."""
+    qs = (
+        Signal.objects.filter(community=actor.community)
+        .select_related("raised_by", "assignee", "person_concerned")
+        .order_by("-created_at", "-id")
+    )
+    if actor.can(Action.TRIAGE_SIGNALS):
+        return qs
+    actor.require(Action.RAISE_SIGNAL)
+    return qs.filter(raised_by=actor.person)
+
+
+def signal_get(actor: Actor, signal_id: int) -> Signal:
+    signal = signals_for(actor).filter(pk=signal_id).first()
+    if signal is None:
+        raise Http404
+    return signal
+
+
+def triage_board(actor: Actor) -> dict[str, list[Signal]]:
+    """Open and recently closed signals per status column, most urgent first."""
+    actor.require(Action.TRIAGE_SIGNALS)
+    order = {"acute": 0, "high": 1, "normal": 2, "low": 3}
+    board = {status: [] for status in SignalStatus.values}
+    for signal in signals_for(actor)[:500]:
+        board[signal.status].append(signal)
+    for column in board.values():
+        column.sort(key=lambda s: (order.get(s.urgency, 9), s.created_at))
+    return board
+
+
+def signal_view(actor: Actor, signal: Signal) -> dict:
+    """The raiser gets status and public outcome; the core group gets the whole signal."""
+    data = {
+        "id": signal.pk,
+        "kind": signal.kind,
+        "urgency": signal.urgency,
+        "description": signal.description,
+        "status": signal.status,
+        "public_outcome": signal.public_outcome,
+        "created_at": signal.created_at,
+    }
+    if not actor.can(Action.TRIAGE_SIGNALS):
+        return data
+    data.update(
+        raised_by=signal.raised_by_id,
+        person_concerned=signal.person_concerned_id,
+        assignee=signal.assignee_id,
+        action=signal.action,
+        due_on=signal.due_on,
+        outcome=signal.outcome,
+        organisation=signal.organisation_name,
+    )
+    return data
+
+
+def meetings(actor: Actor) -> QuerySet[Meeting]:
+    actor.require(Action.TRIAGE_SIGNALS)
+    return Meeting.objects.filter(community=actor.community).prefetch_related("attendees")
+
+
+def meeting_get(actor: Actor, meeting_id: int) -> Meeting:
+    meeting = meetings(actor).filter(pk=meeting_id).first()
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def visit_candidates(actor: Actor):
+    """Whom a visit can be recorded for: everyone for the roles that see the people list, and
+    only the residents on one's own walk lists for a visitor (no list of all residents)."""
+    from naober.people.selectors import people_of
+
+    qs = people_of(actor.community).select_related("area").order_by("name")
+    if actor.can(Action.VIEW_PEOPLE):
+        return qs
+    return qs.filter(walk_entries__visitor=actor.person).distinct()
+
+
+def signal_history(signal: Signal) -> list[dict]:
+    """The history in words: field labels and choice labels instead of codes."""
+    from naober.outreach.models import SignalAction
+
+    choices = {"status": SignalStatus, "action": SignalAction}
+    history = []
+    for event in signal.events.select_related("by"):
+        changes = []
+        for field, value in event.changes.items():
+            label = Signal._meta.get_field(field).verbose_name
+            if field in choices and value in choices[field].values:
+                value = choices[field](value).label
+            changes.append((label, value))
+        history.append({"at": event.at, "by": event.by, "changes": changes, "note": event.note})
+    return history

@@ -1,0 +1,409 @@
+"""Writes for outreach: walk lists, house visits, turning a visit into offers and requests.
+
+Signals and meetings have their own modules (signals.py, meetings.py) to keep each one small.
+"""
+
+import re
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from naober.communities.context import Actor
+from naober.communities.models import Area
+from naober.communities.permissions import Action, is_allowed
+from naober.outreach.models import (
+    EntryKind,
+    HouseVisit,
+    VisitDomain,
+    VisitOutcome,
+    WalkEntry,
+    WalkList,
+)
+from naober.people.models import ConsentMethod, ConsentPurpose, LifeDomain, Person
+from naober.people.selectors import has_consent, people_of
+
+DOMAIN_FIELDS = ("talents", "wishes", "could_offer", "needs", "trits")
+MAX_RANGE = 2000
+
+
+def _text(value, limit: int) -> str:
+    return " ".join(str(value or "").split())[:limit]
+
+
+def _area_ids(area: Area) -> list[int]:
+    """This area and everything below it (streets of a neighbourhood)."""
+    ids, frontier = [area.pk], [area.pk]
+    while frontier:
+        frontier = list(Area.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        ids += frontier
+    return ids
+
+
+def _house_number(address: str) -> tuple[str, int, str]:
+    """Sort key: street, then house number as a number, so 9 comes before 10."""
+    match = re.match(r"^(.*?)(\d+)(.*)$", address)
+    if not match:
+        return (address.lower(), 0, "")
+    return (match.group(1).strip().lower(), int(match.group(2)), match.group(3))
+
+
+def may_visit(person: Person) -> bool:
+    """Only trained people (volunteers, core group, staff) are sent to a door."""
+    roles = {m.role for m in person.memberships.all()}
+    return is_allowed(roles, Action.RECORD_VISIT)
+
+
+@transaction.atomic
+def create_walk_list(
+    actor: Actor, *, area: Area, name: str, round: int = 1, capacity_per_visitor: int = 15
+) -> WalkList:
+    actor.require(Action.PLAN_VISITS)
+    errors = {}
+    if area is None or area.community_id != actor.community.pk:
+        errors["area"] = [_("Choose a street or neighbourhood of this community.")]
+    if not _text(name, 120):
+        errors["name"] = [_("Fill in a name.")]
+    if not 1 <= int(capacity_per_visitor) <= 100:
+        errors["capacity_per_visitor"] = [_("Choose a number from 1 to 100.")]
+    if not 1 <= int(round) <= 100:
+        errors["round"] = [_("Choose a number from 1 to 100.")]
+    if errors:
+        raise ValidationError(errors)
+    return WalkList.objects.create(
+        community=actor.community,
+        area=area,
+        name=_text(name, 120),
+        round=round,
+        capacity_per_visitor=capacity_per_visitor,
+        created_by=actor.person,
+    )
+
+
+def _add_entries(
+    walk_list: WalkList, rows: list[tuple[str, Person | None]], kind: str, referred_by: str = ""
+) -> list[WalkEntry]:
+    """Add addresses that are not on the list yet, after the ones already there."""
+    known = set(walk_list.entries.values_list("address", flat=True))
+    position = walk_list.entries.count()
+    new = []
+    for address, person in rows:
+        if address in known:
+            continue
+        known.add(address)
+        position += 1
+        new.append(
+            WalkEntry(
+                walk_list=walk_list,
+                kind=kind,
+                address=address,
+                person=person,
+                referred_by=referred_by,
+                position=position,
+            )
+        )
+    return WalkEntry.objects.bulk_create(new)
+
+
+@transaction.atomic
+def add_every_nth_resident(
+    actor: Actor, walk_list: WalkList, *, every: int, start: int = 1
+) -> list[WalkEntry]:
+    """Every Nth known address in the list's area ("every tenth house"), starting at `start`."""
+    actor.require(Action.PLAN_VISITS)
+    walk_list = WalkList.objects.select_for_update().get(pk=walk_list.pk)
+    if not (1 <= every <= 100 and 1 <= start <= every):
+        raise ValidationError({"every": [_("Choose 'every' from 1 to 100 and a start no higher.")]})
+    residents = (
+        people_of(actor.community).filter(area_id__in=_area_ids(walk_list.area)).exclude(address="")
+    )
+    ordered = sorted(residents, key=lambda p: _house_number(p.address))
+    chosen = ordered[start - 1 :: every]
+    return _add_entries(walk_list, [(p.address, p) for p in chosen], EntryKind.EVERY_NTH)
+
+
+@transaction.atomic
+def add_number_range(
+    actor: Actor, walk_list: WalkList, *, street: str, first: int, last: int, every: int = 1
+) -> list[WalkEntry]:
+    """Addresses from a house-number range, for streets where few residents are known yet."""
+    actor.require(Action.PLAN_VISITS)
+    walk_list = WalkList.objects.select_for_update().get(pk=walk_list.pk)
+    street = _text(street, 150)
+    errors = {}
+    if not street:
+        errors["street"] = [_("Fill in the street.")]
+    if not (1 <= first <= last <= 100_000) or last - first > MAX_RANGE:
+        errors["last"] = [_("Give a first and last house number, at most 2000 apart.")]
+    if not 1 <= every <= 100:
+        errors["every"] = [_("Choose a number from 1 to 100.")]
+    if errors:
+        raise ValidationError(errors)
+    addresses = [f"{street} {n}" for n in range(first, last + 1, every)]
+    residents = {p.address: p for p in people_of(actor.community).filter(address__in=addresses)}
+    rows = [(address, residents.get(address)) for address in addresses]
+    return _add_entries(walk_list, rows, EntryKind.EVERY_NTH)
+
+
+@transaction.atomic
+def add_person(
+    actor: Actor, walk_list: WalkList, person: Person, *, kind: str, referred_by: str = ""
+) -> WalkEntry:
+    """A resident who asked for a visit, or one an organisation referred."""
+    actor.require(Action.PLAN_VISITS)
+    walk_list = WalkList.objects.select_for_update().get(pk=walk_list.pk)
+    if person is None or person.community_id != actor.community.pk:
+        raise ValidationError({"person": [_("Choose a resident of this community.")]})
+    if kind not in (EntryKind.SELF_REGISTERED, EntryKind.REFERRED):
+        raise ValidationError({"kind": [_("Choose why this resident is on the list.")]})
+    if kind == EntryKind.REFERRED and not _text(referred_by, 120):
+        raise ValidationError({"referred_by": [_("Fill in which organisation referred them.")]})
+    address = person.address or _("(address unknown) %(name)s") % {"name": person.name}
+    entries = _add_entries(walk_list, [(address[:200], person)], kind, _text(referred_by, 120))
+    if not entries:
+        raise ValidationError({"person": [_("This address is on the list already.")]})
+    return entries[0]
+
+
+@transaction.atomic
+def assign_visitor(actor: Actor, walk_list: WalkList, entry_ids: list[int], visitor: Person) -> int:
+    """Give addresses to a visitor, never more than the list's capacity per visitor."""
+    actor.require(Action.PLAN_VISITS)
+    walk_list = WalkList.objects.select_for_update().get(pk=walk_list.pk)
+    if visitor is None or visitor.community_id != actor.community.pk or not may_visit(visitor):
+        raise ValidationError({"visitor": [_("Choose a volunteer who makes house visits.")]})
+    entries = walk_list.entries.filter(pk__in=entry_ids).exclude(visitor=visitor)
+    if not entries:
+        raise ValidationError({"entries": [_("Choose at least one address.")]})
+    current = walk_list.entries.filter(visitor=visitor).count()
+    if current + len(entries) > walk_list.capacity_per_visitor:
+        raise ValidationError(
+            {
+                "visitor": [
+                    _(
+                        "%(name)s already has %(count)s addresses; at most %(max)s per visitor. "
+                        "Choose fewer addresses or another visitor."
+                    )
+                    % {
+                        "name": visitor.name,
+                        "count": current,
+                        "max": walk_list.capacity_per_visitor,
+                    }
+                ]
+            }
+        )
+    return walk_list.entries.filter(pk__in=[e.pk for e in entries]).update(visitor=visitor)
+
+
+def _clean_domains(domains: dict) -> dict[str, dict]:
+    cleaned, errors = {}, {}
+    for domain, values in (domains or {}).items():
+        if domain not in LifeDomain.values:
+            errors["domains"] = [_("Unknown life domain.")]
+            continue
+        row = {f: _text(values.get(f), 1000) for f in DOMAIN_FIELDS if f != "trits"}
+        trits = values.get("trits") or ""
+        if trits and trits not in ("self", "neighbours", "professional"):
+            errors[f"{domain}-trits"] = [_("Choose who can solve it.")]
+        row["trits"] = trits
+        if any(row.values()):
+            cleaned[domain] = row
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _record_visit_consent(
+    actor: Actor, person: Person, purpose: str, granted: bool, visit: HouseVisit
+) -> None:
+    """Write down the yes or no the resident said at the door.
+
+    Staff go through people.services.record_consent. A trained visitor may not record consent in
+    general, only the answer heard during their own visit: that record says so in its note.
+    """
+    from naober.people.models import Consent
+    from naober.people.services import record_consent
+
+    note = _("said during house visit %(id)s") % {"id": visit.pk}
+    if actor.can(Action.RECORD_CONSENT):
+        record_consent(
+            actor, person, purpose=purpose, granted=granted, method=ConsentMethod.SPOKEN, note=note
+        )
+    else:
+        Consent.objects.create(
+            person=person,
+            purpose=purpose,
+            granted=bool(granted),
+            method=ConsentMethod.SPOKEN,
+            recorded_by=actor.person,
+            note=note,
+        )
+
+
+@transaction.atomic
+def record_visit(
+    actor: Actor,
+    *,
+    visited_on: date,
+    outcome: str,
+    person: Person | None = None,
+    address: str = "",
+    notes: str = "",
+    domains: dict | None = None,
+    entry: WalkEntry | None = None,
+    consent_notes: bool | None = None,
+    consent_matching: bool | None = None,
+) -> HouseVisit:
+    """Record a visit. Nobody home or a refusal is recorded too, without notes or domains."""
+    actor.require(Action.RECORD_VISIT)
+    errors: dict[str, list[str]] = {}
+    if entry is not None:
+        if entry.walk_list.community_id != actor.community.pk:
+            raise ValidationError({"entry": [_("This address is not on a walk list of yours.")]})
+        if entry.visitor_id != actor.person.pk and not actor.can(Action.PLAN_VISITS):
+            raise ValidationError({"entry": [_("This address is not on a walk list of yours.")]})
+        person = person or entry.person
+        address = address or entry.address
+    if person is not None and person.community_id != actor.community.pk:
+        errors["person"] = [_("Choose a resident of this community.")]
+    elif (
+        person is not None
+        and not actor.can(Action.VIEW_PEOPLE)
+        and not (person.walk_entries.filter(visitor=actor.person).exists())
+    ):
+        # A visitor records visits to the residents on their own walk list, nobody else.
+        errors["person"] = [_("Choose a resident from your own walk list.")]
+    address = _text(address or (person.address if person else ""), 200)
+    if person is None and not address:
+        errors["address"] = [_("Fill in the address or choose the resident.")]
+    if outcome not in VisitOutcome.values:
+        errors["outcome"] = [_("Choose how the visit went.")]
+    if visited_on is None or not date(2000, 1, 1) <= visited_on <= timezone.localdate():
+        errors["visited_on"] = [_("Enter the date of the visit; it cannot be in the future.")]
+    notes = str(notes or "").strip()[:4000]
+    cleaned_domains = {}
+    try:
+        cleaned_domains = _clean_domains(domains or {})
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    held = outcome == VisitOutcome.HELD
+    visit = HouseVisit.objects.create(
+        community=actor.community,
+        entry=entry,
+        person=person,
+        address=address,
+        visitor=actor.person,
+        visited_on=visited_on,
+        outcome=outcome,
+        notes=notes if held else "",
+    )
+    if held:
+        VisitDomain.objects.bulk_create(
+            VisitDomain(visit=visit, domain=domain, **values)
+            for domain, values in cleaned_domains.items()
+        )
+    if held and person is not None:
+        for purpose, answer in (
+            (ConsentPurpose.VISIT_NOTES, consent_notes),
+            (ConsentPurpose.MATCHING, consent_matching),
+        ):
+            if answer is not None:
+                _record_visit_consent(actor, person, purpose, answer, visit)
+    return visit
+
+
+def may_act_on(actor: Actor, visit: HouseVisit) -> bool:
+    """The visitor themself and the roles allowed to read visit notes."""
+    if visit.community_id != actor.community.pk:
+        return False
+    own = actor.person is not None and visit.visitor_id == actor.person.pk
+    return own or actor.can(Action.VIEW_VISIT_NOTES)
+
+
+def can_convert(visit: HouseVisit) -> bool:
+    """Only a held conversation with a known resident who agreed to be matched."""
+    return (
+        visit.outcome == VisitOutcome.HELD
+        and visit.person is not None
+        and visit.converted_at is None
+        and has_consent(visit.person, ConsentPurpose.MATCHING)
+    )
+
+
+@transaction.atomic
+def convert_visit(
+    actor: Actor, visit: HouseVisit, *, offers: dict[str, object], requests: dict[str, object]
+) -> tuple[list, list]:
+    """Turn what the resident said into offers and requests, in one step, with their consent.
+
+    `offers` and `requests` map a life domain to the help category to file it under. Requests are
+    mediated by default: a coordinator calls the resident before any neighbour does. Without the
+    resident's consent to be matched nothing is created.
+    """
+    from naober.exchange.models import Channel, HelpOffer, HelpRequest
+
+    if not may_act_on(actor, visit):
+        raise PermissionDenied
+    visit = HouseVisit.objects.select_for_update().get(pk=visit.pk)
+    if visit.converted_at is not None:
+        raise ValidationError(_("This visit has been turned into offers and requests already."))
+    if visit.outcome != VisitOutcome.HELD or visit.person is None:
+        raise ValidationError(
+            _("Only a conversation with a known resident can be turned into offers and requests.")
+        )
+    if not has_consent(visit.person, ConsentPurpose.MATCHING):
+        raise ValidationError(
+            _(
+                "The resident has not agreed to be matched with neighbours. "
+                "Nothing has been created."
+            )
+        )
+    domains = {d.domain: d for d in visit.domains.all()}
+    errors = {}
+    for field, chosen, text_field in (
+        ("offers", offers, "could_offer"),
+        ("requests", requests, "needs"),
+    ):
+        for domain, category in chosen.items():
+            row = domains.get(domain)
+            if row is None or not getattr(row, text_field):
+                errors[field] = [_("Choose only parts of the conversation that have text.")]
+            elif category is None or category.community_id != actor.community.pk:
+                errors[field] = [_("Choose a kind of help for every chosen part.")]
+    if not offers and not requests:
+        errors["offers"] = [_("Choose at least one offer or request.")]
+    if errors:
+        raise ValidationError(errors)
+    created_offers = []
+    for domain, category in offers.items():
+        offer = HelpOffer.objects.create(
+            community=actor.community,
+            helper=visit.person,
+            description=domains[domain].could_offer,
+            available=True,
+            max_per_month=2,
+        )
+        offer.categories.set([category])
+        created_offers.append(offer)
+    created_requests = [
+        HelpRequest.objects.create(
+            community=actor.community,
+            requester=visit.person,
+            category=category,
+            title=_text(domains[domain].needs, 120),
+            description=domains[domain].needs,
+            channel=Channel.HOUSE_VISIT,
+            needs_mediation=True,
+            entered_by=actor.person,
+        )
+        for domain, category in requests.items()
+    ]
+    visit.created_offers.add(*created_offers)
+    visit.created_requests.add(*created_requests)
+    visit.converted_at = timezone.now()
+    visit.save(update_fields=["converted_at"])
+    return created_offers, created_requests

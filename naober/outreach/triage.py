@@ -1,0 +1,181 @@
+"""Writes for signals: raising one, triage by the core group, passing one on to an organisation.
+
+Closing the loop matters (seed 000: visitors complained they never heard what happened to their
+signals), so every change is kept in the history and the raiser is told when the status or the
+public outcome changes, in words the core group chose to protect the resident's privacy.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from naober.communities.context import Actor
+from naober.communities.permissions import Action, is_allowed
+from naober.outreach.integrations import send_notice
+from naober.outreach.models import (
+    HouseVisit,
+    Signal,
+    SignalAction,
+    SignalEvent,
+    SignalKind,
+    SignalStatus,
+    Urgency,
+)
+from naober.people.models import Person
+
+TRANSITIONS = {
+    SignalStatus.NEW: {SignalStatus.DISCUSSING, SignalStatus.IN_PROGRESS, SignalStatus.CLOSED},
+    SignalStatus.DISCUSSING: {SignalStatus.IN_PROGRESS, SignalStatus.CLOSED},
+    SignalStatus.IN_PROGRESS: {SignalStatus.DISCUSSING, SignalStatus.CLOSED},
+    SignalStatus.CLOSED: {SignalStatus.DISCUSSING},
+}
+TRIAGE_FIELDS = ("status", "assignee", "action", "due_on", "outcome", "public_outcome")
+# What the raiser is told about: the rest of a change stays inside the core group.
+RAISER_FIELDS = {"status", "public_outcome"}
+
+
+def _text(value, limit: int) -> str:
+    return str(value or "").strip()[:limit]
+
+
+@transaction.atomic
+def raise_signal(
+    actor: Actor,
+    *,
+    description: str,
+    urgency: str = Urgency.NORMAL,
+    kind: str = SignalKind.INDIVIDUAL,
+    person_concerned: Person | None = None,
+    visit: HouseVisit | None = None,
+) -> Signal:
+    actor.require(Action.RAISE_SIGNAL)
+    errors = {}
+    description = _text(description, 4000)
+    if not description:
+        errors["description"] = [_("Tell us what you noticed.")]
+    if urgency not in Urgency.values:
+        errors["urgency"] = [_("Choose how urgent it is.")]
+    if kind not in SignalKind.values:
+        errors["kind"] = [_("Choose what kind of signal it is.")]
+    if person_concerned is not None and person_concerned.community_id != actor.community.pk:
+        errors["person_concerned"] = [_("Choose a resident of this community.")]
+    if visit is not None and (
+        visit.community_id != actor.community.pk or visit.visitor_id != actor.person.pk
+    ):
+        errors["visit"] = [_("Choose one of your own visits.")]
+    if errors:
+        raise ValidationError(errors)
+    signal = Signal.objects.create(
+        community=actor.community,
+        raised_by=actor.person,
+        description=description,
+        urgency=urgency,
+        kind=kind,
+        person_concerned=person_concerned,
+        visit=visit,
+    )
+    SignalEvent.objects.create(signal=signal, by=actor.person, changes={"status": "new"})
+    return signal
+
+
+def _clean_changes(actor: Actor, signal: Signal, changes: dict) -> dict:
+    cleaned, errors = {}, {}
+    for field, value in changes.items():
+        if field not in TRIAGE_FIELDS:
+            continue
+        if field == "status":
+            if value not in SignalStatus.values:
+                errors["status"] = [_("Choose a status.")]
+            elif value != signal.status and value not in TRANSITIONS[signal.status]:
+                errors["status"] = [
+                    _("This signal cannot go from '%(old)s' to '%(new)s'.")
+                    % {"old": signal.get_status_display(), "new": SignalStatus(value).label}
+                ]
+        elif field == "assignee" and value is not None:
+            roles = {m.role for m in value.memberships.all()}
+            if value.community_id != actor.community.pk or not is_allowed(
+                roles, Action.TRIAGE_SIGNALS
+            ):
+                errors["assignee"] = [_("Choose a member of the core group or a coordinator.")]
+        elif field == "action" and (value or "") not in SignalAction.values:
+            errors["action"] = [_("Choose what will be done.")]
+        elif (
+            field == "due_on"
+            and value is not None
+            and not (date(2000, 1, 1) <= value <= date(2100, 1, 1))
+        ):
+            errors["due_on"] = [_("Enter a date.")]
+        elif field in ("outcome", "public_outcome"):
+            value = _text(value, 4000 if field == "outcome" else 1000)
+        elif field == "action":
+            value = value or ""
+        cleaned[field] = value
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _shown(field: str, value) -> str:
+    """How a change is written in the history."""
+    if value is None or value == "":
+        return ""
+    if field == "assignee":
+        return value.name
+    return str(value)
+
+
+@transaction.atomic
+def update_signal(actor: Actor, signal: Signal, changes: dict, *, note: str = "") -> Signal:
+    """Triage: status, who looks into it, the action, a due date and the outcome."""
+    actor.require(Action.TRIAGE_SIGNALS)
+    signal = Signal.objects.select_for_update().get(pk=signal.pk, community=actor.community)
+    cleaned = _clean_changes(actor, signal, changes)
+    changed = {f: v for f, v in cleaned.items() if getattr(signal, f) != v}
+    if not changed:
+        return signal
+    for field, value in changed.items():
+        setattr(signal, field, value)
+    signal.save()
+    SignalEvent.objects.create(
+        signal=signal,
+        by=actor.person,
+        note=_text(note, 200),
+        changes={f: _shown(f, v) for f, v in changed.items()},
+    )
+    if RAISER_FIELDS & set(changed):
+        send_notice(signal.raised_by, "signal_outcome", {"signal": signal})
+    return signal
+
+
+def organisation_text(signal: Signal) -> str:
+    """What an organisation receives: the concern itself, never who raised it."""
+    lines = [
+        _("Signal from %(community)s") % {"community": signal.community.name},
+        _("Urgency: %(urgency)s") % {"urgency": signal.get_urgency_display()},
+        _("Kind: %(kind)s") % {"kind": signal.get_kind_display()},
+        "",
+        signal.description,
+    ]
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def pass_to_organisation(actor: Actor, signal: Signal, *, organisation: str) -> str:
+    """Hand a signal to a provider without revealing its source; returns the text to send."""
+    actor.require(Action.TRIAGE_SIGNALS)
+    organisation = " ".join(str(organisation or "").split())[:120]
+    if not organisation:
+        raise ValidationError({"organisation": [_("Fill in the organisation.")]})
+    signal = Signal.objects.select_for_update().get(pk=signal.pk, community=actor.community)
+    signal.organisation_name = organisation
+    if not signal.action:
+        signal.action = SignalAction.PASS_TO_PROVIDER
+    signal.save()
+    SignalEvent.objects.create(
+        signal=signal,
+        by=actor.person,
+        changes={"organisation_name": organisation, "action": signal.action},
+    )
+    return organisation_text(signal)

@@ -1,0 +1,340 @@
+"""Outreach pages: walk lists, house visits, signals, the triage board and core-group meetings."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from naober.communities.decorators import community_page
+from naober.communities.permissions import Action
+from naober.exchange.selectors import categories_of
+from naober.outreach import forms, meetings, selectors, services, triage
+from naober.outreach.models import EntryKind, SignalStatus, WalkEntry
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError next to the fields it names."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _page(request, actor, template: str, **context):
+    return render(
+        request, f"outreach/{template}", {"community": actor.community, "actor": actor, **context}
+    )
+
+
+# Walk lists -------------------------------------------------------------------------------------
+
+
+@community_page(Action.PLAN_VISITS)
+def walk_list_index(request, actor):
+    form = forms.WalkListForm(request.POST or None, community=actor.community)
+    if request.method == "POST" and form.is_valid():
+        try:
+            walk_list = services.create_walk_list(actor, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The walk list has been made."))
+            return redirect(
+                "outreach:walk_list", slug=actor.community.slug, walk_list_id=walk_list.pk
+            )
+    return _page(
+        request,
+        actor,
+        "walk_list_index.html",
+        form=form,
+        walk_lists=selectors.walk_lists(actor)[:200],
+    )
+
+
+WALK_LIST_FORMS = {
+    "every_nth": forms.EveryNthForm,
+    "range": forms.RangeForm,
+    "person": forms.AddPersonForm,
+    "assign": forms.AssignForm,
+}
+
+
+def _walk_list_forms(walk_list, op: str | None, data):
+    """Every form on the walk-list page; only the posted one is bound."""
+    community = walk_list.community
+    extra = {"person": {"community": community}, "assign": {"walk_list": walk_list}}
+    return {
+        name: cls(data if name == op else None, prefix=name, **extra.get(name, {}))
+        for name, cls in WALK_LIST_FORMS.items()
+    }
+
+
+@community_page(Action.PLAN_VISITS)
+def walk_list_detail(request, actor, walk_list_id):
+    walk_list = selectors.walk_list_get(actor, walk_list_id)
+    op = request.POST.get("op") if request.method == "POST" else None
+    page_forms = _walk_list_forms(walk_list, op, request.POST)
+    form = page_forms.get(op)
+    if form is not None and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if op == "every_nth":
+                count = len(services.add_every_nth_resident(actor, walk_list, **data))
+            elif op == "range":
+                count = len(services.add_number_range(actor, walk_list, **data))
+            elif op == "person":
+                services.add_person(
+                    actor,
+                    walk_list,
+                    data["person"],
+                    kind=data["kind"],
+                    referred_by=data["referred_by"],
+                )
+                count = 1
+            else:
+                count = services.assign_visitor(
+                    actor, walk_list, [e.pk for e in data["entries"]], data["visitor"]
+                )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("%(count)s addresses changed.") % {"count": count})
+            return redirect(
+                "outreach:walk_list", slug=actor.community.slug, walk_list_id=walk_list.pk
+            )
+    entries = walk_list.entries.select_related("person", "visitor").prefetch_related("visits")
+    return _page(
+        request,
+        actor,
+        "walk_list_detail.html",
+        walk_list=walk_list,
+        entries=entries,
+        forms=page_forms,
+        kinds=EntryKind,
+    )
+
+
+@community_page(Action.PLAN_VISITS)
+def walk_list_print(request, actor, walk_list_id):
+    walk_list = selectors.walk_list_get(actor, walk_list_id)
+    entries = walk_list.entries.select_related("visitor")
+    visitor = request.GET.get("visitor", "")
+    if visitor.isdigit() and len(visitor) < 19:
+        entries = entries.filter(visitor_id=int(visitor))
+    return _page(request, actor, "walk_list_print.html", walk_list=walk_list, entries=entries)
+
+
+# House visits -----------------------------------------------------------------------------------
+
+
+@community_page(Action.RECORD_VISIT)
+def visit_index(request, actor):
+    return _page(
+        request,
+        actor,
+        "visit_index.html",
+        visits=selectors.visits_for(actor)[:200],
+        assignments=selectors.my_assignments(actor)[:100],
+    )
+
+
+@community_page(Action.RECORD_VISIT)
+def visit_create(request, actor):
+    entry = None
+    entry_id = request.GET.get("entry", "")
+    if entry_id.isdigit() and len(entry_id) < 19:
+        entry = (
+            WalkEntry.objects.filter(
+                pk=int(entry_id), walk_list__community=actor.community, visitor=actor.person
+            )
+            .select_related("person")
+            .first()
+        )
+        if entry is None and not actor.can(Action.PLAN_VISITS):
+            raise Http404
+    initial = {"person": entry.person, "address": entry.address} if entry else {}
+    form = forms.VisitForm(
+        request.POST or None, people=selectors.visit_candidates(actor), initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            visit = services.record_visit(actor, entry=entry, **form.visit_data())
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The visit has been recorded."))
+            return redirect("outreach:visit", slug=actor.community.slug, visit_id=visit.pk)
+    return _page(request, actor, "visit_form.html", form=form, entry=entry)
+
+
+@community_page(Action.RECORD_VISIT)
+def visit_detail(request, actor, visit_id):
+    visit = selectors.visit_get(actor, visit_id)
+    notes = selectors.visit_notes(actor, visit, purpose="visit page")
+    convert_form = None
+    if notes is not None and services.can_convert(visit):
+        convert_form = forms.ConvertForm(
+            request.POST or None, visit=visit, categories=categories_of(actor.community)
+        )
+    if request.method == "POST":
+        if convert_form is None:
+            raise PermissionDenied
+        if convert_form.is_valid():
+            offers, requests = convert_form.chosen()
+            try:
+                services.convert_visit(actor, visit, offers=offers, requests=requests)
+            except ValidationError as error:
+                _apply_errors(convert_form, error)
+            else:
+                messages.success(request, _("The offers and requests have been made."))
+                return redirect("outreach:visit", slug=actor.community.slug, visit_id=visit.pk)
+    return _page(
+        request,
+        actor,
+        "visit_detail.html",
+        visit=visit,
+        notes=notes,
+        convert_form=convert_form,
+        offers=visit.created_offers.all(),
+        requests=visit.created_requests.all(),
+    )
+
+
+# Signals ----------------------------------------------------------------------------------------
+
+
+@community_page(Action.RAISE_SIGNAL)
+def signal_create(request, actor):
+    can_name = actor.can(Action.VIEW_PEOPLE)
+    form = forms.SignalForm(
+        request.POST or None, community=actor.community, can_name_person=can_name
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            triage.raise_signal(actor, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you. The core group will look at your signal. "
+                    "You can follow it under 'My signals'."
+                ),
+            )
+            return redirect("outreach:my_signals", slug=actor.community.slug)
+    return _page(request, actor, "signal_form.html", form=form)
+
+
+@community_page(Action.RAISE_SIGNAL)
+def my_signals(request, actor):
+    signals = selectors.signals_for(actor).filter(raised_by=actor.person)[:200]
+    return _page(request, actor, "my_signals.html", signals=signals)
+
+
+@community_page(Action.TRIAGE_SIGNALS)
+def triage_board(request, actor):
+    board = selectors.triage_board(actor)
+    columns = [(SignalStatus(status).label, board[status]) for status in SignalStatus.values]
+    return _page(request, actor, "triage_board.html", columns=columns)
+
+
+@community_page(Action.TRIAGE_SIGNALS)
+def signal_detail(request, actor, signal_id):
+    signal = selectors.signal_get(actor, signal_id)
+    op = request.POST.get("op") if request.method == "POST" else None
+    initial = {f: getattr(signal, f) for f in triage.TRIAGE_FIELDS}
+    form = forms.TriageForm(
+        request.POST if op == "triage" else None,
+        initial=initial,
+        community=actor.community,
+        prefix="triage",
+    )
+    pass_form = forms.PassOnForm(request.POST if op == "pass" else None, prefix="pass")
+    org_text = None
+    if op == "triage" and form.is_valid():
+        data = dict(form.cleaned_data)
+        note = data.pop("note")
+        try:
+            triage.update_signal(actor, signal, data, note=note)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The signal has been updated."))
+            return redirect("outreach:signal", slug=actor.community.slug, signal_id=signal.pk)
+    elif op == "pass" and pass_form.is_valid():
+        org_text = triage.pass_to_organisation(actor, signal, **pass_form.cleaned_data)
+        signal.refresh_from_db()
+    return _page(
+        request,
+        actor,
+        "signal_detail.html",
+        signal=signal,
+        form=form,
+        pass_form=pass_form,
+        org_text=org_text,
+        events=selectors.signal_history(signal),
+    )
+
+
+# Meetings ---------------------------------------------------------------------------------------
+
+
+@community_page(Action.TRIAGE_SIGNALS)
+def meeting_index(request, actor):
+    form = forms.MeetingForm(request.POST or None, community=actor.community)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = meetings.create_meeting(actor, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The meeting has been planned with its agenda."))
+            return redirect("outreach:meeting", slug=actor.community.slug, meeting_id=meeting.pk)
+    return _page(
+        request, actor, "meeting_index.html", form=form, meetings=selectors.meetings(actor)[:100]
+    )
+
+
+@community_page(Action.TRIAGE_SIGNALS)
+def meeting_detail(request, actor, meeting_id):
+    meeting = selectors.meeting_get(actor, meeting_id)
+    op = request.POST.get("op") if request.method == "POST" else None
+    item_form = forms.AgendaItemForm(request.POST if op == "item" else None, prefix="item")
+    decision_form = forms.DecisionForm(
+        request.POST if op == "decision" else None, meeting=meeting, prefix="decision"
+    )
+    form = {"item": item_form, "decision": decision_form}.get(op)
+    if form is not None and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if op == "item":
+                meetings.add_agenda_item(actor, meeting, **data)
+            else:
+                item = data["item"]
+                meetings.record_decision(
+                    actor,
+                    meeting,
+                    text=data["text"],
+                    decided_by=data["decided_by"],
+                    item=item,
+                    action=data["action"],
+                    signals=[item.signal] if item and item.signal else [],
+                )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("outreach:meeting", slug=actor.community.slug, meeting_id=meeting.pk)
+    return _page(
+        request,
+        actor,
+        "meeting_detail.html",
+        meeting=meeting,
+        agenda=meeting.agenda.select_related("signal").prefetch_related("decisions"),
+        decisions=meeting.decisions.prefetch_related("decided_by", "signals"),
+        item_form=item_form,
+        decision_form=decision_form,
+    )
