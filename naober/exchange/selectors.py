@@ -364,6 +364,19 @@ def match_view(actor: Actor, match: Match) -> dict:
 CONTACT_STATES = frozenset({"accepted", "introduced", "active"})
 
 
+def shareable_contact(person: Person) -> dict:
+    """The contact fields `person` agreed to share with the other side of a match, else empty."""
+    if has_consent(person, ConsentPurpose.CONTACT) and not person.reachable_via_coordinator:
+        return {"phone": person.phone, "email": person.email, "address": person.address}
+    return {}
+
+
+def contact_line(person: Person) -> str:
+    """One line for a message ("06 1234 5678"): a phone number first, else an email address."""
+    shared = shareable_contact(person)
+    return shared.get("phone") or shared.get("email") or ""
+
+
 def match_contact(actor: Actor, match: Match) -> dict | None:
     """The other side's contact details, or None when they may not be shared.
 
@@ -390,10 +403,9 @@ def match_contact(actor: Actor, match: Match) -> dict | None:
         "email": "",
         "address": "",
     }
-    if has_consent(other, ConsentPurpose.CONTACT) and not other.reachable_via_coordinator:
-        data.update(
-            via_coordinator=False, phone=other.phone, email=other.email, address=other.address
-        )
+    shared = shareable_contact(other)
+    if shared:
+        data.update(via_coordinator=False, **shared)
     return data
 
 
@@ -442,12 +454,12 @@ def self_matches(actor: Actor, *, flagged_only: bool = False) -> QuerySet[Match]
     if flagged_only:
         qs = qs.filter(review_flag=True)
     return qs.annotate(
-        is_open=Case(
+        still_open=Case(
             When(state__in=OPEN_STATES, then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
         )
-    ).order_by("-review_flag", "-is_open", "-created_at", "-id")
+    ).order_by("-review_flag", "-still_open", "-created_at", "-id")
 
 
 def contact_log(
@@ -518,3 +530,108 @@ def live_match(help_request: HelpRequest) -> Match | None:
         .select_related("helper")
         .first()
     )
+
+
+# --- reads for the pages (ask form, board, my help, notice-board sheet, code look-up) -----------
+
+HELPED_STATES = ("accepted", "introduced", "active", "completed")
+OFFER_CODE_PREFIX = "A-"
+SHEET_ITEMS = 20  # per kind on one notice-board sheet: more does not fit on paper
+
+
+def earlier_helpers(actor: Actor, person: Person | None) -> QuerySet[Person]:
+    """Who helped this person before (accepted or later): "the same helper as last time"."""
+    if person is None:
+        return Person.objects.none()
+    helper_ids = Match.objects.filter(
+        community=actor.community, request__requester_id=person.pk, state__in=HELPED_STATES
+    ).values("helper_id")
+    return (
+        Person.objects.filter(community=actor.community, pk__in=helper_ids, erased_at__isnull=True)
+        .select_related("area")
+        .order_by("name")
+    )
+
+
+def board_requests(actor: Actor) -> QuerySet[HelpRequest]:
+    """The public board for the browse page: open, in scope, not needing a coordinator."""
+    actor.require(Action.VIEW_EXCHANGE)
+    return (
+        HelpRequest.objects.filter(_board(actor.community), community=actor.community)
+        .select_related("requester__area", "category")
+        .order_by("-created_at", "-id")
+    )
+
+
+def area_and_below(area) -> list[int]:
+    """The ids of this area and every area under it (the tree is a few levels deep)."""
+    from naober.communities.models import Area
+
+    ids, frontier = [area.pk], [area.pk]
+    while frontier:
+        frontier = list(
+            Area.objects.filter(community_id=area.community_id, parent_id__in=frontier).values_list(
+                "pk", flat=True
+            )
+        )
+        ids.extend(frontier)
+    return ids
+
+
+def my_matches(actor: Actor) -> QuerySet[Match]:
+    """Matches the actor is a side of (also for staff: "my help" is personal), open ones first."""
+    me = _me(actor)
+    return (
+        visible_matches(actor)
+        .filter(Q(helper_id=me) | Q(request__requester_id=me))
+        .annotate(
+            still_open=Case(
+                When(state__in=OPEN_STATES, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("-still_open", "-created_at", "-id")
+    )
+
+
+def noticeboard_areas(community):
+    """Neighbourhoods and villages: one notice-board sheet each."""
+    from naober.communities.models import Area, AreaKind
+
+    return Area.objects.filter(
+        community=community, kind__in=[AreaKind.NEIGHBOURHOOD, AreaKind.VILLAGE]
+    ).order_by("name")
+
+
+def offer_code(offer: HelpOffer) -> str:
+    """The short code of an offer on paper (A-12): derived from its number, nothing stored."""
+    return f"{OFFER_CODE_PREFIX}{offer.pk}"
+
+
+def find_by_code(actor: Actor, code: str) -> tuple[str, int] | None:
+    """("request", id) for V-1234, ("offer", id) for A-12, None when this actor finds nothing."""
+    code = code.strip().upper()[:12]
+    if code.startswith(OFFER_CODE_PREFIX):
+        number = code[len(OFFER_CODE_PREFIX) :]
+        if number.isdigit() and len(number) <= 18:
+            offer = visible_offers(actor).filter(pk=int(number)).first()
+            return ("offer", offer.pk) if offer else None
+        return None
+    request = visible_requests(actor).filter(code__iexact=code).first()
+    return ("request", request.pk) if request else None
+
+
+def noticeboard(actor: Actor, area) -> dict:
+    """Open requests and available offers of people living in `area` (or offers for it), for the
+    printed sheet: the same privacy-safe fields as the board."""
+    below = area_and_below(area)
+    requests = board_requests(actor).filter(requester__area_id__in=below)
+    offers = (
+        visible_offers(actor)
+        .filter(available=True)
+        .filter(Q(helper__area_id__in=below) | Q(area_id__in=below))
+        .distinct()
+        .order_by("-created_at", "-id")
+    )
+    return {"requests": list(requests[:SHEET_ITEMS]), "offers": list(offers[:SHEET_ITEMS])}

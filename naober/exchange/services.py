@@ -646,8 +646,16 @@ def _schedule_followup(match: Match, kind: str, delay: timedelta) -> FollowUp:
 
 
 def _tell_sides(match: Match, event: str) -> None:
-    for person in (match.request.requester, match.helper):
-        integrations.notify_after_commit(person, event, {"match": match})
+    """Tell requester and helper; on acceptance each hears how to reach the other, as far as
+    that person consented (see selectors.contact_line)."""
+    from naober.exchange.selectors import contact_line
+
+    requester, helper = match.request.requester, match.helper
+    for person, other in ((requester, helper), (helper, requester)):
+        context = {"match": match}
+        if event == "match_accepted":
+            context["shared_contact"] = contact_line(other)
+        integrations.notify_after_commit(person, event, context)
 
 
 @transaction.atomic
