@@ -6,7 +6,7 @@ from typing import Literal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from naober.api.deps import ERRORS, actor_for
@@ -144,7 +144,7 @@ def list_organisations(
 @router.post("/c/{community}/organisations", response={201: OrganisationOut, **ERRORS})
 def create_organisation(request, community: str, payload: OrganisationIn):
     actor = actor_for(request, community)
-    return 201, services.save_organisation(actor, None, payload.dict())
+    return Status(201, services.save_organisation(actor, None, payload.dict()))
 
 
 @router.get(
@@ -194,7 +194,7 @@ def create_referral(request, community: str, payload: ReferralIn):
             note=payload.note,
             consent=payload.consent,
         )
-    return 201, selectors.referral_view(actor, selectors.referral_get(actor, referral.pk))
+    return Status(201, selectors.referral_view(actor, selectors.referral_get(actor, referral.pk)))
 
 
 @router.get(

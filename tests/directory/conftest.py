@@ -31,11 +31,13 @@ def make_org(coordinator):
 
     def make(name, description="", services_=(), **fields):
         actor = actor_of(coordinator)
-        org = services.save_organisation(actor, None, {"name": name, "description": description,
-                                                       **fields})
+        org = services.save_organisation(
+            actor, None, {"name": name, "description": description, **fields}
+        )
         for service_name, service_description in services_:
-            services.save_service(actor, org, None, {"name": service_name,
-                                                     "description": service_description})
+            services.save_service(
+                actor, org, None, {"name": service_name, "description": service_description}
+            )
         org.refresh_from_db()
         return org
 

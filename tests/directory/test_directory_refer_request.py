@@ -16,8 +16,12 @@ def actor_of(person):
 def out_of_scope_request(community, requester):
     category = Category.objects.get(community=community, code="persoonlijke-verzorging")
     return HelpRequest.objects.create(
-        community=community, requester=requester, category=category, title="Hulp bij douchen",
-        status=RequestStatus.REFERRED)
+        community=community,
+        requester=requester,
+        category=category,
+        title="Hulp bij douchen",
+        status=RequestStatus.REFERRED,
+    )
 
 
 def test_resident_posting_out_of_scope_request_gets_open_referral(community, person_factory):

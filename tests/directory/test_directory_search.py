@@ -32,24 +32,33 @@ def test_tuinieren_finds_tuin(make_org, resident):
 
 
 def test_search_finds_words_in_services(make_org, resident):
-    make_org("Bibliotheek Hoogeveen", "Boeken.",
-             services_=[("Digitaal spreekuur", "Hulp met de computer en DigiD")])
+    make_org(
+        "Bibliotheek Hoogeveen",
+        "Boeken.",
+        services_=[("Digitaal spreekuur", "Hulp met de computer en DigiD")],
+    )
     assert names(selectors.organisation_search(actor_of(resident), query="computers")) == [
-        "Bibliotheek Hoogeveen"]
+        "Bibliotheek Hoogeveen"
+    ]
 
 
 def test_every_query_word_must_match(make_org, resident):
     make_org("Taalhuis", "Nederlands leren en lezen.")
     make_org("Leesclub", "Samen lezen.")
     assert names(selectors.organisation_search(actor_of(resident), query="lezen nederlands")) == [
-        "Taalhuis"]
+        "Taalhuis"
+    ]
 
 
 def test_changing_a_service_updates_the_search_key(make_org, coordinator, resident):
     org = make_org("Buurthuis", "Koffie.")
     assert not selectors.organisation_search(actor_of(resident), query="schilderen").exists()
-    services.save_service(actor_of(coordinator), org, None,
-                          {"name": "Schildercursus", "description": "Schilderen voor ouderen"})
+    services.save_service(
+        actor_of(coordinator),
+        org,
+        None,
+        {"name": "Schildercursus", "description": "Schilderen voor ouderen"},
+    )
     assert selectors.organisation_search(actor_of(resident), query="schilderen").exists()
 
 
