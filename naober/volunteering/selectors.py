@@ -1,0 +1,129 @@
+"""Reads about volunteers: VOG expiry, idle and overloaded volunteers. Always one community.
+
+Load is counted from `exchange.Match` (fields request, offer, state, created_at; offer.helper),
+which the exchange app delivers. It is looked up lazily with `apps.get_model`: while it does not
+exist, every volunteer simply has no matches, so these pages work before and after it lands.
+"""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.apps import apps
+from django.core.exceptions import FieldError
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from naober.communities.context import Actor
+from naober.communities.permissions import Action
+from naober.volunteering.models import Appreciation, VolunteerProfile
+
+OPEN_MATCH_STATES = ("proposed", "accepted", "introduced", "active")
+# A recurring match asks a lot: this many at once is too much for one volunteer.
+HEAVY_AT_ONCE = 2
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (the last day of the month when it does not exist)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def profiles(actor: Actor) -> QuerySet[VolunteerProfile]:
+    actor.require(Action.MANAGE_VOLUNTEERS)
+    return (VolunteerProfile.objects.filter(community=actor.community,
+                                            person__erased_at__isnull=True)
+            .select_related("person").prefetch_related("trainings"))
+
+
+def profile_get(actor: Actor, profile_id: int) -> VolunteerProfile:
+    profile = profiles(actor).filter(pk=profile_id).first()
+    if profile is None:
+        raise Http404
+    return profile
+
+
+@dataclass
+class VogStatus:
+    profile: VolunteerProfile
+    valid_until: date
+
+
+def vog_valid_until(profile: VolunteerProfile, max_age_months: int) -> date | None:
+    if profile.vog_issued_on is None:
+        return None
+    return add_months(profile.vog_issued_on, max_age_months)
+
+
+def vog_expiring(community, today: date | None = None) -> list[VogStatus]:
+    """Certificates that are too old already or will be within the warning period."""
+    from naober.volunteering.services import settings_for
+
+    rules = settings_for(community)
+    today = today or timezone.localdate()
+    horizon = today + timedelta(days=rules.vog_warning_days)
+    found = []
+    for profile in (VolunteerProfile.objects.filter(community=community,
+                                                    person__erased_at__isnull=True,
+                                                    vog_issued_on__isnull=False)
+                    .select_related("person")):
+        valid_until = vog_valid_until(profile, rules.vog_max_age_months)
+        if valid_until <= horizon:
+            found.append(VogStatus(profile, valid_until))
+    return sorted(found, key=lambda status: status.valid_until)
+
+
+def _match_model():
+    try:
+        return apps.get_model("exchange", "Match")
+    except LookupError:
+        return None
+
+
+def idle(actor: Actor, weeks: int = 8) -> list[VolunteerProfile]:
+    """Volunteers without any match in the last `weeks` weeks: they may drop out if never asked."""
+    since = timezone.now() - timedelta(weeks=weeks)
+    match = _match_model()
+    everyone = list(profiles(actor))
+    if match is None:
+        return everyone
+    busy = set(match.objects.filter(offer__helper__community=actor.community,
+                                    created_at__gte=since)
+               .values_list("offer__helper_id", flat=True))
+    return [p for p in everyone if p.person_id not in busy]
+
+
+def overloaded(actor: Actor, today: date | None = None) -> list[tuple[VolunteerProfile, str]]:
+    """Volunteers above their own monthly limit, or with several recurring matches at once."""
+    match = _match_model()
+    if match is None:
+        return []
+    today = today or timezone.localdate()
+    month_start = timezone.make_aware(timezone.datetime(today.year, today.month, 1))
+    rows = (match.objects.filter(offer__helper__community=actor.community)
+            .values("offer__helper_id")
+            .annotate(this_month=Count("pk", filter=Q(created_at__gte=month_start))))
+    try:
+        rows = rows.annotate(heavy=Count("pk", filter=Q(state__in=OPEN_MATCH_STATES,
+                                                        request__recurrence="recurring")))
+        load = {r["offer__helper_id"]: r for r in rows}
+    except FieldError:
+        load = {r["offer__helper_id"]: r | {"heavy": 0} for r in rows}
+    found = []
+    for profile in profiles(actor):
+        row = load.get(profile.person_id)
+        if row is None:
+            continue
+        if row["this_month"] > profile.max_per_month:
+            found.append((profile, "limit"))
+        elif row["heavy"] >= HEAVY_AT_ONCE:
+            found.append((profile, "heavy"))
+    return found
+
+
+def appreciations(actor: Actor) -> QuerySet[Appreciation]:
+    actor.require(Action.MANAGE_VOLUNTEERS)
+    return (Appreciation.objects.filter(profile__community=actor.community)
+            .select_related("profile__person", "by"))

@@ -1,0 +1,101 @@
+"""Volunteers pages for coordinators: overview (VOG, idle, overloaded, appreciation) and profile."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from naober.communities.decorators import community_page
+from naober.communities.permissions import Action
+from naober.volunteering import forms, selectors, services
+
+DEFAULT_IDLE_WEEKS = 8
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _weeks(raw: str) -> int:
+    return int(raw) if raw.isdigit() and 1 <= int(raw) <= 104 else DEFAULT_IDLE_WEEKS
+
+
+@community_page(Action.MANAGE_VOLUNTEERS)
+def overview(request, actor):
+    op = request.POST.get("op") if request.method == "POST" else None
+    rules = services.settings_for(actor.community)
+    new_form = forms.NewProfileForm(request.POST if op == "new" else None, prefix="new",
+                                    community=actor.community)
+    settings_form = forms.SettingsForm(
+        request.POST if op == "settings" else None, prefix="rules",
+        initial={"vog_max_age_months": rules.vog_max_age_months,
+                 "vog_warning_days": rules.vog_warning_days})
+    form = {"new": new_form, "settings": settings_form}.get(op)
+    if form is not None and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            if op == "new":
+                profile = services.save_profile(actor, data.pop("person"), data)
+            else:
+                services.update_settings(actor, **data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            if op == "new":
+                return redirect("volunteering:profile", slug=actor.community.slug,
+                                profile_id=profile.pk)
+            return redirect("volunteering:overview", slug=actor.community.slug)
+    weeks = _weeks(request.GET.get("weeks", ""))
+    profiles = list(selectors.profiles(actor))
+    return render(request, "volunteering/overview.html", {
+        "community": actor.community, "actor": actor, "rules": rules,
+        "rows": [(p, selectors.vog_valid_until(p, rules.vog_max_age_months)) for p in profiles],
+        "expiring": selectors.vog_expiring(actor.community),
+        "idle": selectors.idle(actor, weeks=weeks), "weeks": weeks,
+        "overloaded": selectors.overloaded(actor),
+        "appreciations": selectors.appreciations(actor)[:30],
+        "new_form": new_form, "settings_form": settings_form,
+    })
+
+
+@community_page(Action.MANAGE_VOLUNTEERS)
+def profile(request, actor, profile_id):
+    volunteer = selectors.profile_get(actor, profile_id)
+    op = request.POST.get("op") if request.method == "POST" else None
+    page_forms = {
+        "profile": forms.ProfileForm(request.POST if op == "profile" else None,
+                                     instance=volunteer, prefix="profile"),
+        "training": forms.TrainingForm(request.POST if op == "training" else None,
+                                       prefix="training"),
+        "appreciation": forms.AppreciationForm(request.POST if op == "appreciation" else None,
+                                               prefix="appreciation"),
+    }
+    form = page_forms.get(op)
+    if form is not None and form.is_valid():
+        try:
+            if op == "profile":
+                services.save_profile(actor, volunteer.person, form.cleaned_data)
+            elif op == "training":
+                services.add_training(actor, volunteer, **form.cleaned_data)
+            else:
+                services.record_appreciation(actor, volunteer, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("volunteering:profile", slug=actor.community.slug,
+                            profile_id=volunteer.pk)
+    if op == "profile" and not page_forms["profile"].is_valid():
+        volunteer.refresh_from_db()  # the form changed the instance while validating
+    rules = services.settings_for(actor.community)
+    return render(request, "volunteering/profile.html", {
+        "community": actor.community, "actor": actor, "volunteer": volunteer,
+        "valid_until": selectors.vog_valid_until(volunteer, rules.vog_max_age_months),
+        "appreciations": volunteer.appreciations.select_related("by"),
+        "forms": page_forms,
+    })
