@@ -1,0 +1,684 @@
+"""Pages of the help exchange: asking, offering, browsing, my help, the coordinator's workbench,
+the notice-board sheet and the summary.
+
+Views stay thin: a form parses the input, a service makes the change (and checks who may), a
+selector reads. What a service refuses is shown as a message next to the field or at the top of
+the page, never as an error page: a resident of 80 must understand what to do next.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from naober.api.errors import ApiError
+from naober.communities.decorators import community_page
+from naober.communities.models import Area
+from naober.communities.permissions import Action
+from naober.exchange import reports, selectors, services, states
+from naober.exchange.forms import (
+    AskHelpForm,
+    BrowseFilterForm,
+    ContactLogForm,
+    EnterRequestForm,
+    FollowUpForm,
+    IntroductionForm,
+    LookupForm,
+    OfferForm,
+    PeriodForm,
+    RespondForm,
+    ReviewForm,
+)
+from naober.exchange.models import Channel, MatchMode, MatchState, RequestStatus
+from naober.people.selectors import people_of
+
+MAX_ID = 2**62
+WORKBENCH_SUGGESTED = 10  # requests on the workbench that get their suggestions computed
+WORKBENCH_ROWS = 100
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _page(request, actor, template: str, **context):
+    return render(request, template, {"community": actor.community, "actor": actor, **context})
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError next to the fields it names."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _refusal(error: Exception) -> str:
+    """A service's refusal (Conflict, ApiError, ValidationError) in plain words."""
+    if isinstance(error, ApiError) and error.code == "request_taken":
+        return _("Someone else is already helping with this question.")
+    if isinstance(error, ApiError) and error.code == "invalid_transition":
+        return _("This step is not possible any more. The page now shows how things stand.")
+    if isinstance(error, ApiError):
+        return error.detail
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return _("That did not work. Please try again.")
+
+
+def _posted_id(request, name: str) -> int | None:
+    """A posted id within bounds, else None (so that no input can cause an error page)."""
+    value = request.POST.get(name, "")
+    if not value.isdigit() or len(value) > 19:
+        return None
+    number = int(value)
+    return number if 1 <= number <= MAX_ID else None
+
+
+def _back(request, fallback: str):
+    """Return to the page the form was posted from, if it is ours; else to `fallback`."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect(fallback)
+
+
+def _safety(actor) -> list[str]:
+    return [str(line) for line in selectors.SAFETY_ADVICE]
+
+
+def _step_label(state: str) -> str:
+    labels = {
+        MatchState.ACCEPTED: _("Yes, I accept this help"),
+        MatchState.ACTIVE: _("The help has started"),
+        MatchState.COMPLETED: _("The help is finished"),
+        MatchState.DECLINED: _("No, thank you"),
+        MatchState.STOPPED: _("Stop this match"),
+    }
+    return labels[state]
+
+
+def next_steps(actor, match) -> list[tuple[str, str]]:
+    """The steps this actor may take now, as (state, button text). Introductions are planned with
+    their own form, so they are not a button."""
+    staff = selectors.is_staff(actor)
+    me = actor.person.pk if actor.person else None
+    sides = set()
+    if me == match.request.requester_id:
+        sides.add(states.REQUESTER)
+    if me == match.helper_id:
+        sides.add(states.HELPER)
+    steps = []
+    for to in (
+        MatchState.ACCEPTED,
+        MatchState.ACTIVE,
+        MatchState.COMPLETED,
+        MatchState.DECLINED,
+        MatchState.STOPPED,
+    ):
+        if not states.can_move(match.state, to, match.mode):
+            continue
+        if to == MatchState.DECLINED and match.state != MatchState.PROPOSED:
+            continue  # after a yes, ending the match is "stop"
+        if staff or sides & states.SIDES_ALLOWED[to]:
+            steps.append((to, _step_label(to)))
+    return steps
+
+
+# --- asking for help -----------------------------------------------------------------------------
+
+
+@community_page(Action.ASK_HELP)
+def ask(request, actor):
+    form = AskHelpForm(
+        request.POST or None,
+        community=actor.community,
+        earlier_helpers=selectors.earlier_helpers(actor, actor.person),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            help_request = services.create_request(actor, form.request_data())
+        except ValidationError as error:
+            _apply_errors(form, error)
+        except ApiError as error:
+            form.add_error(None, _refusal(error))
+        else:
+            name = (
+                "exchange:referred"
+                if help_request.status == RequestStatus.REFERRED
+                else "exchange:sent"
+            )
+            return redirect(name, slug=actor.community.slug, request_id=help_request.pk)
+    return _page(request, actor, "exchange/ask_form.html", form=form)
+
+
+def _own_request(actor, request_id):
+    """The actor's own request (or any, for staff); another person's gives 404."""
+    help_request = selectors.request_get(actor, request_id)
+    if help_request.requester_id != actor.person.pk and not selectors.is_staff(actor):
+        raise Http404
+    return help_request
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def sent(request, actor, request_id):
+    return _page(
+        request, actor, "exchange/request_sent.html", help_request=_own_request(actor, request_id)
+    )
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def referred(request, actor, request_id):
+    return _page(
+        request,
+        actor,
+        "exchange/request_referred.html",
+        help_request=_own_request(actor, request_id),
+    )
+
+
+@community_page(Action.ENTER_FOR_OTHERS)
+def enter(request, actor):
+    community = actor.community
+    form = EnterRequestForm(
+        request.POST or None,
+        community=community,
+        people=people_of(community).select_related("area").order_by("name"),
+        helpers=people_of(community).filter(offers__isnull=False).distinct().order_by("name"),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.request_data()
+        requester = data.pop("requester")
+        try:
+            help_request = services.create_request(actor, data, requester=requester)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        except ApiError as error:
+            form.add_error(None, _refusal(error))
+        else:
+            if help_request.status == RequestStatus.REFERRED:
+                messages.info(
+                    request,
+                    _("This kind of help is for professionals: the request has been referred."),
+                )
+            else:
+                messages.success(
+                    request, _("The request %(code)s has been saved.") % {"code": help_request.code}
+                )
+            return redirect(
+                "exchange:request_detail", slug=community.slug, request_id=help_request.pk
+            )
+    return _page(
+        request,
+        actor,
+        "exchange/enter_form.html",
+        form=form,
+        can_register=actor.can(Action.CREATE_PERSON),
+    )
+
+
+# --- offering help -------------------------------------------------------------------------------
+
+
+@community_page(Action.OFFER_HELP)
+def offer_new(request, actor):
+    form = OfferForm(request.POST or None, community=actor.community)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_offer(actor, form.offer_data())
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Thank you! Your offer is now visible to neighbours."))
+            return redirect("exchange:my_help", slug=actor.community.slug)
+    return _page(request, actor, "exchange/offer_form.html", form=form)
+
+
+@require_POST
+@community_page(Action.OFFER_HELP)
+def offer_pause(request, actor, offer_id):
+    offer = selectors.offer_get(actor, offer_id)
+    available = request.POST.get("available") == "1"
+    try:
+        services.update_offer(actor, offer, {"available": available})
+    except (ValidationError, ApiError) as error:
+        messages.error(request, _refusal(error))
+    else:
+        messages.success(
+            request,
+            _("Your offer is visible again.")
+            if available
+            else _("Your offer is paused. Nobody will ask you for now."),
+        )
+    return redirect("exchange:my_help", slug=actor.community.slug)
+
+
+# --- browsing ------------------------------------------------------------------------------------
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def request_list(request, actor):
+    """The public board: open requests with first name and street only."""
+    filters = BrowseFilterForm(request.GET or None, community=actor.community)
+    items = selectors.board_requests(actor)
+    if filters.is_valid():
+        category, area = filters.cleaned_data["category"], filters.cleaned_data["area"]
+        if category:
+            items = items.filter(category=category)
+        if area:
+            items = items.filter(requester__area__in=selectors.area_and_below(area))
+    return _page(
+        request, actor, "exchange/request_list.html", filters=filters, items=items[:WORKBENCH_ROWS]
+    )
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def request_detail(request, actor, request_id):
+    help_request = selectors.request_get(actor, request_id)
+    staff = selectors.is_staff(actor)
+    can_respond = actor.can(Action.OFFER_HELP) and help_request.requester_id != actor.person.pk
+    my_offers = selectors.offer_list(actor, mine=True, available=True)
+    respond_form = None
+    if can_respond and my_offers.exists():
+        respond_form = RespondForm(request.POST or None, offers=my_offers)
+    if request.method == "POST":
+        if respond_form is None:
+            raise Http404
+        if respond_form.is_valid():
+            try:
+                match = services.respond(actor, help_request, respond_form.cleaned_data["offer"])
+            except ValidationError as error:
+                _apply_errors(respond_form, error)
+            except ApiError as error:
+                respond_form.add_error(None, _refusal(error))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you! We have told the neighbour that you want "
+                        "to help. You will hear when they say yes."
+                    ),
+                )
+                return redirect(
+                    "exchange:match_detail", slug=actor.community.slug, match_id=match.pk
+                )
+    context = {}
+    if staff:
+        context = {
+            "matches": selectors.match_list(actor, request=help_request.pk),
+            "suggestions": _suggestions(actor, help_request),
+            "contact_log": selectors.contact_log(actor, request=help_request),
+            "log_form": ContactLogForm(people=[help_request.requester]),
+            "log_action": request.path + "log/",
+            "overdue": getattr(help_request, "overdue", False),
+        }
+    view = selectors.request_view(actor, help_request)
+    return _page(
+        request,
+        actor,
+        "exchange/request_detail.html",
+        help_request=help_request,
+        is_staff=staff,
+        can_respond=can_respond,
+        respond_form=respond_form,
+        show_disclosure="disclosure" in view,
+        **context,
+    )
+
+
+def _suggestions(actor, help_request) -> list:
+    from naober.exchange.suggestions import suggest_for_request
+
+    if help_request.status not in (RequestStatus.OPEN, RequestStatus.WAITING_LIST):
+        return []
+    return suggest_for_request(actor, help_request, limit=5)
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def offer_list(request, actor):
+    """Offer-first ("Hulp die buren aanbieden"): a shy neighbour accepts a standing offer."""
+    return _page(
+        request,
+        actor,
+        "exchange/offer_list.html",
+        offers=selectors.standing_offers(actor)[:WORKBENCH_ROWS],
+        can_ask=actor.can(Action.ASK_HELP),
+    )
+
+
+@require_POST
+@community_page(Action.ASK_HELP)
+def offer_accept(request, actor, offer_id):
+    offer = selectors.offer_get(actor, offer_id)
+    category = request.POST.get("category", "")[:40] or None
+    try:
+        match = services.accept_offer(actor, offer, category=category)
+    except (ValidationError, ApiError) as error:
+        messages.error(request, _refusal(error))
+        return redirect("exchange:offers", slug=actor.community.slug)
+    if match.state == MatchState.ACCEPTED:
+        messages.success(
+            request,
+            _("Done! You can now see how to reach %(name)s.") % {"name": offer.helper.display_name},
+        )
+    else:
+        messages.success(request, _("Thank you! A coordinator will call you to arrange it."))
+    return redirect("exchange:match_detail", slug=actor.community.slug, match_id=match.pk)
+
+
+# --- my help and matches -------------------------------------------------------------------------
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def my_help(request, actor):
+    me = actor.person
+    matches = [
+        {
+            "match": match,
+            "steps": next_steps(actor, match),
+            "contact": selectors.match_contact(actor, match),
+            "i_help": match.helper_id == me.pk,
+        }
+        for match in selectors.my_matches(actor)
+    ]
+    return _page(
+        request,
+        actor,
+        "exchange/my_help.html",
+        my_requests=selectors.request_list(actor, mine=True)[:WORKBENCH_ROWS],
+        my_offers=selectors.offer_list(actor, mine=True),
+        matches=matches,
+        safety_advice=_safety(actor),
+        can_ask=actor.can(Action.ASK_HELP),
+        can_offer=actor.can(Action.OFFER_HELP),
+    )
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def match_detail(request, actor, match_id):
+    match = selectors.match_get(actor, match_id)
+    staff = selectors.is_staff(actor)
+    context = {}
+    if staff:
+        path = request.path
+        context = {
+            "intro_form": IntroductionForm(initial={"intro_place": match.intro_place}),
+            "review_form": ReviewForm(
+                initial={"review_flag": match.review_flag, "review_note": match.review_note}
+            ),
+            "contact_log": selectors.contact_log(actor, match=match),
+            "log_form": ContactLogForm(people=[match.request.requester, match.helper]),
+            "log_action": path + "log/",
+            "followups": match.followups.all(),
+        }
+    return _page(
+        request,
+        actor,
+        "exchange/match_detail.html",
+        match=match,
+        steps=next_steps(actor, match),
+        contact=selectors.match_contact(actor, match),
+        events=selectors.events_of(match),
+        safety_advice=_safety(actor),
+        is_staff=staff,
+        can_introduce=staff and states.can_move(match.state, MatchState.INTRODUCED, match.mode),
+        **context,
+    )
+
+
+@require_POST
+@community_page(Action.VIEW_EXCHANGE)
+def match_step(request, actor, match_id):
+    match = selectors.match_get(actor, match_id)
+    to = request.POST.get("to", "")[:12]
+    note = request.POST.get("note", "")[:500]
+    fallback = f"/c/{actor.community.slug}/matches/{match.pk}/"
+    try:
+        services.transition(actor, match, to, note)
+    except (ValidationError, ApiError) as error:
+        messages.error(request, _refusal(error))
+    else:
+        messages.success(request, _("Saved: %(state)s.") % {"state": MatchState(to).label})
+    return _back(request, fallback)
+
+
+@community_page(Action.MANAGE_EXCHANGE)
+def match_introduce(request, actor, match_id):
+    """Plan and record the introduction meeting (koppelingsgesprek)."""
+    match = selectors.match_get(actor, match_id)
+    form = IntroductionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.transition(
+                actor, match, MatchState.INTRODUCED, _("Introduction meeting"), **form.cleaned_data
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        except ApiError as error:
+            form.add_error(None, _refusal(error))
+        else:
+            messages.success(request, _("The introduction meeting has been recorded."))
+            return redirect("exchange:match_detail", slug=actor.community.slug, match_id=match.pk)
+    return _page(request, actor, "exchange/introduction_form.html", match=match, form=form)
+
+
+@require_POST
+@community_page(Action.MANAGE_EXCHANGE)
+def match_review(request, actor, match_id):
+    match = selectors.match_get(actor, match_id)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        services.flag_match(
+            actor,
+            match,
+            flagged=form.cleaned_data["review_flag"],
+            note=form.cleaned_data["review_note"],
+        )
+        messages.success(
+            request,
+            _("Paused for review.")
+            if form.cleaned_data["review_flag"]
+            else _("The pause has been lifted."),
+        )
+    else:
+        messages.error(request, _("The reason can be at most 500 characters."))
+    return _back(request, f"/c/{actor.community.slug}/matches/{match.pk}/")
+
+
+def _log(request, actor, *, help_request=None, match=None, people=()):
+    form = ContactLogForm(request.POST, people=people)
+    if form.is_valid():
+        try:
+            services.log_contact(actor, request=help_request, match=match, **form.log_data())
+        except (ValidationError, ApiError) as error:
+            messages.error(request, _refusal(error))
+        else:
+            messages.success(request, _("The contact has been recorded."))
+    else:
+        messages.error(request, _("The contact was not recorded: choose who, how and the result."))
+
+
+@require_POST
+@community_page(Action.MANAGE_EXCHANGE)
+def request_log(request, actor, request_id):
+    help_request = selectors.request_get(actor, request_id)
+    _log(request, actor, help_request=help_request, people=[help_request.requester])
+    return redirect(
+        "exchange:request_detail", slug=actor.community.slug, request_id=help_request.pk
+    )
+
+
+@require_POST
+@community_page(Action.MANAGE_EXCHANGE)
+def match_log(request, actor, match_id):
+    match = selectors.match_get(actor, match_id)
+    _log(request, actor, match=match, people=[match.request.requester, match.helper])
+    return redirect("exchange:match_detail", slug=actor.community.slug, match_id=match.pk)
+
+
+# --- the coordinator's workbench -----------------------------------------------------------------
+
+
+@community_page(Action.MANAGE_EXCHANGE)
+def workbench(request, actor):
+    open_requests = list(selectors.open_requests_by_deadline(actor)[:WORKBENCH_ROWS])
+    rows = [
+        {
+            "request": item,
+            "suggestions": _suggestions(actor, item) if index < WORKBENCH_SUGGESTED else None,
+        }
+        for index, item in enumerate(open_requests)
+    ]
+    return _page(
+        request,
+        actor,
+        "exchange/workbench.html",
+        rows=rows,
+        waiting=selectors.waiting_list(actor)[:WORKBENCH_ROWS],
+        mediation=selectors.mediation_queue(actor)[:WORKBENCH_ROWS],
+        self_matches=selectors.self_matches(actor)[:WORKBENCH_ROWS],
+        followups=selectors.followups(actor, due_only=True)[:WORKBENCH_ROWS],
+        lookup_form=LookupForm(),
+        areas=selectors.noticeboard_areas(actor.community),
+    )
+
+
+@require_POST
+@community_page(Action.MANAGE_EXCHANGE)
+def propose(request, actor):
+    """Propose a suggested helper in one action (a mediated match)."""
+    request_id, offer_id = _posted_id(request, "request"), _posted_id(request, "offer")
+    fallback = f"/c/{actor.community.slug}/workbench/"
+    if request_id is None or offer_id is None:
+        messages.error(request, _("Choose a request and a helper."))
+        return redirect(fallback)
+    help_request = selectors.request_get(actor, request_id)
+    offer = selectors.offer_get(actor, offer_id)
+    try:
+        match = services.propose(actor, help_request, offer)
+    except (ValidationError, ApiError) as error:
+        messages.error(request, _refusal(error))
+        return _back(request, fallback)
+    messages.success(
+        request, _("%(name)s has been proposed. We have asked them.") % {"name": offer.helper.name}
+    )
+    return redirect("exchange:match_detail", slug=actor.community.slug, match_id=match.pk)
+
+
+@require_POST
+@community_page(Action.MANAGE_EXCHANGE)
+def waiting_list(request, actor, request_id):
+    help_request = selectors.request_get(actor, request_id)
+    try:
+        if request.POST.get("waiting") == "1":
+            services.move_to_waiting_list(actor, help_request)
+            messages.success(request, _("The request is on the waiting list."))
+        else:
+            services.take_off_waiting_list(actor, help_request)
+            messages.success(request, _("The request is open again."))
+    except (ValidationError, ApiError) as error:
+        messages.error(request, _refusal(error))
+    return redirect(
+        "exchange:request_detail", slug=actor.community.slug, request_id=help_request.pk
+    )
+
+
+@community_page(Action.MANAGE_EXCHANGE)
+def lookup(request, actor):
+    """Find a request (V-1234) or an offer (A-12) by the code on the notice board."""
+    form = LookupForm(request.GET or None)
+    if form.is_valid():
+        code = form.cleaned_data["code"].strip().upper()
+        found = selectors.find_by_code(actor, code)
+        if found is not None:
+            kind, pk = found
+            if kind == "request":
+                return redirect("exchange:request_detail", slug=actor.community.slug, request_id=pk)
+            return redirect("exchange:offer_detail", slug=actor.community.slug, offer_id=pk)
+        form.add_error("code", _("Nothing found with this code. Check the letters and digits."))
+    return _page(request, actor, "exchange/lookup.html", form=form)
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def offer_detail(request, actor, offer_id):
+    offer = selectors.offer_get(actor, offer_id)
+    return _page(
+        request,
+        actor,
+        "exchange/offer_detail.html",
+        offer=offer,
+        code=selectors.offer_code(offer),
+        is_staff=selectors.is_staff(actor),
+        can_ask=actor.can(Action.ASK_HELP) and offer.helper_id != actor.person.pk,
+    )
+
+
+@community_page(Action.MANAGE_EXCHANGE)
+def followup(request, actor, followup_id):
+    """Record the answers of a follow-up call (nabellen)."""
+    item = selectors.followup_get(actor, followup_id)
+    form = FollowUpForm(
+        request.POST or None,
+        initial={
+            "how_did_it_go": item.how_did_it_go,
+            "would_help_others": item.would_help_others,
+            "notes": item.notes,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_followup(actor, item, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The follow-up call has been recorded."))
+            return redirect("exchange:workbench", slug=actor.community.slug)
+    return _page(request, actor, "exchange/followup_form.html", followup=item, form=form)
+
+
+# --- notice board and summary --------------------------------------------------------------------
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def noticeboard(request, actor, area_id):
+    area = Area.objects.filter(community=actor.community, pk=area_id).first()
+    if area is None:
+        raise Http404
+    board = selectors.noticeboard(actor, area)
+    return _page(
+        request,
+        actor,
+        "exchange/noticeboard.html",
+        area=area,
+        requests=board["requests"],
+        offers=[(offer, selectors.offer_code(offer)) for offer in board["offers"]],
+        today=timezone.localdate(),
+    )
+
+
+def _labelled(counts: dict, choices) -> list[tuple[str, int]]:
+    """Every choice with its count (zero included), in the order of the choices."""
+    return [(label, counts.get(value, 0)) for value, label in choices]
+
+
+@community_page(Action.VIEW_REPORTS)
+def summary(request, actor):
+    """The figures of a period; without a period chosen, the last 30 days."""
+    form = PeriodForm(request.GET or None, initial=PeriodForm.default_initial())
+    figures = None
+    period = PeriodForm.default_initial() if not request.GET else None
+    if request.GET and form.is_valid():
+        period = form.cleaned_data
+    if period is not None:
+        figures = reports.summary(actor, period["start"], period["end"])
+        figures["by_channel"] = _labelled(figures["requests_by_channel"], Channel.choices)
+        figures["by_status"] = _labelled(figures["requests_by_status"], RequestStatus.choices)
+        figures["by_mode"] = _labelled(figures["matches_by_mode"], MatchMode.choices)
+        figures["by_state"] = _labelled(figures["matches_by_state"], MatchState.choices)
+        share = figures["answered_within_deadline"]
+        figures["within_percent"] = None if share is None else round(share * 100)
+    return _page(request, actor, "exchange/summary.html", form=form, figures=figures)
