@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from naober.communities.models import Role
+
 SMS_LIMIT = 160
 TITLE_IN_SMS = 40
 
@@ -60,7 +62,7 @@ def _request_of(context: dict):
 
 
 def _title(context: dict) -> str:
-    return str(attr(_request_of(context), "title", "")) or _("your request")
+    return " ".join(str(attr(_request_of(context), "title", "")).split()) or _("your request")
 
 
 def _other_party(person, context: dict) -> str:
@@ -179,14 +181,29 @@ def match_completed(person, context: dict, phone: str) -> Texts:
 
 
 def followup_due(person, context: dict, phone: str) -> Texts:
+    """A reminder for a coordinator, or for the resident a notice that a call is coming."""
     title = _title(context)
+    roles = {m.role for m in person.memberships.all()} if person.pk else set()
+    if roles & {Role.COORDINATOR, Role.ADMIN}:
+        name = str(attr(_request_of(context), "requester.name", "")) or _("the person who asked")
+        return Texts(
+            subject=_("Follow-up call due"),
+            body=_('It is time to call %(name)s and ask how the help with "%(title)s" went.')
+            % {"name": name, "title": title},
+            sms=_('Naober: time to ask how the help with "%(title)s" went.')
+            % {"title": short(title)},
+        )
     return Texts(
         subject=_("How did it go?"),
-        body=_('It is time to ask how the help with "%(title)s" went. Please call or visit to ask.')
+        body=_(
+            'We would like to hear how the help with "%(title)s" went. The coordinator will '
+            "call you soon."
+        )
         % {"title": title}
         + "\n\n"
         + call_back(phone),
-        sms=_('Naober: time to ask how the help with "%(title)s" went.') % {"title": short(title)},
+        sms=_('Naober: how did the help with "%(title)s" go? The coordinator will call you soon.')
+        % {"title": short(title)},
     )
 
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from naober.communities.decorators import community_page
@@ -89,7 +90,13 @@ def letters(request, actor):
             if value.isdigit() and len(value) < 19
         ]
         count = services.mark_letters_printed(actor, ids)
-        messages.success(request, _("%(count)s letters marked as printed.") % {"count": count})
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s letter marked as printed.", "%(count)s letters marked as printed.", count
+            )
+            % {"count": count},
+        )
         return redirect("notify:letters", slug=actor.community.slug)
     return render(
         request,

@@ -122,3 +122,13 @@ def test_shared_contact_is_ignored_for_other_events(pair):
     context = contexts(requester, helper)["match_proposed"] | {"shared_contact": "06 99998888"}
     for channel in ("sms", "email"):
         assert "06 99998888" not in render(requester, "match_proposed", context, channel).body
+
+
+def test_followup_reminds_a_coordinator_and_tells_a_resident(community, person_factory, pair):
+    requester, helper = pair
+    coordinator = person_factory(community, "coordinator")
+    context = contexts(requester, helper)["followup_due"]
+    for_staff = render(coordinator, "followup_due", context, "email")
+    assert for_staff.subject == "Tijd om na te bellen" and "Anna de Vries" in for_staff.body
+    for_resident = render(requester, "followup_due", context, "email")
+    assert "De coördinator belt u binnenkort" in for_resident.body
