@@ -13,6 +13,7 @@ from django.db import transaction
 
 from naober.communities.models import AreaKind, Community, Role
 from naober.communities.services import add_area, create_community
+from naober.directory.demo import seed_directory
 from naober.exchange.demo import seed_exchange
 from naober.people.demo import seed_account, seed_residents
 
@@ -88,5 +89,6 @@ class Command(BaseCommand):
         if fresh:
             people = seed_residents(community, streets, rng, spec["residents"])
             seed_exchange(community, people, rng)
+            seed_directory(community, people, rng)
         self.stdout.write(f"{community.slug}: {community.people.count()} people "
                           f"({'created' if fresh else 'already there'})")
