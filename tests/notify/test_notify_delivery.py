@@ -153,3 +153,15 @@ def test_a_sent_message_is_never_sent_twice(
     message = send(person, django_capture_on_commit_callbacks)
     assert tasks.deliver_message.call(message.pk) == "skipped"
     assert len(mail.outbox) == 1
+
+
+def test_sms_outbox_command_lists_the_local_gateway(sms_person, django_capture_on_commit_callbacks):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    send(sms_person, django_capture_on_commit_callbacks)
+    out = StringIO()
+    call_command("sms_outbox", "--clear", stdout=out)
+    assert "06 12345678" in out.getvalue() and "Tot morgen!" in out.getvalue()
+    assert not SmsOutbox.objects.exists()
