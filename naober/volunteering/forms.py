@@ -12,8 +12,14 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = VolunteerProfile
-        fields = ["agreement_signed_on", "vog_issued_on", "insurance_note", "will_not_do",
-                  "max_per_month", "availability"]
+        fields = [
+            "agreement_signed_on",
+            "vog_issued_on",
+            "insurance_note",
+            "will_not_do",
+            "max_per_month",
+            "availability",
+        ]
         widgets = {"agreement_signed_on": DATE, "vog_issued_on": DATE}
 
 
@@ -25,9 +31,9 @@ class NewProfileForm(ProfileForm):
 
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = (people_of(community)
-                                          .filter(volunteer_profile__isnull=True)
-                                          .order_by("name"))
+        self.fields["person"].queryset = (
+            people_of(community).filter(volunteer_profile__isnull=True).order_by("name")
+        )
 
 
 class TrainingForm(forms.Form):
@@ -36,14 +42,17 @@ class TrainingForm(forms.Form):
 
 
 class AppreciationForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=AppreciationKind.choices,
-                             widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=AppreciationKind.choices, widget=forms.RadioSelect
+    )
     given_on = forms.DateField(label=_("Date"), widget=DATE)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
 class SettingsForm(forms.Form):
     vog_max_age_months = forms.IntegerField(
-        label=_("A certificate of conduct is valid for (months)"), min_value=1, max_value=120)
+        label=_("A certificate of conduct is valid for (months)"), min_value=1, max_value=120
+    )
     vog_warning_days = forms.IntegerField(
-        label=_("Warn this many days before it is too old"), min_value=1, max_value=365)
+        label=_("Warn this many days before it is too old"), min_value=1, max_value=365
+    )

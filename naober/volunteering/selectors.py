@@ -33,9 +33,11 @@ def add_months(day: date, months: int) -> date:
 
 def profiles(actor: Actor) -> QuerySet[VolunteerProfile]:
     actor.require(Action.MANAGE_VOLUNTEERS)
-    return (VolunteerProfile.objects.filter(community=actor.community,
-                                            person__erased_at__isnull=True)
-            .select_related("person").prefetch_related("trainings"))
+    return (
+        VolunteerProfile.objects.filter(community=actor.community, person__erased_at__isnull=True)
+        .select_related("person")
+        .prefetch_related("trainings")
+    )
 
 
 def profile_get(actor: Actor, profile_id: int) -> VolunteerProfile:
@@ -65,10 +67,9 @@ def vog_expiring(community, today: date | None = None) -> list[VogStatus]:
     today = today or timezone.localdate()
     horizon = today + timedelta(days=rules.vog_warning_days)
     found = []
-    for profile in (VolunteerProfile.objects.filter(community=community,
-                                                    person__erased_at__isnull=True,
-                                                    vog_issued_on__isnull=False)
-                    .select_related("person")):
+    for profile in VolunteerProfile.objects.filter(
+        community=community, person__erased_at__isnull=True, vog_issued_on__isnull=False
+    ).select_related("person"):
         valid_until = vog_valid_until(profile, rules.vog_max_age_months)
         if valid_until <= horizon:
             found.append(VogStatus(profile, valid_until))
@@ -89,9 +90,11 @@ def idle(actor: Actor, weeks: int = 8) -> list[VolunteerProfile]:
     everyone = list(profiles(actor))
     if match is None:
         return everyone
-    busy = set(match.objects.filter(offer__helper__community=actor.community,
-                                    created_at__gte=since)
-               .values_list("offer__helper_id", flat=True))
+    busy = set(
+        match.objects.filter(
+            offer__helper__community=actor.community, created_at__gte=since
+        ).values_list("offer__helper_id", flat=True)
+    )
     return [p for p in everyone if p.person_id not in busy]
 
 
@@ -102,12 +105,17 @@ def overloaded(actor: Actor, today: date | None = None) -> list[tuple[VolunteerP
         return []
     today = today or timezone.localdate()
     month_start = timezone.make_aware(timezone.datetime(today.year, today.month, 1))
-    rows = (match.objects.filter(offer__helper__community=actor.community)
-            .values("offer__helper_id")
-            .annotate(this_month=Count("pk", filter=Q(created_at__gte=month_start))))
+    rows = (
+        match.objects.filter(offer__helper__community=actor.community)
+        .values("offer__helper_id")
+        .annotate(this_month=Count("pk", filter=Q(created_at__gte=month_start)))
+    )
     try:
-        rows = rows.annotate(heavy=Count("pk", filter=Q(state__in=OPEN_MATCH_STATES,
-                                                        request__recurrence="recurring")))
+        rows = rows.annotate(
+            heavy=Count(
+                "pk", filter=Q(state__in=OPEN_MATCH_STATES, request__recurrence="recurring")
+            )
+        )
         load = {r["offer__helper_id"]: r for r in rows}
     except FieldError:
         load = {r["offer__helper_id"]: r | {"heavy": 0} for r in rows}
@@ -125,5 +133,6 @@ def overloaded(actor: Actor, today: date | None = None) -> list[tuple[VolunteerP
 
 def appreciations(actor: Actor) -> QuerySet[Appreciation]:
     actor.require(Action.MANAGE_VOLUNTEERS)
-    return (Appreciation.objects.filter(profile__community=actor.community)
-            .select_related("profile__person", "by"))
+    return Appreciation.objects.filter(profile__community=actor.community).select_related(
+        "profile__person", "by"
+    )

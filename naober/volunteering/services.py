@@ -13,11 +13,21 @@ from naober.communities.permissions import Action
 from naober.outreach.integrations import send_notice
 from naober.people.models import Person
 from naober.volunteering.models import (
-    Appreciation, AppreciationKind, Training, VolunteeringSettings, VolunteerProfile,
+    Appreciation,
+    AppreciationKind,
+    Training,
+    VolunteeringSettings,
+    VolunteerProfile,
 )
 
-PROFILE_FIELDS = ("agreement_signed_on", "vog_issued_on", "insurance_note", "will_not_do",
-                  "max_per_month", "availability")
+PROFILE_FIELDS = (
+    "agreement_signed_on",
+    "vog_issued_on",
+    "insurance_note",
+    "will_not_do",
+    "max_per_month",
+    "availability",
+)
 TEXT_LIMITS = {"insurance_note": 200, "will_not_do": 300, "availability": 200}
 
 
@@ -48,8 +58,11 @@ def save_profile(actor: Actor, person: Person, data: dict) -> VolunteerProfile:
         errors["max_per_month"] = [_("Choose a number from 0 to 31.")]
     if errors:
         raise ValidationError(errors)
-    profile = (VolunteerProfile.objects.select_for_update()
-               .filter(person=person, community=actor.community).first())
+    profile = (
+        VolunteerProfile.objects.select_for_update()
+        .filter(person=person, community=actor.community)
+        .first()
+    )
     if profile is None:
         profile = VolunteerProfile(community=actor.community, person=person)
         Membership.objects.get_or_create(person=person, role=Role.VOLUNTEER)
@@ -60,8 +73,7 @@ def save_profile(actor: Actor, person: Person, data: dict) -> VolunteerProfile:
 
 
 @transaction.atomic
-def add_training(actor: Actor, profile: VolunteerProfile, *, name: str,
-                 held_on: date) -> Training:
+def add_training(actor: Actor, profile: VolunteerProfile, *, name: str, held_on: date) -> Training:
     actor.require(Action.MANAGE_VOLUNTEERS)
     errors: dict[str, list[str]] = {}
     name = " ".join(str(name or "").split())[:120]
@@ -77,8 +89,9 @@ def add_training(actor: Actor, profile: VolunteerProfile, *, name: str,
 
 
 @transaction.atomic
-def record_appreciation(actor: Actor, profile: VolunteerProfile, *, kind: str, given_on: date,
-                        note: str = "") -> Appreciation:
+def record_appreciation(
+    actor: Actor, profile: VolunteerProfile, *, kind: str, given_on: date, note: str = ""
+) -> Appreciation:
     actor.require(Action.MANAGE_VOLUNTEERS)
     errors: dict[str, list[str]] = {}
     if kind not in AppreciationKind.values:
@@ -91,14 +104,19 @@ def record_appreciation(actor: Actor, profile: VolunteerProfile, *, kind: str, g
         errors["profile"] = [_("Choose a volunteer of this community.")]
     if errors:
         raise ValidationError(errors)
-    return Appreciation.objects.create(profile=profile, kind=kind, given_on=given_on,
-                                       note=" ".join(str(note or "").split())[:300],
-                                       by=actor.person)
+    return Appreciation.objects.create(
+        profile=profile,
+        kind=kind,
+        given_on=given_on,
+        note=" ".join(str(note or "").split())[:300],
+        by=actor.person,
+    )
 
 
 @transaction.atomic
-def update_settings(actor: Actor, *, vog_max_age_months: int,
-                    vog_warning_days: int) -> VolunteeringSettings:
+def update_settings(
+    actor: Actor, *, vog_max_age_months: int, vog_warning_days: int
+) -> VolunteeringSettings:
     """The community's own rule for how old a certificate of conduct may be."""
     actor.require(Action.MANAGE_VOLUNTEERS)
     errors = {}
@@ -126,9 +144,9 @@ def send_vog_reminders(community, today: date | None = None) -> int:
     expiring = vog_expiring(community, today=today)
     if not expiring:
         return 0
-    coordinators = Person.objects.filter(community=community, erased_at__isnull=True,
-                                         memberships__role=Role.COORDINATOR).distinct()
+    coordinators = Person.objects.filter(
+        community=community, erased_at__isnull=True, memberships__role=Role.COORDINATOR
+    ).distinct()
     for coordinator in coordinators:
-        send_notice(coordinator, "vog_expiring",
-                    {"community": community, "volunteers": expiring})
+        send_notice(coordinator, "vog_expiring", {"community": community, "volunteers": expiring})
     return len(coordinators)

@@ -28,12 +28,17 @@ def _weeks(raw: str) -> int:
 def overview(request, actor):
     op = request.POST.get("op") if request.method == "POST" else None
     rules = services.settings_for(actor.community)
-    new_form = forms.NewProfileForm(request.POST if op == "new" else None, prefix="new",
-                                    community=actor.community)
+    new_form = forms.NewProfileForm(
+        request.POST if op == "new" else None, prefix="new", community=actor.community
+    )
     settings_form = forms.SettingsForm(
-        request.POST if op == "settings" else None, prefix="rules",
-        initial={"vog_max_age_months": rules.vog_max_age_months,
-                 "vog_warning_days": rules.vog_warning_days})
+        request.POST if op == "settings" else None,
+        prefix="rules",
+        initial={
+            "vog_max_age_months": rules.vog_max_age_months,
+            "vog_warning_days": rules.vog_warning_days,
+        },
+    )
     form = {"new": new_form, "settings": settings_form}.get(op)
     if form is not None and form.is_valid():
         data = dict(form.cleaned_data)
@@ -47,20 +52,29 @@ def overview(request, actor):
         else:
             messages.success(request, _("Saved."))
             if op == "new":
-                return redirect("volunteering:profile", slug=actor.community.slug,
-                                profile_id=profile.pk)
+                return redirect(
+                    "volunteering:profile", slug=actor.community.slug, profile_id=profile.pk
+                )
             return redirect("volunteering:overview", slug=actor.community.slug)
     weeks = _weeks(request.GET.get("weeks", ""))
     profiles = list(selectors.profiles(actor))
-    return render(request, "volunteering/overview.html", {
-        "community": actor.community, "actor": actor, "rules": rules,
-        "rows": [(p, selectors.vog_valid_until(p, rules.vog_max_age_months)) for p in profiles],
-        "expiring": selectors.vog_expiring(actor.community),
-        "idle": selectors.idle(actor, weeks=weeks), "weeks": weeks,
-        "overloaded": selectors.overloaded(actor),
-        "appreciations": selectors.appreciations(actor)[:30],
-        "new_form": new_form, "settings_form": settings_form,
-    })
+    return render(
+        request,
+        "volunteering/overview.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "rules": rules,
+            "rows": [(p, selectors.vog_valid_until(p, rules.vog_max_age_months)) for p in profiles],
+            "expiring": selectors.vog_expiring(actor.community),
+            "idle": selectors.idle(actor, weeks=weeks),
+            "weeks": weeks,
+            "overloaded": selectors.overloaded(actor),
+            "appreciations": selectors.appreciations(actor)[:30],
+            "new_form": new_form,
+            "settings_form": settings_form,
+        },
+    )
 
 
 @community_page(Action.MANAGE_VOLUNTEERS)
@@ -68,12 +82,15 @@ def profile(request, actor, profile_id):
     volunteer = selectors.profile_get(actor, profile_id)
     op = request.POST.get("op") if request.method == "POST" else None
     page_forms = {
-        "profile": forms.ProfileForm(request.POST if op == "profile" else None,
-                                     instance=volunteer, prefix="profile"),
-        "training": forms.TrainingForm(request.POST if op == "training" else None,
-                                       prefix="training"),
-        "appreciation": forms.AppreciationForm(request.POST if op == "appreciation" else None,
-                                               prefix="appreciation"),
+        "profile": forms.ProfileForm(
+            request.POST if op == "profile" else None, instance=volunteer, prefix="profile"
+        ),
+        "training": forms.TrainingForm(
+            request.POST if op == "training" else None, prefix="training"
+        ),
+        "appreciation": forms.AppreciationForm(
+            request.POST if op == "appreciation" else None, prefix="appreciation"
+        ),
     }
     form = page_forms.get(op)
     if form is not None and form.is_valid():
@@ -88,14 +105,21 @@ def profile(request, actor, profile_id):
             _apply_errors(form, error)
         else:
             messages.success(request, _("Saved."))
-            return redirect("volunteering:profile", slug=actor.community.slug,
-                            profile_id=volunteer.pk)
+            return redirect(
+                "volunteering:profile", slug=actor.community.slug, profile_id=volunteer.pk
+            )
     if op == "profile" and not page_forms["profile"].is_valid():
         volunteer.refresh_from_db()  # the form changed the instance while validating
     rules = services.settings_for(actor.community)
-    return render(request, "volunteering/profile.html", {
-        "community": actor.community, "actor": actor, "volunteer": volunteer,
-        "valid_until": selectors.vog_valid_until(volunteer, rules.vog_max_age_months),
-        "appreciations": volunteer.appreciations.select_related("by"),
-        "forms": page_forms,
-    })
+    return render(
+        request,
+        "volunteering/profile.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "volunteer": volunteer,
+            "valid_until": selectors.vog_valid_until(volunteer, rules.vog_max_age_months),
+            "appreciations": volunteer.appreciations.select_related("by"),
+            "forms": page_forms,
+        },
+    )
