@@ -299,16 +299,10 @@ class OfferForm(forms.Form):
             parts=[(part, DAY_PART_LABELS[part]) for part in DAY_PARTS],
         )
 
-    def clean_languages_text(self):
-        text = self.cleaned_data.get("languages_text", "")
-        codes = [part.strip().lower() for part in text.replace(" ", ",").split(",") if part.strip()]
-        if any(not (code.isalpha() and 2 <= len(code) <= 3) for code in codes):
-            raise forms.ValidationError(_("Use language codes of two or three letters, like nl."))
-        return codes
-
     def offer_data(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if k != "languages_text"}
-        data["languages"] = self.cleaned_data["languages_text"]
+        text = self.cleaned_data.get("languages_text", "")
+        data["languages"] = [part for part in text.replace(" ", ",").split(",") if part]
         return data
 
 
