@@ -13,9 +13,9 @@ def followup_reminder(followup_id: int) -> bool:
 
     Runs at the follow-up's due time; returns whether a reminder was sent.
     """
-    from naober.exchange.integrations import notify_after_commit
     from naober.exchange.models import FollowUp
     from naober.exchange.services import coordinators_of
+    from naober.notify.services import notify
 
     followup = (
         FollowUp.objects.select_related("match__community")
@@ -25,7 +25,7 @@ def followup_reminder(followup_id: int) -> bool:
     if followup is None:
         return False
     for coordinator in coordinators_of(followup.match.community):
-        notify_after_commit(coordinator, "followup_due", {"followup": followup})
+        notify(coordinator, "followup_due", {"followup": followup})
     return True
 
 
