@@ -5,6 +5,7 @@ that secrets never live in the repository. See the README for every variable.
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -27,6 +28,8 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
+# The test run: rate limits and the staff two-factor requirement are off unless a test turns them on.
+TESTING = "pytest" in sys.modules
 
 
 def load_secret_key() -> str:
@@ -70,6 +73,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -80,9 +85,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "naober.privacy.middleware.StaffTwoFactorMiddleware",
+    "naober.privacy.middleware.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "naober.privacy.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "naober.urls"
@@ -150,6 +159,26 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# HTTPS hardening (naober/privacy, docs/operations.md): off by default so a laptop works over http.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if env_bool("SECURE_PROXY_SSL_HEADER", False):  # behind a proxy that sets X-Forwarded-Proto
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# A session ends when the browser closes, and after SESSION_COOKIE_AGE seconds without a request.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+SESSION_SAVE_EVERY_REQUEST = True
+# Rate limits ("count/period", period s, m or h) per client address; see naober/privacy/ratelimit.py.
+RATE_LIMITS_ENABLED = env_bool("RATE_LIMITS_ENABLED", not TESTING)
+RATE_LIMITS = {
+    "login": os.environ.get("RATE_LIMIT_LOGIN", "20/m"),
+    "token": os.environ.get("RATE_LIMIT_TOKEN", "20/m"),
+    "public_form": os.environ.get("RATE_LIMIT_PUBLIC_FORM", "10/m"),
+}
+# Two-factor (TOTP) for coordinators and administrators: on in production, off in DEBUG and tests.
+REQUIRE_2FA_FOR_STAFF = env_bool("REQUIRE_2FA_FOR_STAFF", not DEBUG and not TESTING)
+OTP_TOTP_ISSUER = "Naober"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

@@ -9,6 +9,7 @@ from naober.api.auth import BearerToken
 from naober.api.deps import ErrorOut
 from naober.api.errors import ApiError, install_error_handlers
 from naober.api.models import ApiToken
+from naober.privacy.ratelimit import TokenThrottle
 from naober.api.parser import SafeParser
 
 api = NinjaAPI(
@@ -47,8 +48,8 @@ class AccountOut(Schema):
     communities: list[CommunityRoles]
 
 
-@api.post("/token", auth=None, response={200: TokenOut, 401: ErrorOut, 422: ErrorOut,
-                                          429: ErrorOut})
+@api.post("/token", auth=None, throttle=[TokenThrottle()],
+          response={200: TokenOut, 401: ErrorOut, 422: ErrorOut, 429: ErrorOut})
 def create_token(request, credentials: Credentials):
     """Trade a user name and password for a token (valid API_TOKEN_DAYS days)."""
     user = authenticate(request, username=credentials.username, password=credentials.password)

@@ -1,0 +1,56 @@
+"""Forms for the audit log filter and the erasure confirmation."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditFilterForm(forms.Form):
+    person = forms.ModelChoiceField(queryset=None, required=False, label=_("About"))
+    by = forms.ModelChoiceField(queryset=None, required=False, label=_("Done by"))
+    date_from = forms.DateField(
+        required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        required=False,
+        label=_("Up to and including"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.fields["by"].queryset = people
+
+    def filters(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "person": data["person"].pk if data.get("person") else None,
+            "by": data["by"].pk if data.get("by") else None,
+            "date_from": data.get("date_from"),
+            "date_to": data.get("date_to"),
+        }
+
+
+class EraseConfirmForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, I understand: the details are removed for good and cannot be brought back."),
+    )
+
+
+class OneTimeCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("The 6-digit code from your app"),
+        min_length=6,
+        max_length=8,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+
+    def __init__(self, *args, device, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not code.isdigit() or self.device is None or not self.device.verify_token(code):
+            raise forms.ValidationError(_("This code is not right. Try the newest code."))
+        return code

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from naober.privacy import views, views_2fa
+
+app_name = "privacy"
+urlpatterns = [
+    path("my-data/", views.my_data, name="my_data"),
+    path("my-data/erase/", views.my_erase, name="my_erase"),
+    path("people/<int:person_id>/data/", views.person_data, name="person_data"),
+    path("people/<int:person_id>/erase/", views.person_erase, name="person_erase"),
+    path("audit/", views.audit_log, name="audit_log"),
+    path("security/2fa/setup/", views_2fa.setup, name="2fa_setup"),
+    path("security/2fa/verify/", views_2fa.verify, name="2fa_verify"),
+]
