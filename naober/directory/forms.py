@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from naober.directory.models import Organisation, ReferralStatus, Service
+from naober.directory.validation import clean_website
 from naober.people.models import LifeDomain
 
 
@@ -53,6 +54,10 @@ class OrganisationForm(forms.ModelForm):
             "active",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_website(self):
+        """Accept "www.example.nl" as people type it; the model stores a full address."""
+        return clean_website(self.cleaned_data.get("website", ""))
 
 
 class ServiceForm(forms.ModelForm):
