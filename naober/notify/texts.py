@@ -12,8 +12,12 @@ the caller passes `shared_contact` after checking consent.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from naober.communities.models import Role
 
@@ -45,6 +49,15 @@ def short(text: str, limit: int = TITLE_IN_SMS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _date(value) -> str:
+    """A date in words ("3 maart 2026"), in the active language; "" when there is none."""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    elif not isinstance(value, date):
+        return ""
+    return date_format(value, "j F Y")
+
+
 def call_back(phone: str) -> str:
     if phone:
         return _("Questions? Call the coordinator on %(phone)s.") % {"phone": phone}
@@ -69,7 +82,7 @@ def _other_party(person, context: dict) -> str:
     """The first name of the other person in a match, never more."""
     match = context.get("match")
     requester = attr(match, "request.requester", None)
-    helper = attr(match, "offer.helper", None)
+    helper = attr(match, "helper", None) or attr(match, "offer.helper", None)
     other = (
         helper if requester is not None and attr(requester, "pk", None) == person.pk else requester
     )
@@ -222,19 +235,50 @@ def referral_sent(person, context: dict, phone: str) -> Texts:
 
 
 def signal_outcome(person, context: dict, phone: str) -> Texts:
+    """News for whoever raised a signal: only the outcome written for them, never the internal
+    notes or the description (it may name the person it is about)."""
     signal = context.get("signal")
-    title = str(attr(signal, "title", "")) or _("the signal you passed on")
-    outcome = " ".join(str(attr(signal, "outcome", "") or attr(signal, "feedback", "")).split())
-    body = _('There is news about "%(title)s", which you passed on to us. Thank you for that.') % {
-        "title": title
-    }
-    if outcome:
-        body += "\n" + outcome
+    when = _date(attr(signal, "created_at", None))
+    if when:
+        intro = _(
+            "There is news about what you passed on to us on %(date)s. Thank you for that."
+        ) % {"date": when}
+    else:
+        intro = _("There is news about what you passed on to us. Thank you for that.")
+    outcome = " ".join(str(attr(signal, "public_outcome", "")).split())
+    body = intro + ("\n" + outcome if outcome else "")
+    sms = _("Naober: there is news about what you passed on to us.")
+    if outcome and len(sms) + len(outcome) < SMS_LIMIT:
+        sms += " " + outcome
+    else:
+        sms += " " + call_back(phone)
     return Texts(
-        subject=_("News about what you passed on"),
-        body=body + "\n\n" + call_back(phone),
-        sms=_('Naober: there is news about "%(title)s". %(call)s')
-        % {"title": short(title), "call": call_back(phone)},
+        subject=_("News about what you passed on"), body=body + "\n\n" + call_back(phone), sms=sms
+    )
+
+
+def vog_expiring(person, context: dict, phone: str) -> Texts:
+    """For coordinators: certificates of conduct (VOG) that are too old or soon will be."""
+    names = []
+    for status in list(context.get("volunteers") or [])[:50]:
+        name = attr(status, "profile.person.name", "") or attr(status, "person.name", "")
+        until = _date(attr(status, "valid_until", None))
+        names.append(f"- {name} ({until})" if until else f"- {name}")
+    count = len(names)
+    body = ngettext(
+        "The certificate of conduct (VOG) of %(count)s volunteer is too old or soon will be:",
+        "The certificates of conduct (VOG) of %(count)s volunteers are too old or soon will be:",
+        count,
+    ) % {"count": count}
+    return Texts(
+        subject=_("Certificates of conduct to renew"),
+        body=body + ("\n" + "\n".join(names) if names else ""),
+        sms=ngettext(
+            "Naober: %(count)s certificate of conduct (VOG) needs renewing. See the website.",
+            "Naober: %(count)s certificates of conduct (VOG) need renewing. See the website.",
+            count,
+        )
+        % {"count": count},
     )
 
 
@@ -254,5 +298,6 @@ EVENTS: dict[str, Callable[..., Texts]] = {
     "followup_due": followup_due,
     "referral_sent": referral_sent,
     "signal_outcome": signal_outcome,
+    "vog_expiring": vog_expiring,
     "custom": custom,
 }

@@ -1,5 +1,6 @@
 """Every event renders in Dutch and English, SMS texts fit in one message, no contact leaks."""
 
+from datetime import UTC, date, datetime
 from types import SimpleNamespace
 
 import pytest
@@ -26,7 +27,23 @@ def contexts(requester, helper):
                 pk=2, organisation=SimpleNamespace(name="Stichting Welzijn Hoogeveen Zuid")
             )
         },
-        "signal_outcome": {"signal": SimpleNamespace(pk=4, title="Losse stoeptegels")},
+        "signal_outcome": {
+            "signal": SimpleNamespace(
+                pk=4,
+                created_at=datetime(2026, 3, 3, 10, tzinfo=UTC),
+                description="Mevrouw Bos op nummer 5 is vaak alleen",
+                outcome="Intern: Bos gebeld",
+                public_outcome="We gaan langs met de wijkagent.",
+            )
+        },
+        "vog_expiring": {
+            "community": None,
+            "volunteers": [
+                SimpleNamespace(
+                    profile=SimpleNamespace(person=helper), valid_until=date(2026, 4, 1)
+                )
+            ],
+        },
         "custom": {"subject": "Hallo", "body": "Tot morgen."},
     }
 
@@ -132,3 +149,22 @@ def test_followup_reminds_a_coordinator_and_tells_a_resident(community, person_f
     assert for_staff.subject == "Tijd om na te bellen" and "Anna de Vries" in for_staff.body
     for_resident = render(requester, "followup_due", context, "email")
     assert "De coördinator belt u binnenkort" in for_resident.body
+
+
+def test_signal_outcome_tells_only_the_public_outcome(pair):
+    requester, helper = pair
+    context = contexts(requester, helper)["signal_outcome"]
+    for channel in ("sms", "email", "letter"):
+        body = render(requester, "signal_outcome", context, channel).body
+        assert "We gaan langs met de wijkagent." in body
+        assert "Bos" not in body
+    assert "3 maart 2026" in render(requester, "signal_outcome", context, "email").body
+
+
+def test_vog_expiring_lists_the_volunteers_for_the_coordinator(community, person_factory, pair):
+    requester, helper = pair
+    coordinator = person_factory(community, "coordinator")
+    body = render(
+        coordinator, "vog_expiring", contexts(requester, helper)["vog_expiring"], "email"
+    ).body
+    assert "Bert Jansen (1 april 2026)" in body and "VOG" in body
