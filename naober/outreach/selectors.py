@@ -70,7 +70,7 @@ def visit_notes(actor: Actor, visit: HouseVisit, purpose: str) -> dict | None:
     """
     if not may_act_on(actor, visit):
         return None
-    audit_read(actor, visit, purpose, NOTE_FIELDS)
+    audit_read(actor, visit, purpose, NOTE_FIELDS, person=visit.person)
     return {"notes": visit.notes, "domains": list(visit.domains.all())}
 
 

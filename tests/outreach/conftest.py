@@ -18,7 +18,7 @@ def audit_calls(monkeypatch):
     """Every call of the audit trail, whether or not the privacy app is installed yet."""
     calls = []
 
-    def record(actor, obj, purpose, fields=None):
+    def record(actor, obj, purpose, fields=None, person=None):
         calls.append((actor.person.pk, obj.pk, purpose, fields))
 
     monkeypatch.setattr("naober.outreach.selectors.audit_read", record)

@@ -190,3 +190,21 @@ def test_visits_of_another_community_are_never_returned(
     with pytest.raises(Exception) as caught:
         selectors.visit_get(actor_of(elsewhere), held_visit.pk)
     assert caught.type.__name__ == "Http404"
+
+
+def test_every_notes_read_lands_in_the_audit_trail(held_visit, cast):
+    """The real audit trail of the privacy app, not a stand-in."""
+    from naober.privacy.models import AuditEntry
+
+    before = AuditEntry.objects.count()
+    selectors.visit_notes(actor_of(cast.core), held_visit, purpose="triage")
+    selectors.visit_notes(actor_of(cast.visitor), held_visit, purpose="visit page")
+    selectors.visit_notes(actor_of(cast.other_visitor), held_visit, purpose="curious")
+    entries = list(AuditEntry.objects.order_by("seq")[before:])
+    assert [(e.actor_id, e.purpose) for e in entries] == [
+        (cast.core.pk, "triage"),
+        (cast.visitor.pk, "visit page"),
+    ]
+    assert all(
+        e.object_id == str(held_visit.pk) and e.person_id == cast.resident.pk for e in entries
+    )
