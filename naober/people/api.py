@@ -10,6 +10,7 @@ from naober.api.deps import ERRORS, actor_for
 from naober.api.pagination import Pagination
 from naober.people import selectors, services
 from naober.people.models import ContactChannel, Gender
+from naober.privacy.audit import record_contact_view
 
 router = Router(tags=["people"])
 
@@ -104,7 +105,10 @@ def create_person(request, community: str, payload: PersonIn):
             exclude_unset=True)
 def get_person(request, community: str, person_id: int = Path(..., ge=1, le=2**62)):
     actor = actor_for(request, community)
-    return selectors.person_view(actor, selectors.person_get(actor, person_id))
+    person = selectors.person_get(actor, person_id)
+    view = selectors.person_view(actor, person)
+    record_contact_view(actor, person, view, "API: one person")
+    return view
 
 
 @router.patch("/c/{community}/people/{person_id}", response={200: PersonOut, **ERRORS},

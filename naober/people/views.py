@@ -11,6 +11,7 @@ from naober.communities.permissions import Action
 from naober.people import selectors, services
 from naober.people.forms import ConsentForm, OwnConsentForm, PersonForm, PersonTagForm
 from naober.people.models import ConsentMethod
+from naober.privacy.audit import record_contact_view
 
 
 def _apply_errors(form, error: ValidationError) -> None:
@@ -62,6 +63,13 @@ def person_create(request, actor):
     })
 
 
+def audited_view(actor, person) -> dict:
+    """The person's fields for this viewer; opening someone's contact details is audited."""
+    view = selectors.person_view(actor, person)
+    record_contact_view(actor, person, view, "person page")
+    return view
+
+
 def _detail_page(request, actor, person, *, form=None, tag_form=None):
     """The person page; a form passed in (with its errors) replaces the empty one."""
     can_edit = actor.can(Action.CHANGE_PERSON)
@@ -69,7 +77,7 @@ def _detail_page(request, actor, person, *, form=None, tag_form=None):
         form = form or ConsentForm()
     return render(request, "people/person_detail.html", {
         "community": actor.community, "actor": actor, "person": person,
-        "view": selectors.person_view(actor, person),
+        "view": audited_view(actor, person),
         "consents": selectors.current_consents(person),
         "history": person.consents.select_related("recorded_by")[:50],
         "tags": selectors.person_tags(person),

@@ -127,3 +127,14 @@ def record_change(
         fields=fields,
         person=person,
     )
+
+
+CONTACT_FIELDS = ("phone", "email", "address", "date_of_birth")
+
+
+def record_contact_view(actor, person, shown: dict, purpose: str) -> AuditEntry | None:
+    """Record a view of someone else's contact details when `shown` (a person_view) holds them."""
+    fields = [name for name in CONTACT_FIELDS if name in shown]
+    if not fields or (actor.person is not None and actor.person.pk == person.pk):
+        return None
+    return record_access(actor, person, purpose, fields)
