@@ -1,6 +1,7 @@
 """Demo residents: believable Dutch names on real-sounding streets, a third of them offline."""
 
 import random
+import unicodedata
 
 from django.contrib.auth import get_user_model
 
@@ -30,6 +31,11 @@ def make_user(username: str, password: str = "demo", *, is_superuser: bool = Fal
     return user
 
 
+def ascii_name(name: str) -> str:
+    """'Ayşe' -> 'ayse': an email address the validators (and mail servers) accept."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
 def seed_residents(community, streets, rng: random.Random, count: int) -> list[Person]:
     """`count` residents spread over the streets; about a third does not use the internet."""
     people = []
@@ -39,7 +45,7 @@ def seed_residents(community, streets, rng: random.Random, count: int) -> list[P
         street = rng.choice(streets)
         digital = rng.random() >= 0.34
         phone = f"06 {rng.randint(10000000, 99999999)}" if rng.random() < 0.9 else ""
-        email = f"{first.lower()}.{number}@voorbeeld.nl" if digital else ""
+        email = f"{ascii_name(first)}.{number}@voorbeeld.nl" if digital else ""
         address = f"{street.name} {rng.randint(1, 140)}"
         if digital:
             channel = ContactChannel.EMAIL if rng.random() < 0.6 else ContactChannel.SMS
