@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "naober.communities",
     "naober.people",
     "naober.exchange",
+    "naober.matchmaking",
     "naober.directory",
     "naober.notify",
     "naober.outreach",
@@ -179,6 +180,8 @@ RATE_LIMITS = {
 # Two-factor (TOTP) for coordinators and administrators: on in production, off in DEBUG and tests.
 REQUIRE_2FA_FOR_STAFF = env_bool("REQUIRE_2FA_FOR_STAFF", not DEBUG and not TESTING)
 OTP_TOTP_ISSUER = "Naober"
+# Free text of finished requests and visit notes is emptied after this many days (purge_expired).
+RETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "730"))
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -203,6 +206,16 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Naober <noreply@naober.localhost>")
+
+# Geocoding for the matching distances (naober/matchmaking/geocoders.py): "recorded" answers from a
+# JSON file of the demo streets (no internet needed); "pdok" asks the public PDOK Locatieserver.
+GEOCODER = os.environ.get("GEOCODER", "recorded")
+GEOCODER_RECORDED_FILE = os.environ.get(
+    "GEOCODER_RECORDED_FILE", str(BASE_DIR / "naober/matchmaking/data/demo_streets.json")
+)
+GEOCODER_PDOK_URL = os.environ.get(
+    "GEOCODER_PDOK_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
+)
 
 # SMS: "local" records messages in the database (demo and tests); "http" posts to a gateway.
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "local")

@@ -1,0 +1,53 @@
+"""Reads of the matching layer, always within the actor's community."""
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404
+
+from naober.communities.context import Actor
+from naober.communities.permissions import Action
+from naober.exchange.models import OPEN_STATES, HelpRequest, Match, RequestStatus
+from naober.matching import Weights
+from naober.matchmaking.models import MatchingSettings, RequestWish
+
+#: The most open requests one plan looks at: a coordinator cannot read more lines anyway.
+PLAN_MAX_REQUESTS = 500
+WEIGHT_FIELDS = tuple(Weights.__dataclass_fields__)
+
+
+def weights_of(row: MatchingSettings) -> Weights:
+    """The engine's Weights from a settings row (raises ValueError when they are unusable)."""
+    values = {name: getattr(row, name) for name in WEIGHT_FIELDS}
+    values["room_saturation"] = int(values["room_saturation"])
+    values["reliable_min_completed"] = int(values["reliable_min_completed"])
+    return Weights(**values)
+
+
+def settings_of(actor: Actor) -> MatchingSettings:
+    """The community's settings row (unsaved, with the defaults, when there is none yet)."""
+    actor.require(Action.MANAGE_COMMUNITY)
+    found = MatchingSettings.objects.filter(community=actor.community).first()
+    return found or MatchingSettings(community=actor.community)
+
+
+def plannable_requests(actor: Actor) -> QuerySet[HelpRequest]:
+    """Open requests without an open match, in scope: what a batch plan may assign."""
+    actor.require(Action.MANAGE_EXCHANGE)
+    live = Match.objects.filter(request=OuterRef("pk"), state__in=OPEN_STATES)
+    return (
+        HelpRequest.objects.filter(
+            community=actor.community, status=RequestStatus.OPEN, category__in_scope=True
+        )
+        .exclude(Exists(live))
+        .select_related("requester__area", "requester__location", "category", "wish")
+        .order_by("created_at", "id")[:PLAN_MAX_REQUESTS]
+    )
+
+
+def wish_of(actor: Actor, request_id: int) -> tuple[HelpRequest, RequestWish]:
+    """A request of the actor's community and its wish row (unsaved when none); else 404."""
+    actor.require(Action.MANAGE_EXCHANGE)
+    help_request = HelpRequest.objects.filter(community=actor.community, pk=request_id).first()
+    if help_request is None:
+        raise Http404
+    wish = RequestWish.objects.filter(request=help_request).first()
+    return help_request, wish or RequestWish(request=help_request)
