@@ -23,19 +23,41 @@ def people(community, person_factory):
 
 
 def counts():
-    return (HelpRequest.objects.count(), HelpOffer.objects.count(), Match.objects.count(),
-            ContactLog.objects.count())
+    return (
+        HelpRequest.objects.count(),
+        HelpOffer.objects.count(),
+        Match.objects.count(),
+        ContactLog.objects.count(),
+    )
 
 
 def test_a_resident_posts_a_request_with_the_contract_fields(api, people):
     api.login(people["resident"])
-    response = api.post(f"{C}/requests", {"category": "tuin", "title": "Heg knippen",
-                                          "recurrence": "recurring", "rhythm": "weekly",
-                                          "weekday": 1})
+    response = api.post(
+        f"{C}/requests",
+        {
+            "category": "tuin",
+            "title": "Heg knippen",
+            "recurrence": "recurring",
+            "rhythm": "weekly",
+            "weekday": 1,
+        },
+    )
     assert response.status_code == 201, response.content
     body = response.json()
-    for field in ("id", "requester", "category", "title", "description", "channel", "urgency",
-                  "needs_mediation", "recurrence", "status", "created_at"):
+    for field in (
+        "id",
+        "requester",
+        "category",
+        "title",
+        "description",
+        "channel",
+        "urgency",
+        "needs_mediation",
+        "recurrence",
+        "status",
+        "created_at",
+    ):
         assert field in body
     assert body["category"] == "tuin" and body["channel"] == "web" and body["status"] == "open"
     assert body["code"].startswith("V-") and body["rhythm"] == "weekly" and body["weekday"] == 1
@@ -43,17 +65,20 @@ def test_a_resident_posts_a_request_with_the_contract_fields(api, people):
     assert "phone" not in body and "email" not in body and "address" not in body
 
 
-@pytest.mark.parametrize("payload", [
-    {"title": "zonder categorie"},
-    {"category": "bestaat-niet", "title": "x"},
-    {"category": "tuin", "title": ""},
-    {"category": "tuin", "title": "x" * 121},
-    {"category": "tuin", "title": "x", "channel": "pigeon"},
-    {"category": "tuin", "title": "x", "weekday": 9},
-    {"category": "tuin", "title": "x", "rhythm": "weekly"},  # a one-off has no rhythm
-    {"category": "tuin", "title": "x", "requester": 2**62},
-    {"category": "tuin", "title": "x", "preferred_helper": 0},
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"title": "zonder categorie"},
+        {"category": "bestaat-niet", "title": "x"},
+        {"category": "tuin", "title": ""},
+        {"category": "tuin", "title": "x" * 121},
+        {"category": "tuin", "title": "x", "channel": "pigeon"},
+        {"category": "tuin", "title": "x", "weekday": 9},
+        {"category": "tuin", "title": "x", "rhythm": "weekly"},  # a one-off has no rhythm
+        {"category": "tuin", "title": "x", "requester": 2**62},
+        {"category": "tuin", "title": "x", "preferred_helper": 0},
+    ],
+)
 def test_bad_request_input_is_refused_and_nothing_is_stored(api, people, payload):
     api.login(people["coordinator"])
     before = counts()
@@ -73,13 +98,22 @@ def test_unreadable_json_is_a_400(api, people):
 def test_entering_for_someone_else_is_for_coordinators(api, people, community):
     offline = make_person(community, login=False, digital=False)
     api.login(people["resident"])
-    denied = api.post(f"{C}/requests", {"category": "tuin", "title": "x",
-                                        "requester": offline.pk, "channel": "phone"})
+    denied = api.post(
+        f"{C}/requests",
+        {"category": "tuin", "title": "x", "requester": offline.pk, "channel": "phone"},
+    )
     assert denied.status_code == 403
     api.login(people["coordinator"])
-    allowed = api.post(f"{C}/requests", {"category": "tuin", "title": "x",
-                                         "requester": offline.pk, "channel": "phone",
-                                         "referred_by_text": "huisarts Jansen"})
+    allowed = api.post(
+        f"{C}/requests",
+        {
+            "category": "tuin",
+            "title": "x",
+            "requester": offline.pk,
+            "channel": "phone",
+            "referred_by_text": "huisarts Jansen",
+        },
+    )
     assert allowed.status_code == 201
     assert allowed.json()["needs_mediation"] is True
     assert allowed.json()["referred_by_text"] == "huisarts Jansen"
@@ -87,8 +121,12 @@ def test_entering_for_someone_else_is_for_coordinators(api, people, community):
 
 def test_a_resident_cannot_claim_a_phone_channel(api, people):
     api.login(people["resident"])
-    assert api.post(f"{C}/requests", {"category": "tuin", "title": "x",
-                                      "channel": "phone"}).status_code == 403
+    assert (
+        api.post(
+            f"{C}/requests", {"category": "tuin", "title": "x", "channel": "phone"}
+        ).status_code
+        == 403
+    )
 
 
 def test_patch_rules(api, people, community):
@@ -130,10 +168,16 @@ def test_list_filters_and_what_residents_see(api, people, community):
 
 def test_offers_post_get_patch(api, people):
     api.login(people["helper"])
-    response = api.post(f"{C}/offers", {"categories": ["tuin", "klussen"],
-                                        "description": "Ik help graag",
-                                        "availability": ["tue-morning", "mon-evening"],
-                                        "languages": ["nl", "de"], "max_per_month": 3})
+    response = api.post(
+        f"{C}/offers",
+        {
+            "categories": ["tuin", "klussen"],
+            "description": "Ik help graag",
+            "availability": ["tue-morning", "mon-evening"],
+            "languages": ["nl", "de"],
+            "max_per_month": 3,
+        },
+    )
     assert response.status_code == 201, response.content
     offer = response.json()
     assert offer["categories"] == ["klussen", "tuin"]
@@ -147,15 +191,18 @@ def test_offers_post_get_patch(api, people):
     assert api.patch(path, {"available": True}).json()["available"] is True
 
 
-@pytest.mark.parametrize("payload", [
-    {"categories": [], "description": "x"},
-    {"categories": ["tuin"], "description": ""},
-    {"categories": ["persoonlijke-verzorging"], "description": "x"},
-    {"categories": ["tuin"], "description": "x", "availability": ["someday"]},
-    {"categories": ["tuin"], "description": "x", "max_per_month": 0},
-    {"categories": ["tuin"], "description": "x", "languages": ["nederlands!"]},
-    {"categories": ["tuin"], "description": "x", "area": 2**62},
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"categories": [], "description": "x"},
+        {"categories": ["tuin"], "description": ""},
+        {"categories": ["persoonlijke-verzorging"], "description": "x"},
+        {"categories": ["tuin"], "description": "x", "availability": ["someday"]},
+        {"categories": ["tuin"], "description": "x", "max_per_month": 0},
+        {"categories": ["tuin"], "description": "x", "languages": ["nederlands!"]},
+        {"categories": ["tuin"], "description": "x", "area": 2**62},
+    ],
+)
 def test_bad_offer_input_changes_nothing(api, people, payload):
     api.login(people["helper"])
     before = counts()
@@ -170,7 +217,8 @@ def test_bad_offer_patch_changes_nothing(api, people, community):
     assert api.patch(f"{C}/offers/{offer.pk}", {"categories": ["nope"]}).status_code == 422
     offer.refresh_from_db()
     assert offer.max_per_month == 2 and list(offer.categories.values_list("code", flat=True)) == [
-        "tuin"]
+        "tuin"
+    ]
 
 
 def test_matches_respond_propose_and_second_attempt_409(api, people, community):
@@ -200,8 +248,9 @@ def test_transition_endpoint_and_409(api, people, community):
     help_request = make_request(community, people["resident"])
     offer = make_offer(community, people["helper"])
     api.login(people["helper"])
-    match_id = api.post(f"{C}/matches", {"request": help_request.pk,
-                                         "offer": offer.pk}).json()["id"]
+    match_id = api.post(f"{C}/matches", {"request": help_request.pk, "offer": offer.pk}).json()[
+        "id"
+    ]
     path = f"{C}/matches/{match_id}/transition"
     assert api.post(path, {"to": "accepted"}).status_code == 403  # the requester accepts
     assert api.post(path, {"to": "completed"}).json()["code"] == "invalid_transition"
@@ -240,8 +289,9 @@ def test_contact_endpoint_only_after_acceptance_and_with_consent(api, people, co
     without = api.get(f"{C}/matches/{match.pk}/contact").json()
     assert without["via_coordinator"] is True and without["phone"] == ""
     assert len(without["advice"]) == 3
-    Consent.objects.create(person=people["resident"], purpose="contact", granted=True,
-                           method="online")
+    Consent.objects.create(
+        person=people["resident"], purpose="contact", granted=True, method="online"
+    )
     shared = api.get(f"{C}/matches/{match.pk}/contact").json()
     assert shared["phone"] == people["resident"].phone and shared["via_coordinator"] is False
 
@@ -260,8 +310,13 @@ def test_suggestions_endpoint_is_for_coordinators(api, people, community):
 
 def test_contact_log_api(api, people, community):
     help_request = make_request(community, people["resident"])
-    body = {"person": people["resident"].pk, "kind": "call", "outcome": "reached",
-            "request": help_request.pk, "note": "Teruggebeld"}
+    body = {
+        "person": people["resident"].pk,
+        "kind": "call",
+        "outcome": "reached",
+        "request": help_request.pk,
+        "note": "Teruggebeld",
+    }
     api.login(people["helper"])
     assert api.post(f"{C}/contact-log", body).status_code == 403
     assert api.get(f"{C}/contact-log").status_code == 403
@@ -308,11 +363,22 @@ def test_offer_first_accept_api(api, people, community):
     assert counts() == before
 
 
-@pytest.mark.parametrize("path", [
-    "requests", "requests/{request}", "requests/{request}/suggestions", "offers",
-    "offers/{offer}", "matches", "matches/{match}", "matches/{match}/contact", "contact-log",
-    "followups", "reports/summary",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "requests",
+        "requests/{request}",
+        "requests/{request}/suggestions",
+        "offers",
+        "offers/{offer}",
+        "matches",
+        "matches/{match}",
+        "matches/{match}/contact",
+        "contact-log",
+        "followups",
+        "reports/summary",
+    ],
+)
 def test_another_community_is_not_found(api, people, community, other_community, path):
     from naober.exchange import services
 
@@ -336,17 +402,23 @@ def test_writes_with_another_communitys_ids_are_404(api, people, community, othe
     outsider = make_person(other_community, "coordinator")
     api.login(outsider)
     before = counts()
-    assert api.post("c/elders/matches", {"request": help_request.pk,
-                                         "offer": offer.pk}).status_code == 404
+    assert (
+        api.post("c/elders/matches", {"request": help_request.pk, "offer": offer.pk}).status_code
+        == 404
+    )
     assert api.patch(f"c/elders/requests/{help_request.pk}", {"title": "x"}).status_code == 404
     assert api.patch(f"c/elders/offers/{offer.pk}", {"available": False}).status_code == 404
-    assert api.post("c/elders/contact-log", {"person": people["resident"].pk, "kind": "call",
-                                             "outcome": "reached"}).status_code == 422
+    assert (
+        api.post(
+            "c/elders/contact-log",
+            {"person": people["resident"].pk, "kind": "call", "outcome": "reached"},
+        ).status_code
+        == 422
+    )
     assert counts() == before
 
 
-@pytest.mark.parametrize("bad", ["requests/0", f"requests/{2**63}", "matches/-1",
-                                 "offers/abc"])
+@pytest.mark.parametrize("bad", ["requests/0", f"requests/{2**63}", "matches/-1", "offers/abc"])
 def test_ids_out_of_range_are_422_not_500(api, people, bad):
     api.login(people["coordinator"])
     assert api.get(f"{C}/{bad}").status_code == 422

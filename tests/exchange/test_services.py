@@ -11,7 +11,13 @@ from django.utils import timezone
 from naober.api.errors import ApiError, Conflict
 from naober.exchange import selectors, services
 from naober.exchange.models import (
-    ContactLog, FollowUp, FollowUpKind, HelpRequest, Match, MatchMode, RequestStatus,
+    ContactLog,
+    FollowUp,
+    FollowUpKind,
+    HelpRequest,
+    Match,
+    MatchMode,
+    RequestStatus,
 )
 from naober.exchange.tasks import followup_reminder
 from naober.people.models import Consent
@@ -87,8 +93,7 @@ def test_a_helper_cannot_respond_to_a_request_needing_mediation(cast, community)
     assert info.value.status == 403 and info.value.code == "needs_mediation"
 
 
-@pytest.mark.parametrize("who,allowed", [("coordinator", True), ("helper", False),
-                                         ("core", False)])
+@pytest.mark.parametrize("who,allowed", [("coordinator", True), ("helper", False), ("core", False)])
 def test_propose_is_for_coordinators(cast, pair, who, allowed):
     help_request, offer = pair
     if allowed:
@@ -102,8 +107,9 @@ def _proposed(cast, pair):
     return services.propose(_as(cast, "coordinator"), *pair)
 
 
-@pytest.mark.parametrize("who,allowed", [("requester", True), ("coordinator", True),
-                                         ("helper", False)])
+@pytest.mark.parametrize(
+    "who,allowed", [("requester", True), ("coordinator", True), ("helper", False)]
+)
 def test_accept(cast, pair, who, allowed):
     match = _proposed(cast, pair)
     if allowed:
@@ -119,8 +125,9 @@ def test_a_stranger_to_the_match_is_told_nothing(cast, pair):
         services.transition(_as(cast, "stranger"), match, "stopped")
 
 
-@pytest.mark.parametrize("who,allowed", [("coordinator", True), ("requester", False),
-                                         ("helper", False)])
+@pytest.mark.parametrize(
+    "who,allowed", [("coordinator", True), ("requester", False), ("helper", False)]
+)
 def test_introduce_is_for_coordinators(cast, pair, who, allowed):
     match = _proposed(cast, pair)
     services.transition(_as(cast, "requester"), match, "accepted")
@@ -143,8 +150,9 @@ def test_either_side_declines_a_proposal(cast, pair, who):
     assert services.transition(_as(cast, who), match, "declined").state == "declined"
 
 
-@pytest.mark.parametrize("who,allowed", [("coordinator", True), ("requester", False),
-                                         ("helper", False)])
+@pytest.mark.parametrize(
+    "who,allowed", [("coordinator", True), ("requester", False), ("helper", False)]
+)
 def test_pause_for_review(cast, pair, who, allowed):
     match = services.respond(_as(cast, "helper"), *pair)
     if allowed:
@@ -169,8 +177,9 @@ def test_enter_for_others(cast, community, who, allowed):
             services.create_request(_as(cast, who), data, requester=offline)
 
 
-@pytest.mark.parametrize("who,allowed", [("coordinator", True), ("helper", False),
-                                         ("core", False), ("partner", False)])
+@pytest.mark.parametrize(
+    "who,allowed", [("coordinator", True), ("helper", False), ("core", False), ("partner", False)]
+)
 def test_view_contact_log(cast, who, allowed):
     if allowed:
         assert list(selectors.contact_log(_as(cast, who))) == []
@@ -179,8 +188,9 @@ def test_view_contact_log(cast, who, allowed):
             selectors.contact_log(_as(cast, who))
 
 
-@pytest.mark.parametrize("who,allowed", [("coordinator", True), ("core", True),
-                                         ("requester", False), ("funder", False)])
+@pytest.mark.parametrize(
+    "who,allowed", [("coordinator", True), ("core", True), ("requester", False), ("funder", False)]
+)
 def test_view_report(cast, who, allowed):
     from naober.exchange.reports import summary
 
@@ -199,8 +209,10 @@ def test_view_report(cast, who, allowed):
 def test_mediation_is_forced_for_vulnerable_or_offline_requesters(cast, community, fields):
     person = make_person(community, "resident", **fields)
     created = services.create_request(
-        _as(cast, "coordinator"), {"category": "tuin", "title": "x", "needs_mediation": False,
-                                   "channel": "phone"}, requester=person)
+        _as(cast, "coordinator"),
+        {"category": "tuin", "title": "x", "needs_mediation": False, "channel": "phone"},
+        requester=person,
+    )
     assert created.needs_mediation is True
     with pytest.raises(ValidationError):
         services.update_request(_as(cast, "coordinator"), created, {"needs_mediation": False})
@@ -277,8 +289,14 @@ def test_the_database_refuses_a_second_live_match(cast, pair, community):
     help_request, offer = pair
     services.respond(_as(cast, "helper"), help_request, offer)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Match.objects.create(community=community, request=help_request, offer=offer,
-                             helper=cast["helper"], mode="self", state="accepted")
+        Match.objects.create(
+            community=community,
+            request=help_request,
+            offer=offer,
+            helper=cast["helper"],
+            mode="self",
+            state="accepted",
+        )
 
 
 def test_first_response_is_set_once(cast, pair):
@@ -287,8 +305,13 @@ def test_first_response_is_set_once(cast, pair):
     help_request.refresh_from_db()
     first = help_request.first_response_at
     assert first is not None
-    services.log_contact(_as(cast, "coordinator"), person=cast["requester"], kind="call",
-                         outcome="reached", request=help_request)
+    services.log_contact(
+        _as(cast, "coordinator"),
+        person=cast["requester"],
+        kind="call",
+        outcome="reached",
+        request=help_request,
+    )
     help_request.refresh_from_db()
     assert help_request.first_response_at == first
 
@@ -328,8 +351,9 @@ def test_notifications_go_out_after_commit(cast, pair, django_capture_on_commit_
 
 def test_contact_is_shared_only_after_acceptance_with_consent_and_to_the_sides(cast, pair):
     help_request, offer = pair
-    Consent.objects.create(person=cast["requester"], purpose="contact", granted=True,
-                           method="online")
+    Consent.objects.create(
+        person=cast["requester"], purpose="contact", granted=True, method="online"
+    )
     match = services.respond(_as(cast, "helper"), help_request, offer)
     assert selectors.match_contact(_as(cast, "helper"), match) is None  # proposed: not yet
     match = services.transition(_as(cast, "requester"), match, "accepted")
@@ -349,10 +373,12 @@ def test_contact_is_shared_only_after_acceptance_with_consent_and_to_the_sides(c
 
 def test_a_withdrawn_consent_stops_sharing(cast, pair):
     help_request, offer = pair
-    Consent.objects.create(person=cast["requester"], purpose="contact", granted=True,
-                           method="online")
-    Consent.objects.create(person=cast["requester"], purpose="contact", granted=False,
-                           method="online")
+    Consent.objects.create(
+        person=cast["requester"], purpose="contact", granted=True, method="online"
+    )
+    Consent.objects.create(
+        person=cast["requester"], purpose="contact", granted=False, method="online"
+    )
     match = services.respond(_as(cast, "helper"), help_request, offer)
     match = services.transition(_as(cast, "requester"), match, "accepted")
     assert selectors.match_contact(_as(cast, "helper"), match)["phone"] == ""
@@ -377,8 +403,9 @@ def dummy_tasks(settings):
     return task_backends["default"]
 
 
-def test_follow_ups_on_active_and_completed_with_reminders(cast, pair, dummy_tasks,
-                                                           django_capture_on_commit_callbacks):
+def test_follow_ups_on_active_and_completed_with_reminders(
+    cast, pair, dummy_tasks, django_capture_on_commit_callbacks
+):
     help_request, offer = pair
     match = services.respond(_as(cast, "helper"), help_request, offer)
     services.transition(_as(cast, "requester"), match, "accepted")
@@ -392,8 +419,10 @@ def test_follow_ups_on_active_and_completed_with_reminders(cast, pair, dummy_tas
     end = FollowUp.objects.get(match=match, kind=FollowUpKind.AFTER_COMPLETION)
     assert end.due_at - end.created_at == pytest.approx(timedelta(days=3), abs=timedelta(seconds=5))
     queued = [(r.task.name, r.args, r.task.run_after) for r in dummy_tasks.results]
-    assert queued == [("followup_reminder", [start.pk], start.due_at),
-                      ("followup_reminder", [end.pk], end.due_at)]
+    assert queued == [
+        ("followup_reminder", [start.pk], start.due_at),
+        ("followup_reminder", [end.pk], end.due_at),
+    ]
 
 
 def test_the_reminder_tells_coordinators_only_while_the_call_is_open(cast, pair):
@@ -404,8 +433,9 @@ def test_the_reminder_tells_coordinators_only_while_the_call_is_open(cast, pair)
     followup = FollowUp.objects.create(match=match, kind="after_start", due_at=timezone.now())
     assert followup_reminder.call(followup.pk) is True
     assert Message.objects.filter(person=cast["coordinator"], event="followup_due").count() == 1
-    services.record_followup(_as(cast, "coordinator"), followup, how_did_it_go="Prima",
-                             would_help_others="yes")
+    services.record_followup(
+        _as(cast, "coordinator"), followup, how_did_it_go="Prima", would_help_others="yes"
+    )
     assert followup_reminder.call(followup.pk) is False
     assert Message.objects.filter(event="followup_due").count() == 1
 
@@ -429,9 +459,13 @@ def test_log_contact_validates_and_stores_nothing_on_bad_input(cast, pair):
     coordinator = _as(cast, "coordinator")
     for bad in ({"kind": "pigeon", "outcome": "reached"}, {"kind": "call", "outcome": "meh"}):
         with pytest.raises(ValidationError):
-            services.log_contact(coordinator, person=cast["requester"], request=help_request,
-                                 **bad)
+            services.log_contact(coordinator, person=cast["requester"], request=help_request, **bad)
     with pytest.raises(PermissionDenied):
-        services.log_contact(_as(cast, "helper"), person=cast["requester"], kind="call",
-                             outcome="reached", request=help_request)
+        services.log_contact(
+            _as(cast, "helper"),
+            person=cast["requester"],
+            kind="call",
+            outcome="reached",
+            request=help_request,
+        )
     assert not ContactLog.objects.exists()

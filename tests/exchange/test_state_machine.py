@@ -21,11 +21,19 @@ PATHS = {
     S.STOPPED: [S.STOPPED],
 }
 ALLOWED = {
-    (S.PROPOSED, S.ACCEPTED), (S.PROPOSED, S.DECLINED), (S.PROPOSED, S.STOPPED),
-    (S.ACCEPTED, S.INTRODUCED), (S.ACCEPTED, S.ACTIVE), (S.ACCEPTED, S.DECLINED),
+    (S.PROPOSED, S.ACCEPTED),
+    (S.PROPOSED, S.DECLINED),
+    (S.PROPOSED, S.STOPPED),
+    (S.ACCEPTED, S.INTRODUCED),
+    (S.ACCEPTED, S.ACTIVE),
+    (S.ACCEPTED, S.DECLINED),
     (S.ACCEPTED, S.STOPPED),
-    (S.INTRODUCED, S.ACTIVE), (S.INTRODUCED, S.DECLINED), (S.INTRODUCED, S.STOPPED),
-    (S.ACTIVE, S.COMPLETED), (S.ACTIVE, S.DECLINED), (S.ACTIVE, S.STOPPED),
+    (S.INTRODUCED, S.ACTIVE),
+    (S.INTRODUCED, S.DECLINED),
+    (S.INTRODUCED, S.STOPPED),
+    (S.ACTIVE, S.COMPLETED),
+    (S.ACTIVE, S.DECLINED),
+    (S.ACTIVE, S.STOPPED),
 }
 
 
@@ -123,11 +131,20 @@ def test_introduction_details_are_stored(setup):
 
     match = _match_in(setup, S.ACCEPTED)
     when = timezone.now()
-    services.transition(actor_of(setup[1]), match, S.INTRODUCED, intro_at=when,
-                        intro_place="Buurthuis De Schakel", intro_notes="Klikte meteen")
+    services.transition(
+        actor_of(setup[1]),
+        match,
+        S.INTRODUCED,
+        intro_at=when,
+        intro_place="Buurthuis De Schakel",
+        intro_notes="Klikte meteen",
+    )
     match.refresh_from_db()
     assert (match.intro_at, match.intro_place, match.intro_notes) == (
-        when, "Buurthuis De Schakel", "Klikte meteen")
+        when,
+        "Buurthuis De Schakel",
+        "Klikte meteen",
+    )
 
 
 def test_unknown_state_is_a_validation_error(setup):
