@@ -278,6 +278,13 @@ def request_list(request, actor):
 
 @community_page(Action.VIEW_EXCHANGE)
 def request_detail(request, actor, request_id):
+    if (
+        request.method == "POST"
+        and selectors.taken_from_board(actor, request_id)
+        and not selectors.visible_requests(actor).filter(pk=request_id).exists()
+    ):
+        messages.error(request, _("Someone else is already helping with this question."))
+        return redirect("exchange:requests", slug=actor.community.slug)
     help_request = selectors.request_get(actor, request_id)
     staff = selectors.is_staff(actor)
     can_respond = actor.can(Action.OFFER_HELP) and help_request.requester_id != actor.person.pk

@@ -14,8 +14,12 @@ def matched(community, requester, helper, *, state="accepted", mediated=False, c
         match = services.propose(actor_of(coordinator), help_request, offer)
     else:
         match = services.respond(actor_of(helper), help_request, offer)
-    path = {"proposed": [], "accepted": ["accepted"], "active": ["accepted", "active"],
-            "completed": ["accepted", "active", "completed"]}[state]
+    path = {
+        "proposed": [],
+        "accepted": ["accepted"],
+        "active": ["accepted", "active"],
+        "completed": ["accepted", "active", "completed"],
+    }[state]
     for step in path:
         actor = actor_of(requester if step == "accepted" else (coordinator or requester))
         match = services.transition(actor, match, step)

@@ -12,9 +12,16 @@ def test_resident_pages_render(community, resident, as_person, volunteer):
     client = as_person(resident)
     help_request = make_request(community, resident)
     offer = make_offer(community, volunteer)
-    for path in ["ask/", "requests/", f"requests/{help_request.pk}/",
-                 f"requests/{help_request.pk}/sent/", "offers/", "offers/new/",
-                 f"offers/{offer.pk}/", "my-help/"]:
+    for path in [
+        "ask/",
+        "requests/",
+        f"requests/{help_request.pk}/",
+        f"requests/{help_request.pk}/sent/",
+        "offers/",
+        "offers/new/",
+        f"offers/{offer.pk}/",
+        "my-help/",
+    ]:
         response = client.get(f"/c/wijk/{path}")
         assert response.status_code == 200, path
 
@@ -24,16 +31,22 @@ def test_coordinator_pages_render(community, resident, volunteer, coordinator, a
     match = matched(community, resident, volunteer, state="active", coordinator=coordinator)
     area = community.areas.get(name="Krakeel")
     followup = match.followups.get()
-    for path in ["workbench/", "requests/new/", f"requests/{match.request_id}/",
-                 f"matches/{match.pk}/", f"matches/{match.pk}/introduction/",
-                 f"workbench/follow-ups/{followup.pk}/", f"noticeboard/{area.pk}/", "summary/",
-                 "workbench/lookup/"]:
+    for path in [
+        "workbench/",
+        "requests/new/",
+        f"requests/{match.request_id}/",
+        f"matches/{match.pk}/",
+        f"matches/{match.pk}/introduction/",
+        f"workbench/follow-ups/{followup.pk}/",
+        f"noticeboard/{area.pk}/",
+        "summary/",
+        "workbench/lookup/",
+    ]:
         response = client.get(f"/c/wijk/{path}")
         assert response.status_code == 200, path
 
 
-@pytest.mark.parametrize("path", ["workbench/", "requests/new/", "summary/",
-                                  "workbench/lookup/"])
+@pytest.mark.parametrize("path", ["workbench/", "requests/new/", "summary/", "workbench/lookup/"])
 def test_staff_pages_refuse_residents(path, resident, as_person):
     assert as_person(resident).get(f"/c/wijk/{path}").status_code == 403
 
@@ -57,8 +70,9 @@ def test_anonymous_visitor_is_sent_to_login(client, community):
     assert "/accounts/login/" in response["Location"]
 
 
-def test_member_of_another_community_gets_404(community, other_community, person_factory,
-                                              as_person, resident):
+def test_member_of_another_community_gets_404(
+    community, other_community, person_factory, as_person, resident
+):
     help_request = make_request(community, resident)
     stranger = as_person(person_factory(other_community, "coordinator"))
     assert stranger.get("/c/wijk/workbench/").status_code == 404

@@ -1,0 +1,173 @@
+"""My help: my requests, offers and matches; contact details only after a yes; safety advice."""
+
+import pytest
+
+from naober.exchange.models import HelpOffer, MatchState
+from naober.people.models import Consent
+from tests.exchange_pages.builders import make_offer, matched
+
+pytestmark = pytest.mark.django_db
+
+
+def consent_to_contact(person):
+    Consent.objects.create(person=person, purpose="contact", granted=True, method="online")
+
+
+@pytest.fixture
+def helper(community, person_factory):
+    person = person_factory(community, "volunteer", name="Bram Jansen", phone="06 11112222")
+    consent_to_contact(person)
+    return person
+
+
+@pytest.fixture
+def asker(community, person_factory):
+    person = person_factory(community, "resident", name="Annie de Vries", phone="06 33334444")
+    consent_to_contact(person)
+    return person
+
+
+def test_contact_details_appear_only_after_acceptance(community, asker, helper, as_person):
+    match = matched(community, asker, helper, state="proposed")
+    asker_page = as_person(asker).get("/c/wijk/my-help/").content.decode()
+    helper_page = as_person(helper).get("/c/wijk/my-help/").content.decode()
+    assert "06 11112222" not in asker_page and "06 33334444" not in helper_page
+    assert "Ja, ik neem deze hulp aan" in asker_page
+    assert "Ja, ik neem deze hulp aan" not in helper_page  # only the asker says yes
+
+    as_person(asker).post(f"/c/wijk/matches/{match.pk}/step/", {"to": "accepted"})
+    match.refresh_from_db()
+    assert match.state == MatchState.ACCEPTED
+    asker_page = as_person(asker).get("/c/wijk/my-help/").content.decode()
+    helper_page = as_person(helper).get("/c/wijk/my-help/").content.decode()
+    assert "06 11112222" in asker_page and "06 33334444" in helper_page
+    for html in (asker_page, helper_page):
+        assert "Veilig en prettig" in html
+
+
+def test_without_consent_the_coordinator_puts_people_in_touch(
+    community, person_factory, helper, as_person
+):
+    shy = person_factory(community, "resident", phone="06 55556666")
+    matched(community, shy, helper, state="accepted")
+    html = as_person(helper).get("/c/wijk/my-help/").content.decode()
+    assert "06 55556666" not in html
+    assert "bereikbaar via de coördinator" in html
+
+
+def test_a_stranger_cannot_see_or_move_a_match(community, asker, helper, person_factory, as_person):
+    match = matched(community, asker, helper, state="proposed")
+    stranger = as_person(person_factory(community, "volunteer"))
+    assert stranger.get(f"/c/wijk/matches/{match.pk}/").status_code == 404
+    assert stranger.post(f"/c/wijk/matches/{match.pk}/step/", {"to": "stopped"}).status_code == 404
+    match.refresh_from_db()
+    assert match.state == MatchState.PROPOSED
+
+
+def test_a_step_that_is_not_allowed_gives_a_message_not_an_error(
+    community, asker, helper, as_person
+):
+    match = matched(community, asker, helper, state="proposed")
+    client = as_person(asker)
+    for to in ("completed", "nonsense", ""):
+        response = client.post(f"/c/wijk/matches/{match.pk}/step/", {"to": to}, follow=True)
+        assert response.status_code == 200
+        assert "message-error" in response.content.decode()
+    match.refresh_from_db()
+    assert match.state == MatchState.PROPOSED
+
+
+def test_helper_cannot_accept_on_behalf_of_the_asker(community, asker, helper, as_person):
+    match = matched(community, asker, helper, state="proposed")
+    as_person(helper).post(f"/c/wijk/matches/{match.pk}/step/", {"to": "accepted"})
+    match.refresh_from_db()
+    assert match.state == MatchState.PROPOSED
+
+
+def test_stop_from_my_help(community, asker, helper, as_person):
+    match = matched(community, asker, helper, state="accepted")
+    as_person(helper).post(
+        f"/c/wijk/matches/{match.pk}/step/", {"to": "stopped", "next": "/c/wijk/my-help/"}
+    )
+    match.refresh_from_db()
+    assert match.state == MatchState.STOPPED
+
+
+def test_step_does_not_redirect_to_another_site(community, asker, helper, as_person):
+    match = matched(community, asker, helper, state="proposed")
+    response = as_person(asker).post(
+        f"/c/wijk/matches/{match.pk}/step/", {"to": "accepted", "next": "https://evil.example/"}
+    )
+    assert response["Location"] == f"/c/wijk/matches/{match.pk}/"
+
+
+def test_offer_is_created_with_availability_and_can_be_paused(community, volunteer, as_person):
+    client = as_person(volunteer)
+    page = client.get("/c/wijk/offers/new/").content.decode()
+    assert "maandag ochtend" in page  # each checkbox of the grid has its own label
+    tuin = community.categories.get(code="tuin").pk
+    response = client.post(
+        "/c/wijk/offers/new/",
+        {
+            "categories": [tuin],
+            "description": "Ik knip graag heggen.",
+            "availability": ["mon-morning", "sat-afternoon"],
+            "max_per_month": "3",
+            "languages_text": "nl, tr",
+        },
+    )
+    assert response["Location"] == "/c/wijk/my-help/"
+    offer = HelpOffer.objects.get()
+    assert offer.availability == ["mon-morning", "sat-afternoon"]
+    assert (offer.max_per_month, offer.languages) == (3, ["nl", "tr"])
+    client.post(f"/c/wijk/offers/{offer.pk}/pause/", {"available": "0"})
+    offer.refresh_from_db()
+    assert not offer.available
+    client.post(f"/c/wijk/offers/{offer.pk}/pause/", {"available": "1"})
+    offer.refresh_from_db()
+    assert offer.available
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"categories": []}, "Dit veld is verplicht"),
+        ({"description": ""}, "Dit veld is verplicht"),
+        ({"max_per_month": "0"}, "deze waarde minstens 1 is"),
+        ({"max_per_month": "veel"}, "Voer een geheel getal in"),
+        ({"availability": ["mon-midnight"]}, "Selecteer een geldige keuze"),
+        ({"languages_text": "Nederlands!"}, "Gebruik taalcodes"),
+        ({"radius_m": "-5"}, "deze waarde minstens 100 is"),
+    ],
+)
+def test_offer_bad_input_shows_a_dutch_error_and_stores_nothing(
+    community, volunteer, as_person, changes, message
+):
+    data = {
+        "categories": [community.categories.get(code="tuin").pk],
+        "description": "Ik help graag.",
+        "max_per_month": "2",
+    }
+    data.update(changes)
+    response = as_person(volunteer).post("/c/wijk/offers/new/", data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert HelpOffer.objects.count() == 0
+
+
+def test_out_of_scope_category_cannot_be_offered(community, volunteer, as_person):
+    care = community.categories.get(code="persoonlijke-verzorging").pk
+    response = as_person(volunteer).post(
+        "/c/wijk/offers/new/",
+        {"categories": [care], "description": "Ik help.", "max_per_month": "2"},
+    )
+    assert "Selecteer een geldige keuze" in response.content.decode()
+    assert HelpOffer.objects.count() == 0
+
+
+def test_someone_elses_offer_cannot_be_paused(community, volunteer, person_factory, as_person):
+    offer = make_offer(community, person_factory(community, "volunteer"))
+    response = as_person(volunteer).post(f"/c/wijk/offers/{offer.pk}/pause/", {"available": "0"})
+    assert response.status_code == 403
+    offer.refresh_from_db()
+    assert offer.available
