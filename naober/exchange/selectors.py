@@ -635,3 +635,12 @@ def noticeboard(actor: Actor, area) -> dict:
         .order_by("-created_at", "-id")
     )
     return {"requests": list(requests[:SHEET_ITEMS]), "offers": list(offers[:SHEET_ITEMS])}
+
+
+def taken_from_board(actor: Actor, request_id: int) -> bool:
+    """True when this request of the actor's community was on the board and now has a helper:
+    a second helper who had the page open then hears "someone else helps", not "not found"."""
+    return HelpRequest.objects.filter(
+        community=actor.community, pk=request_id, needs_mediation=False,
+        status__in=[RequestStatus.MATCHED, RequestStatus.DONE],
+    ).exists()
