@@ -1,0 +1,89 @@
+"""Pages: the batch plan for coordinators, the matching settings for administrators and the
+helper wish of a request. Thin: parse, call a selector or service, render."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from naober.api.errors import ApiError
+from naober.communities.decorators import community_page
+from naober.communities.permissions import Action
+from naober.matchmaking import ranking, selectors, services
+from naober.matchmaking.forms import SettingsForm, WishForm
+
+MAX_ID = 2**62
+
+
+def _page(request, actor, template, **context):
+    return render(request, template, {"community": actor.community, "actor": actor, **context})
+
+
+def _posted_id(request, name: str) -> int | None:
+    value = request.POST.get(name, "")
+    if not value.isdigit() or len(value) > 19 or not 1 <= int(value) <= MAX_ID:
+        return None
+    return int(value)
+
+
+@community_page(Action.MANAGE_EXCHANGE)
+def plan(request, actor):
+    """Who could help whom, for every open request at once; urgent and vulnerable first."""
+    return _page(request, actor, "matchmaking/plan.html", lines=ranking.batch_plan(actor))
+
+
+@require_POST
+@community_page(Action.MANAGE_EXCHANGE)
+def plan_propose(request, actor):
+    """Propose one plan line (a mediated match). A line taken meanwhile gets a friendly note."""
+    back = redirect("matchmaking:plan", slug=actor.community.slug)
+    request_id, offer_id = _posted_id(request, "request"), _posted_id(request, "offer")
+    if request_id is None or offer_id is None:
+        messages.error(request, _("Choose a line of the plan."))
+        return back
+    try:
+        match = services.propose_line(actor, request_id, offer_id)
+    except ApiError:
+        messages.warning(
+            request, _("Someone else took this request in the meantime. Nothing has changed.")
+        )
+        return back
+    except ValidationError as error:
+        messages.warning(request, " ".join(error.messages))
+        return back
+    messages.success(
+        request,
+        _("%(name)s has been proposed. We have asked them.") % {"name": match.helper.name},
+    )
+    return back
+
+
+@community_page(Action.MANAGE_COMMUNITY)
+def settings_page(request, actor):
+    """How much each part of the fit counts in this community."""
+    row = selectors.settings_of(actor)
+    form = SettingsForm(request.POST or None, instance=row)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_settings(actor, form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The matching settings have been saved."))
+            return redirect("matchmaking:settings", slug=actor.community.slug)
+    return _page(request, actor, "matchmaking/settings.html", form=form)
+
+
+@community_page(Action.MANAGE_EXCHANGE)
+def wish(request, actor, request_id):
+    """The requester's wish about the helper (only or preferably a woman or a man)."""
+    help_request, current = selectors.wish_of(actor, request_id)
+    form = WishForm(request.POST or None, initial={"gender": current.gender})
+    if request.method == "POST" and form.is_valid():
+        services.save_wish(actor, help_request.pk, form.cleaned_data["gender"])
+        messages.success(request, _("The wish has been saved."))
+        return redirect(
+            "exchange:request_detail", slug=actor.community.slug, request_id=help_request.pk
+        )
+    return _page(request, actor, "matchmaking/wish.html", form=form, help_request=help_request)
