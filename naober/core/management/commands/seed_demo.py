@@ -15,6 +15,7 @@ from naober.communities.models import AreaKind, Community, Role
 from naober.communities.services import add_area, create_community
 from naober.directory.demo import seed_directory
 from naober.exchange.demo import seed_exchange
+from naober.matchmaking.demo import seed_matchmaking
 from naober.people.demo import seed_account, seed_residents
 
 DEMO_COMMUNITIES = [
@@ -90,5 +91,6 @@ class Command(BaseCommand):
             people = seed_residents(community, streets, rng, spec["residents"])
             seed_exchange(community, people, rng)
             seed_directory(community, people, rng)
+            seed_matchmaking(community, people, rng)
         self.stdout.write(f"{community.slug}: {community.people.count()} people "
                           f"({'created' if fresh else 'already there'})")
