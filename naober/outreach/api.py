@@ -104,7 +104,7 @@ class SignalOut(Schema):
     action: str | None = None
     due_on: date | None = None
     outcome: str | None = None
-    organisation: str | None = None
+    organisation: int | None = None
 
 
 def _person(actor, person_id: int | None) -> Person | None:

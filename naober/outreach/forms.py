@@ -278,7 +278,13 @@ class TriageForm(forms.Form):
 
 
 class PassOnForm(forms.Form):
-    organisation = forms.CharField(label=_("Organisation"), max_length=120)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+
+    def __init__(self, *args, community, **kwargs):
+        from naober.directory.selectors import organisations_of
+
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations_of(community).order_by("name")
 
 
 class MeetingForm(forms.Form):

@@ -224,7 +224,14 @@ class Signal(models.Model):
         blank=True,
         help_text=_("Write it so that nobody's privacy is hurt: no names, no details."),
     )
-    organisation_name = models.CharField(_("passed on to"), max_length=120, blank=True)
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signals",
+        verbose_name=_("passed on to"),
+    )
     created_at = models.DateTimeField(_("raised on"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -91,7 +91,7 @@ def signals_for(actor: Actor) -> QuerySet[Signal]:
     """Every signal for the triage roles; one's own signals for everyone else."""
     qs = (
         Signal.objects.filter(community=actor.community)
-        .select_related("raised_by", "assignee", "person_concerned")
+        .select_related("raised_by", "assignee", "person_concerned", "organisation")
         .order_by("-created_at", "-id")
     )
     if actor.can(Action.TRIAGE_SIGNALS):
@@ -139,7 +139,7 @@ def signal_view(actor: Actor, signal: Signal) -> dict:
         action=signal.action,
         due_on=signal.due_on,
         outcome=signal.outcome,
-        organisation=signal.organisation_name,
+        organisation=signal.organisation_id,
     )
     return data
 

@@ -162,20 +162,22 @@ def organisation_text(signal: Signal) -> str:
 
 
 @transaction.atomic
-def pass_to_organisation(actor: Actor, signal: Signal, *, organisation: str) -> str:
-    """Hand a signal to a provider without revealing its source; returns the text to send."""
+def pass_to_organisation(actor: Actor, signal: Signal, *, organisation) -> str:
+    """Hand a signal to a provider of the social map without revealing its source.
+
+    Returns the text to send them: the concern, never who raised it or whom it is about.
+    """
     actor.require(Action.TRIAGE_SIGNALS)
-    organisation = " ".join(str(organisation or "").split())[:120]
-    if not organisation:
-        raise ValidationError({"organisation": [_("Fill in the organisation.")]})
+    if organisation is None or organisation.community_id != actor.community.pk:
+        raise ValidationError({"organisation": [_("Choose an organisation of the social map.")]})
     signal = Signal.objects.select_for_update().get(pk=signal.pk, community=actor.community)
-    signal.organisation_name = organisation
+    signal.organisation = organisation
     if not signal.action:
         signal.action = SignalAction.PASS_TO_PROVIDER
     signal.save()
     SignalEvent.objects.create(
         signal=signal,
         by=actor.person,
-        changes={"organisation_name": organisation, "action": signal.action},
+        changes={"organisation": organisation.name, "action": signal.action},
     )
     return organisation_text(signal)

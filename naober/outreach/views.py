@@ -252,7 +252,9 @@ def signal_detail(request, actor, signal_id):
         community=actor.community,
         prefix="triage",
     )
-    pass_form = forms.PassOnForm(request.POST if op == "pass" else None, prefix="pass")
+    pass_form = forms.PassOnForm(
+        request.POST if op == "pass" else None, prefix="pass", community=actor.community
+    )
     org_text = None
     if op == "triage" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -43,6 +43,16 @@ def cast(community, person_factory):
 
 
 @pytest.fixture
+def welzijn(community):
+    """An organisation of the social map."""
+    from naober.directory.models import Organisation
+
+    return Organisation.objects.create(
+        community=community, name="Welzijn Hoogeveen", kind="welfare"
+    )
+
+
+@pytest.fixture
 def walk_list(community, cast):
     wl = WalkList.objects.create(community=community, area=cast.resident.area, name="Ronde 1")
     WalkEntry.objects.create(

@@ -220,7 +220,7 @@ def test_bad_signal_form_stores_nothing(cast):
     assert Signal.objects.count() == 0
 
 
-def test_triage_page_updates_and_passes_on(cast):
+def test_triage_page_updates_and_passes_on(cast, welzijn):
     signal = triage.raise_signal(actor_of(cast.resident), description="Eenzaam")
     client = client_for(cast.core)
     url = f"/c/wijk/signals/{signal.pk}/"
@@ -236,9 +236,10 @@ def test_triage_page_updates_and_passes_on(cast):
     assert response.status_code == 302
     signal.refresh_from_db()
     assert signal.status == "discussing" and signal.assignee == cast.core
-    response = client.post(url, {"op": "pass", "pass-organisation": "Welzijn Zuid"})
+    response = client.post(url, {"op": "pass", "pass-organisation": welzijn.pk})
     text = response.content.decode()
-    assert "Welzijn Zuid" in text and signal.events.count() == 3
+    assert "Welzijn Hoogeveen" in text and signal.events.count() == 3
+    assert cast.resident.name not in text.split("<pre")[1].split("</pre>")[0]
     response = client.post(url, {"op": "triage", "triage-status": "bogus"})
     assert response.status_code == 200
     signal.refresh_from_db()

@@ -122,10 +122,8 @@ def test_signals_of_another_community_are_never_returned(signal, other_community
         triage.update_signal(elsewhere, signal, {"status": "discussing"})
 
 
-def test_passing_on_hides_the_raiser(signal, cast):
-    text = triage.pass_to_organisation(
-        actor_of(cast.coordinator), signal, organisation="Welzijn Hoogeveen"
-    )
+def test_passing_on_hides_the_raiser(signal, cast, welzijn):
+    text = triage.pass_to_organisation(actor_of(cast.coordinator), signal, organisation=welzijn)
     assert "Mevrouw op nr 3 is eenzaam" in text
     for secret in (
         cast.resident.name,
@@ -136,7 +134,18 @@ def test_passing_on_hides_the_raiser(signal, cast):
     ):
         assert secret not in text
     signal.refresh_from_db()
-    assert signal.organisation_name == "Welzijn Hoogeveen" and signal.action == "pass_to_provider"
+    assert signal.organisation == welzijn and signal.action == "pass_to_provider"
+    assert selectors.signal_view(actor_of(cast.core), signal)["organisation"] == welzijn.pk
+
+
+def test_passing_on_to_another_communitys_organisation_is_refused(signal, cast, other_community):
+    from naober.directory.models import Organisation
+
+    foreign = Organisation.objects.create(community=other_community, name="Elders", kind="welfare")
+    with pytest.raises(ValidationError):
+        triage.pass_to_organisation(actor_of(cast.coordinator), signal, organisation=foreign)
+    signal.refresh_from_db()
+    assert signal.organisation is None
 
 
 def test_triage_board_orders_by_urgency(cast):

@@ -1,5 +1,6 @@
 """Volunteers: profile, VOG expiry list and reminder, idle and overloaded lists, appreciation."""
 
+import io
 from datetime import date, timedelta
 
 import pytest
@@ -93,7 +94,7 @@ def test_vog_reminder_tells_every_coordinator(
     )
     assert services.send_vog_reminders(community) == 0  # nothing expires: nothing sent
     services.save_profile(actor_of(coordinator), volunteer, {"vog_issued_on": months_ago(36, 1)})
-    call_command("vog_reminders", stdout=open("/dev/null", "w"))
+    call_command("vog_reminders", stdout=io.StringIO())
     assert {p for p, _k, _c in told} == {coordinator, second}
     assert all(kind == "vog_expiring" for _p, kind, _c in told)
     assert told[0][2]["volunteers"][0].profile.person == volunteer

@@ -16,7 +16,9 @@ from naober.communities.services import add_area, create_community
 from naober.directory.demo import seed_directory
 from naober.exchange.demo import seed_exchange
 from naober.matchmaking.demo import seed_matchmaking
+from naober.outreach.demo import seed_outreach
 from naober.people.demo import seed_account, seed_residents
+from naober.volunteering.demo import seed_volunteering
 
 DEMO_COMMUNITIES = [
     {
@@ -92,5 +94,7 @@ class Command(BaseCommand):
             seed_exchange(community, people, rng)
             seed_directory(community, people, rng)
             seed_matchmaking(community, people, rng)
+            seed_outreach(community, people, rng)
+            seed_volunteering(community, people, rng)
         self.stdout.write(f"{community.slug}: {community.people.count()} people "
                           f"({'created' if fresh else 'already there'})")
