@@ -1,0 +1,99 @@
+"""The printable notice-board sheet per neighbourhood, and the summary page with its period."""
+
+import pytest
+
+from naober.communities.models import AreaKind
+from naober.communities.services import add_area
+from tests.exchange_pages.builders import make_offer, make_request, matched
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_neighbourhoods(community, person_factory):
+    root = community.areas.get(parent=None)
+    verweg = add_area(community, root, AreaKind.NEIGHBOURHOOD, "Verweg")
+    far_street = add_area(community, verweg, AreaKind.STREET, "Verweglaan")
+    return (
+        community.areas.get(name="Krakeel"),
+        verweg,
+        person_factory(community, "resident", area=far_street),
+    )
+
+
+def test_sheet_lists_only_this_neighbourhoods_open_items_with_codes(
+    community, two_neighbourhoods, volunteer, coordinator, as_person
+):
+    krakeel, verweg, far_resident = two_neighbourhoods
+    here = make_request(community, title="Heg knippen hier")
+    there = make_request(community, far_resident, title="Heg knippen daar")
+    taken = make_request(community, title="Al geholpen")
+    from naober.exchange import services
+    from tests.exchange.helpers import actor_of
+
+    offer = make_offer(community, volunteer, description="Ik knip graag heggen")
+    services.respond(actor_of(volunteer), taken, offer)
+    html = as_person(coordinator).get(f"/c/wijk/noticeboard/{krakeel.pk}/").content.decode()
+    assert "Heg knippen hier" in html and here.code in html
+    assert "Heg knippen daar" not in html and there.code not in html
+    assert "Al geholpen" not in html
+    assert "Ik knip graag heggen" in html and f"A-{offer.pk}" in html
+    assert "exchange/print.css" in html
+    for secret in ("06 1234", "@voorbeeld.nl"):
+        assert secret not in html
+    other = as_person(coordinator).get(f"/c/wijk/noticeboard/{verweg.pk}/").content.decode()
+    assert "Heg knippen daar" in other and "Heg knippen hier" not in other
+
+
+def test_print_stylesheet_sets_a4(client):
+    from pathlib import Path
+
+    css = (
+        Path(__file__).resolve().parents[2] / "naober/exchange/static/exchange/print.css"
+    ).read_text()
+    assert "size: A4" in css and "@media print" in css
+
+
+def test_sheet_of_an_unknown_area_is_not_found(community, coordinator, as_person):
+    assert as_person(coordinator).get("/c/wijk/noticeboard/999999/").status_code == 404
+
+
+def test_summary_shows_the_figures_of_the_period(
+    community, coordinator, resident, volunteer, as_person
+):
+    matched(community, resident, volunteer, state="accepted")
+    html = as_person(coordinator).get("/c/wijk/summary/").content.decode()
+    assert "<caption>Hulpvragen naar hoe ze binnenkwamen</caption>" in html
+    assert "<caption>Koppelingen naar stand van zaken</caption>" in html
+    assert "Mensen die geholpen zijn" in html
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"start": "2026-02-10", "end": "2026-02-01"}, "De einddatum kan niet vóór de begindatum"),
+        ({"start": "gisteren", "end": "2026-02-01"}, "Voer een geldige datum in"),
+        ({"start": "2020-01-01", "end": "2026-01-01"}, "hoogstens drie jaar"),
+        ({"start": "", "end": ""}, "Dit veld is verplicht"),
+        ({"start": "1900-01-01", "end": "1900-02-01"}, "tussen het jaar 2000 en 2200"),
+    ],
+)
+def test_summary_validates_the_period_in_dutch(community, coordinator, as_person, params, message):
+    response = as_person(coordinator).get("/c/wijk/summary/", params)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert "Kerncijfers" not in html
+
+
+def test_summary_is_refused_to_residents_and_volunteers(community, resident, volunteer, as_person):
+    assert as_person(resident).get("/c/wijk/summary/").status_code == 403
+    assert as_person(volunteer).get("/c/wijk/summary/").status_code == 403
+
+
+def test_menu_shows_links_by_role(community, resident, coordinator, as_person):
+    resident_html = as_person(resident).get("/c/wijk/").content.decode()
+    assert "/c/wijk/my-help/" in resident_html and "/c/wijk/ask/" in resident_html
+    assert "/c/wijk/workbench/" not in resident_html
+    coordinator_html = as_person(coordinator).get("/c/wijk/").content.decode()
+    assert "/c/wijk/workbench/" in coordinator_html and "/c/wijk/summary/" in coordinator_html
