@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils import translation
 
 from naober.outreach import meetings, selectors, services, triage
 from naober.outreach.models import AgendaItem, Decision, Meeting, WalkEntry, WalkList
@@ -75,9 +76,9 @@ def test_capacity_per_visitor(plan, cast):
     services.add_number_range(coordinator, plan, street="Kerkstraat", first=1, last=5)
     ids = list(plan.entries.values_list("pk", flat=True))
     assert services.assign_visitor(coordinator, plan, ids[:3], cast.visitor) == 3
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         services.assign_visitor(coordinator, plan, ids[3:4], cast.visitor)
-    assert "at most 3" in str(error.value)
+    assert "at most 3 per visitor" in error.value.message_dict["visitor"][0]
     assert plan.entries.filter(visitor=cast.visitor).count() == 3
     assert services.assign_visitor(coordinator, plan, ids[3:], cast.other_visitor) == 2
 
