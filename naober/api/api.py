@@ -1,18 +1,22 @@
 """The public API v1 (see shared/API.md): one NinjaAPI, one router per app."""
 
+from contextlib import suppress
+
 from django.contrib.auth import authenticate
+from django.http.multipartparser import MultiPartParserError
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, NinjaAPI, Schema
+from ninja import Field, Schema
 
 from naober.api.auth import BearerToken
 from naober.api.deps import ErrorOut
 from naober.api.errors import ApiError, install_error_handlers
 from naober.api.models import ApiToken
-from naober.privacy.ratelimit import TokenThrottle
+from naober.api.openapi import DocumentedErrorsAPI
 from naober.api.parser import SafeParser
+from naober.privacy.ratelimit import TokenThrottle
 
-api = NinjaAPI(
+api = DocumentedErrorsAPI(
     title="Naober API",
     version="1",
     description=(
@@ -52,6 +56,10 @@ class AccountOut(Schema):
           response={200: TokenOut, 401: ErrorOut, 422: ErrorOut, 429: ErrorOut})
 def create_token(request, credentials: Credentials):
     """Trade a user name and password for a token (valid API_TOKEN_DAYS days)."""
+    with suppress(MultiPartParserError):
+        # django-axes reads request.POST on a failed login; a broken multipart body must not
+        # turn that into a 500 (Django leaves POST empty after the first parse error).
+        request.POST  # noqa: B018
     user = authenticate(request, username=credentials.username, password=credentials.password)
     if getattr(request, "axes_locked_out", False):
         raise ApiError(429, "locked_out", _("Too many wrong attempts. Try again in half an hour."))
