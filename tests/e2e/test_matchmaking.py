@@ -1,0 +1,40 @@
+"""A coordinator sees Dutch reasons on the workbench, opens the plan and proposes a line."""
+
+import pytest
+
+from naober.exchange.models import Match
+from naober.matchmaking import cache
+from naober.matchmaking.models import PersonLocation
+from tests.exchange.helpers import make_offer, make_request
+from tests.factories import make_community, make_person
+
+
+@pytest.mark.django_db(transaction=True)
+def test_coordinator_proposes_from_the_plan(page, login, axe_check):
+    cache.forget()
+    community = make_community("wijk", "Buurthulp De Wijk")
+    coordinator = make_person(community, "coordinator")
+    requester = make_person(community, name="Gerda Brink")
+    helper = make_person(community, "volunteer", name="Bram Jansen")
+    PersonLocation.objects.create(person=requester, x=1000, y=1000, source="manual")
+    PersonLocation.objects.create(person=helper, x=1300, y=1000, source="manual")
+    help_request = make_request(community, requester, title="Heg knippen")
+    make_offer(community, helper)
+
+    login(page, coordinator.user.username)
+    page.goto("/c/wijk/workbench/")
+    axe_check(page)
+    content = page.content()
+    assert "woont in dezelfde straat" in content
+    assert "woont op ongeveer 300 meter afstand" in content
+
+    page.get_by_role("link", name="Plan", exact=True).first.click()
+    page.wait_for_load_state()
+    axe_check(page)
+    row = page.get_by_role("row", name="Heg knippen")
+    assert "Bram Jansen" in row.inner_text()
+    row.get_by_role("button", name="Voorstellen").click()
+    page.wait_for_load_state()
+    axe_check(page)
+    assert "Bram Jansen is voorgesteld" in page.content()
+    assert Match.objects.get(request=help_request).helper_id == helper.pk
