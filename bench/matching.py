@@ -149,12 +149,12 @@ def measure_batch(
 def build_report(measurements: dict[str, Any], **extra: Any) -> dict[str, Any]:
     """The JSON report. Other code (the Django layer's benchmark) extends it by passing keys.
 
-    ``api_suggest_ms_median`` stays null here: the Django layer fills it in once the exchange
-    models exist, measured through the real ``/requests/{id}/suggestions`` API.
+    ``api_suggest_ms_median`` is filled in by ``bench/api_suggest.py`` (through the real
+    ``/requests/{id}/suggestions`` API); it stays null with ``--no-api``.
     """
     report: dict[str, Any] = {
         "benchmark": "matching",
-        "api_suggest_ms_median": None,  # filled in by the Django layer (through the real API)
+        "api_suggest_ms_median": None,  # filled in by bench/api_suggest.py (the real API)
         "python": platform.python_version(),
         "machine": platform.machine(),
         "cpus": os.cpu_count(),
@@ -309,7 +309,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--sim-days", type=int, default=21)
     parser.add_argument("--no-sim", action="store_true", help="skip the day-by-day simulation")
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument(
+        "--no-api", action="store_true", help="skip the suggestions API (bench/api_suggest.py)"
+    )
+    parser.add_argument("--api-requests", type=int, default=100)
     return parser.parse_args(argv)
+
+
+def _django_configured() -> bool:
+    """Inside a Django process (the test suite) the API part cannot set up its own database."""
+    from django.conf import settings
+
+    return settings.configured
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
@@ -350,7 +361,13 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         }
         print(f"\n{args.sim_requests} requests arriving over {args.sim_days} days:\n")
         print_table(rows)
-    report = build_report(measurements)
+    api: dict[str, Any] = {}
+    if not args.no_api and not _django_configured():  # last: it sets Django up on a temp database
+        from bench.api_suggest import measure as measure_api
+
+        api = measure_api(city, args.api_requests, args.seed)
+        log("api:", api)
+    report = build_report(measurements, **api)
     if args.json:
         print(json.dumps(report, sort_keys=True))
     else:
