@@ -91,7 +91,17 @@ def _safety(actor) -> list[str]:
     return [str(line) for line in selectors.SAFETY_ADVICE]
 
 
-def _step_label(state: str) -> str:
+def _step_label(state: str, *, on_behalf: bool) -> str:
+    """The button text: in the first person for the sides, as a record for a coordinator."""
+    if on_behalf:
+        labels = {
+            MatchState.ACCEPTED: _("Record that both say yes"),
+            MatchState.ACTIVE: _("Record that the help has started"),
+            MatchState.COMPLETED: _("Record that the help is finished"),
+            MatchState.DECLINED: _("Record a no"),
+            MatchState.STOPPED: _("Stop this match"),
+        }
+        return labels[state]
     labels = {
         MatchState.ACCEPTED: _("Yes, I accept this help"),
         MatchState.ACTIVE: _("The help has started"),
@@ -125,7 +135,7 @@ def next_steps(actor, match) -> list[tuple[str, str]]:
         if to == MatchState.DECLINED and match.state != MatchState.PROPOSED:
             continue  # after a yes, ending the match is "stop"
         if staff or sides & states.SIDES_ALLOWED[to]:
-            steps.append((to, _step_label(to)))
+            steps.append((to, _step_label(to, on_behalf=not sides)))
     return steps
 
 
