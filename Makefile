@@ -23,11 +23,12 @@ run: install
 	@echo "Naober runs at http://127.0.0.1:$(PORT)/  (demo logins: see README, password 'demo')"
 	DEBUG=1 $(BIN)/python manage.py run_demo --port $(PORT)
 
-# Debian packages the tests need: Chromium for the browser tests, gettext for the translations.
+# Debian packages the tests need: Chromium for the browser tests, gettext for the translations,
+# pango for WeasyPrint (the impact card PDF).
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v msgfmt >/dev/null; then \
-		echo "Installing chromium and gettext from Debian"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext >/dev/null; \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v msgfmt >/dev/null || ! ldconfig -p | grep -q libpangoft2; then \
+		echo "Installing chromium, gettext and pango (WeasyPrint) from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
 	fi
 
 # Collect every translatable string per app and compile; tests then check Dutch is complete.

@@ -5,7 +5,7 @@ from importlib.util import find_spec
 
 FEATURE_APPS = [
     "people", "exchange", "directory", "notify", "outreach", "volunteering", "privacy",
-    "matchmaking",
+    "matchmaking", "initiatives", "impact",
 ]
 
 

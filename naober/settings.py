@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "naober.outreach",
     "naober.volunteering",
     "naober.privacy",
+    "naober.initiatives",
+    "naober.impact",
     "naober.api",
     "django.contrib.admin",
     "django.contrib.auth",

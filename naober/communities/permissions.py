@@ -45,6 +45,7 @@ class Action(StrEnum):
     DECIDE_BUDGET = "initiatives.decide_budget"
     VIEW_AGGREGATES = "impact.view_aggregates"
     MANAGE_SURVEYS = "impact.manage_surveys"
+    SPEND_FAST_FUND = "initiatives.spend_fast_fund"  # small quick spending up to the item limit
     # privacy and administration
     VIEW_AUDIT_LOG = "privacy.view_audit_log"
     ACT_ON_PRIVACY_RIGHTS = "privacy.act_for_others"  # export, correct, erase on someone's behalf
@@ -83,6 +84,7 @@ RULES: dict[Action, frozenset[str]] = {
     Action.DECIDE_BUDGET: frozenset({R.CORE_GROUP}),
     Action.VIEW_AGGREGATES: STAFF | {R.CORE_GROUP, R.FUNDER},
     Action.MANAGE_SURVEYS: STAFF | {R.CORE_GROUP},
+    Action.SPEND_FAST_FUND: STAFF,
     Action.VIEW_AUDIT_LOG: STAFF,
     Action.ACT_ON_PRIVACY_RIGHTS: STAFF,
     Action.MANAGE_COMMUNITY: frozenset({R.ADMIN}),

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class ImpactConfig(AppConfig):
+    name = "naober.impact"

@@ -1,0 +1,81 @@
+"""The exchange's own figures for a period, and small-count suppression for aggregate readers.
+
+Definitions (what a funder reads, so spelled out; periods are [from 00:00, to 24:00) local time):
+- requests: help requests created in the period;
+- matches: matches created in the period (every state);
+- people reached: distinct requesters of the period's matches that were accepted or went further;
+- volunteers active: distinct helpers of those matches;
+- hours of help (estimate): those matches × HOURS_ONE_OFF for a one-off request, × HOURS_RECURRING
+  for a recurring one. An estimate, not a timesheet: nobody books hours in Naober (no time credits).
+Counts below SUPPRESS_BELOW are suppressed (shown as "< 5", null with `suppressed` in the API),
+zero included, so that a small number can never point at one household.
+"""
+
+from datetime import date
+
+from naober.exchange.models import HelpRequest, Match, Recurrence
+from naober.exchange.reports import REACHED_STATES, period_bounds
+
+SUPPRESS_BELOW = 5
+HOURS_ONE_OFF = 2
+HOURS_RECURRING = 8
+FIGURES = ("requests", "matches", "people_reached", "volunteers_active", "hours_estimate")
+
+
+def exchange_figures(community, date_from: date, date_to: date) -> dict[str, int]:
+    """Raw counts for the period: for code that suppresses before anyone sees them."""
+    start, end = period_bounds(date_from, date_to)
+    requests = HelpRequest.objects.filter(
+        community=community, created_at__gte=start, created_at__lt=end
+    )
+    matches = Match.objects.filter(community=community, created_at__gte=start, created_at__lt=end)
+    reached = matches.filter(state__in=REACHED_STATES)
+    recurring = reached.filter(request__recurrence=Recurrence.RECURRING).count()
+    reached_count = reached.count()
+    return {
+        "requests": requests.count(),
+        "matches": matches.count(),
+        "people_reached": reached.values("request__requester").distinct().count(),
+        "volunteers_active": reached.values("helper").distinct().count(),
+        "hours_estimate": (reached_count - recurring) * HOURS_ONE_OFF + recurring * HOURS_RECURRING,
+        "_reached_matches": reached_count,
+    }
+
+
+def suppressed(value: int | None) -> dict:
+    """{"value": n, "suppressed": False}, or value None when n is below the threshold."""
+    if value is None or value < SUPPRESS_BELOW:
+        return {"value": None, "suppressed": True}
+    return {"value": value, "suppressed": False}
+
+
+def public_figures(community, date_from: date, date_to: date) -> dict[str, dict]:
+    """The period's figures, each suppressed; hours follow the count of matches they come from."""
+    raw = exchange_figures(community, date_from, date_to)
+    out = {name: suppressed(raw[name]) for name in FIGURES}
+    if raw["_reached_matches"] < SUPPRESS_BELOW:
+        out["hours_estimate"] = {"value": None, "suppressed": True}
+    return out
+
+
+def month_starts(date_to: date, months: int = 12) -> list[date]:
+    """The first days of the `months` calendar months ending with the month of `date_to`."""
+    year, month = date_to.year, date_to.month
+    starts = []
+    for _i in range(months):
+        starts.append(date(year, month, 1))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return starts[::-1]
+
+
+def month_end(start: date) -> date:
+    following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+def monthly(community, date_to: date, months: int = 12) -> list[dict]:
+    """Suppressed figures per calendar month, oldest first: the series for the charts."""
+    return [
+        {"month": start, **public_figures(community, start, month_end(start))}
+        for start in month_starts(date_to, months)
+    ]

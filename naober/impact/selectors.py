@@ -1,0 +1,146 @@
+"""Reads for impact: surveys and their results, impact cards, change stories. Community-scoped.
+
+Survey results: per statement the number who answered it (n) and the share who agree (answer 4
+or 5), in percent with one decimal; shares over fewer than SUPPRESS_BELOW answers are suppressed.
+A follow-up is compared with its baseline in percentage points (follow-up share − baseline share).
+"""
+
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from naober.communities.context import Actor
+from naober.communities.permissions import Action
+from naober.impact.figures import SUPPRESS_BELOW, month_starts, public_figures
+from naober.impact.models import Answer, ChangeStory, ImpactCard, Survey
+from naober.initiatives.models import Initiative
+
+
+def _require_any(actor: Actor, *actions: Action) -> None:
+    for action in actions[:-1]:
+        if actor.can(action):
+            return
+    actor.require(actions[-1])
+
+
+def survey_list(actor: Actor) -> QuerySet[Survey]:
+    _require_any(actor, Action.MANAGE_SURVEYS, Action.VIEW_AGGREGATES)
+    return (
+        Survey.objects.filter(community=actor.community)
+        .annotate(n=Count("responses", distinct=True))
+        .order_by("-created_at", "-id")
+    )
+
+
+def survey_get(actor: Actor, survey_id: int) -> Survey:
+    survey = survey_list(actor).filter(pk=survey_id).first()
+    if survey is None:
+        raise Http404
+    return survey
+
+
+def survey_by_token(community, token: str) -> Survey:
+    """The public link: the community in the URL and the token must both match."""
+    survey = Survey.objects.filter(community=community, token=token[:40]).first()
+    if survey is None:
+        raise Http404
+    return survey
+
+
+def survey_results(survey: Survey) -> list[dict]:
+    """One row per statement: theme, n, number agreeing, share (None when suppressed)."""
+    counts = {
+        row["statement"]: row
+        for row in Answer.objects.filter(response__survey=survey)
+        .values("statement")
+        .annotate(n=Count("id"), agree=Count("id", filter=Q(value__gte=4)))
+        .order_by()
+    }
+    rows = []
+    for statement in survey.statements.order_by("theme", "id"):
+        row = counts.get(statement.pk, {"n": 0, "agree": 0})
+        share = round(100 * row["agree"] / row["n"], 1) if row["n"] >= SUPPRESS_BELOW else None
+        rows.append(
+            {
+                "statement": statement,
+                "theme": statement.get_theme_display(),
+                "n": row["n"],
+                "agree": row["agree"],
+                "share": share,
+            }
+        )
+    return rows
+
+
+def survey_comparison(survey: Survey) -> list[dict] | None:
+    """Baseline and follow-up shares side by side with the change in percentage points."""
+    if survey.baseline_id is None:
+        return None
+    before = {r["statement"].pk: r for r in survey_results(survey.baseline)}
+    rows = []
+    for row in survey_results(survey):
+        base = before.get(row["statement"].pk)
+        base_share = base["share"] if base else None
+        diff = (
+            round(row["share"] - base_share, 1)
+            if row["share"] is not None and base_share is not None
+            else None
+        )
+        rows.append(
+            {
+                **row,
+                "baseline_share": base_share,
+                "baseline_n": base["n"] if base else 0,
+                "difference": diff,
+            }
+        )
+    return rows
+
+
+def card_list(actor: Actor) -> QuerySet[ImpactCard]:
+    _require_any(actor, Action.MANAGE_INITIATIVES, Action.VIEW_AGGREGATES)
+    return ImpactCard.objects.filter(community=actor.community).select_related("initiative")
+
+
+def card_get(actor: Actor, card_id: int) -> ImpactCard:
+    card = card_list(actor).filter(pk=card_id).first()
+    if card is None:
+        raise Http404
+    return card
+
+
+def card_data(actor: Actor, card: ImpactCard) -> dict:
+    """Everything the card shows. Aggregate-only readers (funders) get no quote: it is a
+    resident's own words, and they see figures only."""
+    members_view = actor.can(Action.VIEW_INITIATIVES)
+    return {
+        "card": card,
+        "key_figures": list(card.figures.all()),
+        "exchange": public_figures(actor.community, card.period_start, card.period_end),
+        "contributions": card.contribution_labels(),
+        "quote": card.quote if members_view and card.quote_person_id else "",
+        "quote_by": card.quote_person.display_name if members_view and card.quote_person_id else "",
+        "story": ChangeStory.objects.filter(initiative_id=card.initiative_id).first()
+        if card.initiative_id
+        else None,
+    }
+
+
+def story_for(actor: Actor, initiative_id: int) -> tuple[Initiative, ChangeStory | None]:
+    actor.require(Action.VIEW_INITIATIVES)
+    initiative = Initiative.objects.filter(community=actor.community, pk=initiative_id).first()
+    if initiative is None:
+        raise Http404
+    story = (
+        ChangeStory.objects.filter(initiative=initiative)
+        .prefetch_related("outcomes__indicators__measurements")
+        .first()
+    )
+    return initiative, story
+
+
+def default_period(today: date | None = None) -> tuple[date, date]:
+    """The last twelve months up to today: the dashboard's period unless one is chosen."""
+    today = today or date.today()
+    return month_starts(today)[0], today

@@ -1,0 +1,455 @@
+"""Impact pages: the dashboard for funders, surveys (and the public answer page), impact cards
+with their PDF, change stories and interpretation sessions."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from naober.communities.decorators import community_page
+from naober.communities.permissions import Action
+from naober.impact import forms, selectors, services
+from naober.impact.charts import bar_chart
+from naober.impact.figures import FIGURES, monthly, public_figures
+from naober.initiatives.views import apply_errors, form_page, safe_cell
+from naober.privacy.ratelimit import rate_limited
+
+SESSION_KEY = "impact_surveys_answered"
+
+
+def figure_labels() -> dict[str, str]:
+    return {
+        "requests": _("Requests for help"),
+        "matches": _("Matches"),
+        "people_reached": _("People helped"),
+        "volunteers_active": _("Volunteers active"),
+        "hours_estimate": _("Hours of help (estimate)"),
+    }
+
+
+def _period(request):
+    form = forms.PeriodForm(request.GET or None)
+    if request.GET and form.is_valid():
+        return form, form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+    start, end = selectors.default_period()
+    if not request.GET:
+        form = forms.PeriodForm(initial={"date_from": start, "date_to": end})
+    return form, start, end
+
+
+@community_page(Action.VIEW_AGGREGATES)
+def dashboard(request, actor):
+    form, start, end = _period(request)
+    months = monthly(actor.community, end)
+    labels = figure_labels()
+    charts = []
+    for name in FIGURES:
+        points = [(m["month"].strftime("%m-%Y"), m[name]["value"]) for m in months]
+        charts.append(
+            {
+                "name": name,
+                "label": labels[name],
+                "points": points,
+                "svg": bar_chart(
+                    labels[name],
+                    _(
+                        "%(what)s per month, twelve months up to "
+                        "%(end)s. Numbers below 5 are not shown."
+                    )
+                    % {"what": labels[name], "end": end.strftime("%m-%Y")},
+                    points,
+                    f"chart-{name}",
+                ),
+            }
+        )
+    surveys = [
+        {
+            "survey": s,
+            "results": selectors.survey_results(s),
+            "comparison": selectors.survey_comparison(s),
+        }
+        for s in selectors.survey_list(actor)[:10]
+    ]
+    figures = public_figures(actor.community, start, end)
+    return render(
+        request,
+        "impact/dashboard.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "form": form,
+            "start": start,
+            "end": end,
+            "figures": [(labels[n], figures[n]) for n in FIGURES],
+            "charts": charts,
+            "surveys": surveys,
+            "cards": selectors.card_list(actor)[:50],
+            "can_manage": actor.can(Action.MANAGE_INITIATIVES),
+            "can_surveys": actor.can(Action.MANAGE_SURVEYS),
+        },
+    )
+
+
+@community_page(Action.VIEW_AGGREGATES)
+def dashboard_export(request, actor):
+    """The dashboard's figures per month as CSV (suppressed counts are written as "< 5")."""
+    _form, _start, end = _period(request)
+    labels = figure_labels()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="impact.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["month", *FIGURES])
+    writer.writerow(["", *(labels[n] for n in FIGURES)])
+    for month in monthly(actor.community, end):
+        writer.writerow(
+            [
+                month["month"].strftime("%Y-%m"),
+                *(
+                    safe_cell(month[n]["value"]) if not month[n]["suppressed"] else "< 5"
+                    for n in FIGURES
+                ),
+            ]
+        )
+    return response
+
+
+# --- surveys ------------------------------------------------------------------------------
+
+
+@community_page(Action.MANAGE_SURVEYS)
+def survey_list(request, actor):
+    return render(
+        request,
+        "impact/survey_list.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "surveys": selectors.survey_list(actor),
+        },
+    )
+
+
+@community_page(Action.MANAGE_SURVEYS)
+def survey_create(request, actor):
+    form = forms.SurveyForm(request.POST or None, community=actor.community)
+    if request.method == "POST" and form.is_valid():
+        try:
+            survey = services.create_survey(actor, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The survey has been made."))
+            return redirect("impact:survey", slug=actor.community.slug, survey_id=survey.pk)
+    return form_page(
+        request,
+        actor,
+        form,
+        title=_("New survey"),
+        back=f"/c/{actor.community.slug}/impact/surveys/",
+    )
+
+
+@community_page(Action.MANAGE_SURVEYS)
+def survey_detail(request, actor, survey_id):
+    survey = selectors.survey_get(actor, survey_id)
+    return render(
+        request,
+        "impact/survey_detail.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "survey": survey,
+            "results": selectors.survey_results(survey),
+            "comparison": selectors.survey_comparison(survey),
+            "public_url": request.build_absolute_uri(
+                f"/c/{actor.community.slug}/survey/{survey.token}/"
+            ),
+        },
+    )
+
+
+@require_POST
+@community_page(Action.MANAGE_SURVEYS)
+def survey_toggle(request, actor, survey_id):
+    survey = selectors.survey_get(actor, survey_id)
+    services.set_survey_open(actor, survey, not survey.is_open)
+    return redirect("impact:survey", slug=actor.community.slug, survey_id=survey.pk)
+
+
+@community_page(Action.MANAGE_SURVEYS)
+def survey_paper(request, actor, survey_id):
+    """A coordinator types in a paper questionnaire, one at a time."""
+    survey = selectors.survey_get(actor, survey_id)
+    form = forms.AnswerForm(request.POST or None, survey=survey)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enter_paper(actor, survey, form.answers())
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request, _("The paper questionnaire has been saved. You can type in the next one.")
+            )
+            return redirect("impact:survey_paper", slug=actor.community.slug, survey_id=survey.pk)
+    return render(
+        request,
+        "impact/survey_answer.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "survey": survey,
+            "form": form,
+            "paper": True,
+        },
+    )
+
+
+@rate_limited("public_form")
+@community_page(members_only=False)
+def survey_public(request, actor, token):
+    """The anonymous public link. One answer per browser session; nothing about who answers
+    is stored: no login, no person, no IP address (see models.Response)."""
+    survey = selectors.survey_by_token(actor.community, token)
+    done = request.session.get(SESSION_KEY, [])
+    context = {"community": actor.community, "actor": actor, "survey": survey}
+    if survey.pk in done:
+        return render(request, "impact/survey_thanks.html", {**context, "again": True})
+    if not survey.is_open:
+        return render(request, "impact/survey_thanks.html", {**context, "closed": True})
+    form = forms.AnswerForm(request.POST or None, survey=survey)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit_online(survey, form.answers())
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            request.session[SESSION_KEY] = [*done, survey.pk][-50:]
+            return render(request, "impact/survey_thanks.html", context)
+    return render(
+        request,
+        "impact/survey_answer.html",
+        {**context, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+# --- impact cards -------------------------------------------------------------------------
+
+
+@community_page(Action.MANAGE_INITIATIVES)
+def card_create(request, actor):
+    return _card_form(request, actor, None)
+
+
+@community_page(Action.MANAGE_INITIATIVES)
+def card_edit(request, actor, card_id):
+    return _card_form(request, actor, selectors.card_get(actor, card_id))
+
+
+def _card_form(request, actor, card):
+    form = forms.CardForm(request.POST or None, instance=card, community=actor.community)
+    if request.method == "POST" and form.is_valid():
+        try:
+            card = services.save_card(actor, form.cleaned_data, card)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The impact card has been saved."))
+            return redirect("impact:card", slug=actor.community.slug, card_id=card.pk)
+    return form_page(
+        request, actor, form, title=_("Impact card"), back=f"/c/{actor.community.slug}/impact/"
+    )
+
+
+@community_page(Action.VIEW_AGGREGATES)
+def card_detail(request, actor, card_id):
+    card = selectors.card_get(actor, card_id)
+    return render(
+        request,
+        "impact/card.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            **selectors.card_data(actor, card),
+            "labels": figure_labels(),
+            "can_manage": actor.can(Action.MANAGE_INITIATIVES),
+            "sessions": card.sessions.prefetch_related("actions")
+            if actor.can(Action.MANAGE_INITIATIVES)
+            else [],
+        },
+    )
+
+
+@community_page(Action.VIEW_AGGREGATES)
+def card_pdf(request, actor, card_id):
+    """The impact card as an A4 PDF (WeasyPrint), from the same data as the page."""
+    from weasyprint import HTML
+
+    card = selectors.card_get(actor, card_id)
+    html = render_to_string(
+        "impact/card_pdf.html",
+        {
+            "community": actor.community,
+            **selectors.card_data(actor, card),
+            "labels": figure_labels(),
+        },
+        request=request,
+    )
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="impactkaart-{card.pk}.pdf"'
+    return response
+
+
+@community_page(Action.MANAGE_INITIATIVES)
+def figure_add(request, actor, card_id):
+    card = selectors.card_get(actor, card_id)
+    form = forms.KeyFigureForm(request.POST or None)
+    back = f"/c/{actor.community.slug}/impact/cards/{card.pk}/"
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_key_figure(actor, card, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The key figure has been added."))
+            return redirect(back)
+    return form_page(
+        request,
+        actor,
+        form,
+        title=_("Add a key figure"),
+        back=back,
+        intro=_("A figure may be a range, such as 10–15, or 'more than 100'."),
+    )
+
+
+@community_page(Action.MANAGE_INITIATIVES)
+def session_add(request, actor, card_id):
+    card = selectors.card_get(actor, card_id)
+    form = forms.SessionForm(request.POST or None)
+    back = f"/c/{actor.community.slug}/impact/cards/{card.pk}/"
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_session(actor, card, *form.session_data())
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The interpretation session has been saved."))
+            return redirect(back)
+    return form_page(
+        request,
+        actor,
+        form,
+        title=_("Discuss the figures together"),
+        back=back,
+        intro=_(
+            "Four questions: do we recognise the figures, can we explain "
+            "them, what do we think of them, what do we do next?"
+        ),
+    )
+
+
+# --- change story -------------------------------------------------------------------------
+
+
+@community_page(Action.VIEW_INITIATIVES)
+def story(request, actor, initiative_id):
+    initiative, story = selectors.story_for(actor, initiative_id)
+    can_manage = actor.can(Action.MANAGE_INITIATIVES)
+    form = forms.StoryForm(request.POST or None, instance=story)
+    outcome_form = forms.OutcomeForm()
+    if request.method == "POST":
+        actor.require(Action.MANAGE_INITIATIVES)
+        if form.is_valid():
+            try:
+                services.save_story(actor, initiative, form.cleaned_data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, _("The change story has been saved."))
+                return redirect(
+                    "impact:story", slug=actor.community.slug, initiative_id=initiative.pk
+                )
+    return render(
+        request,
+        "impact/story.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "initiative": initiative,
+            "story": story,
+            "form": form if can_manage else None,
+            "outcome_form": outcome_form if can_manage and story else None,
+            "indicator_form": forms.IndicatorForm(),
+            "measurement_form": forms.MeasurementForm(),
+        },
+    )
+
+
+def _story_part(request, actor, initiative_id, form_class, save, message):
+    initiative, story = selectors.story_for(actor, initiative_id)
+    form = form_class(request.POST)
+    back = f"/c/{actor.community.slug}/initiatives/{initiative.pk}/story/"
+    if story is not None and form.is_valid():
+        try:
+            save(story, form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, message)
+            return redirect(back)
+    return form_page(request, actor, form, title=initiative.title, back=back)
+
+
+@require_POST
+@community_page(Action.MANAGE_INITIATIVES)
+def outcome_add(request, actor, initiative_id):
+    return _story_part(
+        request,
+        actor,
+        initiative_id,
+        forms.OutcomeForm,
+        lambda story, data: services.add_outcome(actor, story, **data),
+        _("The outcome has been added."),
+    )
+
+
+@require_POST
+@community_page(Action.MANAGE_INITIATIVES)
+def indicator_add(request, actor, initiative_id, outcome_id):
+    def save(story, data):
+        outcome = story.outcomes.filter(pk=outcome_id).first()
+        if outcome is None:
+            raise ValidationError(_("This outcome does not exist."))
+        services.add_indicator(actor, outcome, **data)
+
+    return _story_part(
+        request, actor, initiative_id, forms.IndicatorForm, save, _("The indicator has been added.")
+    )
+
+
+@require_POST
+@community_page(Action.MANAGE_INITIATIVES)
+def measurement_add(request, actor, initiative_id, indicator_id):
+    def save(story, data):
+        from naober.impact.models import Indicator
+
+        indicator = Indicator.objects.filter(outcome__story=story, pk=indicator_id).first()
+        if indicator is None:
+            raise ValidationError(_("This indicator does not exist."))
+        services.add_measurement(actor, indicator, **data)
+
+    return _story_part(
+        request,
+        actor,
+        initiative_id,
+        forms.MeasurementForm,
+        save,
+        _("The measurement has been added."),
+    )

@@ -1,0 +1,161 @@
+"""Forms for initiatives and the ledger. They parse and bound input; the services decide."""
+
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from naober.communities.models import Role
+from naober.initiatives.models import (
+    CashDirection,
+    Initiative,
+    Outcome,
+    Stance,
+)
+from naober.people.selectors import people_of
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": 0}
+
+
+class DisplayNameChoice(forms.ModelChoiceField):
+    """People by the name neighbours may see: enough to choose, nothing more."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.display_name}, {obj.public_place}" if obj.public_place else obj.display_name
+
+
+class DisplayNameMultiple(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class InitiativeForm(forms.ModelForm):
+    class Meta:
+        model = Initiative
+        fields = [
+            "title",
+            "summary",
+            "status",
+            "goals",
+            "activities",
+            "starts_on",
+            "ends_on",
+            "planned_budget",
+            "signal",
+        ]
+        widgets = {"starts_on": DATE, "ends_on": DATE}
+
+    def __init__(self, *args, community, **kwargs):
+        super().__init__(*args, **kwargs)
+        from naober.outreach.models import Signal, SignalKind
+
+        self.fields["signal"].queryset = Signal.objects.filter(
+            community=community, kind=SignalKind.STRUCTURAL
+        )
+        self.fields["signal"].label_from_instance = lambda s: f"#{s.pk} {s.created_at:%d-%m-%Y}"
+
+
+class TaskForm(forms.Form):
+    description = forms.CharField(label=_("task"), max_length=200)
+    responsible = DisplayNameChoice(label=_("who does it (member)"), queryset=None, required=False)
+    responsible_name = forms.CharField(label=_("or write a name"), max_length=120, required=False)
+    due_on = forms.DateField(label=_("ready by"), required=False, widget=DATE)
+
+    def __init__(self, *args, community, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = (
+            people_of(community)
+            .filter(memberships__role__in=[Role.CORE_GROUP, Role.COORDINATOR, Role.VOLUNTEER])
+            .distinct()
+        )
+
+
+class ProposalForm(forms.Form):
+    amount = forms.DecimalField(label=_("amount (euro)"), **MONEY)
+    purpose = forms.CharField(label=_("what is the money for?"), max_length=300)
+
+
+class VoiceForm(forms.Form):
+    stance = forms.ChoiceField(
+        label=_("for or against"), choices=Stance.choices, widget=forms.RadioSelect
+    )
+    count = forms.IntegerField(
+        label=_("how many people"), min_value=1, max_value=100_000, initial=1
+    )
+    who = forms.CharField(label=_("who (optional)"), max_length=120, required=False)
+    said = forms.CharField(
+        label=_("what was said"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    said_on = forms.DateField(label=_("date"), initial=date.today, widget=DATE)
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("decision"), choices=Outcome.choices, widget=forms.RadioSelect
+    )
+    amount = forms.DecimalField(
+        label=_("amount granted (empty: what was asked)"), required=False, **MONEY
+    )
+    decided_on = forms.DateField(label=_("decided on"), initial=date.today, widget=DATE)
+    decided_by = DisplayNameMultiple(
+        label=_("decided by (core group)"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    minutes = forms.CharField(
+        label=_("note for the minutes"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, community, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decided_by"].queryset = (
+            people_of(community).filter(memberships__role=Role.CORE_GROUP).distinct()
+        )
+
+
+class PaymentForm(forms.Form):
+    amount = forms.DecimalField(label=_("amount paid (euro)"), **MONEY)
+    paid_on = forms.DateField(label=_("paid on"), initial=date.today, widget=DATE)
+    reference = forms.CharField(label=_("municipality's reference"), max_length=60)
+
+
+class FastFundForm(forms.Form):
+    amount = forms.DecimalField(label=_("amount (euro)"), **MONEY)
+    purpose = forms.CharField(label=_("what for"), max_length=200)
+    spent_on = forms.DateField(label=_("date"), initial=date.today, widget=DATE)
+    initiative = forms.ModelChoiceField(label=_("for initiative"), queryset=None, required=False)
+
+    def __init__(self, *args, community, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["initiative"].queryset = Initiative.objects.filter(community=community)
+
+
+class CashForm(forms.Form):
+    direction = forms.ChoiceField(
+        label=_("in or out"), choices=CashDirection.choices, widget=forms.RadioSelect
+    )
+    amount = forms.DecimalField(label=_("amount (euro)"), **MONEY)
+    what = forms.CharField(label=_("what for"), max_length=200)
+    receipt = forms.CharField(label=_("receipt number or photo"), max_length=120, required=False)
+    entered_on = forms.DateField(label=_("date"), initial=date.today, widget=DATE)
+
+
+class PeriodForm(forms.Form):
+    """A period for exports and figures; at most three years so a query stays small."""
+
+    date_from = forms.DateField(label=_("from"), widget=DATE)
+    date_to = forms.DateField(label=_("to"), widget=DATE)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and (end < start or (end - start).days > 3 * 366):
+            raise forms.ValidationError(
+                _("Choose a period of at most three years, with the end after the start.")
+            )
+        return data

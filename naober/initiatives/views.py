@@ -1,0 +1,305 @@
+"""Pages for initiatives (project cards) and the budget ledger under /c/<slug>/."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from naober.communities.decorators import community_page
+from naober.communities.permissions import Action
+from naober.initiatives import forms, selectors, services
+
+EXPORT_HEADER = [
+    "kind",
+    "decision",
+    "date",
+    "initiative",
+    "purpose",
+    "outcome",
+    "asked",
+    "amount",
+    "reference",
+]
+
+
+def apply_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError next to the fields it names."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def form_page(request, actor, form, *, title: str, back: str, intro: str = ""):
+    return render(
+        request,
+        "initiatives/form.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "form": form,
+            "title": title,
+            "intro": intro,
+            "back": back,
+        },
+    )
+
+
+def _saved(request, action, form, message: str) -> bool:
+    """Run the service call; True when it stored something, else the errors are on the form."""
+    try:
+        action()
+    except ValidationError as error:
+        apply_errors(form, error)
+        return False
+    messages.success(request, message)
+    return True
+
+
+def form_flow(request, actor, form, save, *, message: str, back: str, title: str, intro: str = ""):
+    """GET shows the form; a valid POST runs `save(cleaned_data)` and goes back to `back`."""
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _saved(request, lambda: save(form.cleaned_data), form, message)
+    ):
+        return redirect(back)
+    return form_page(request, actor, form, title=title, back=back, intro=intro)
+
+
+@community_page(Action.VIEW_INITIATIVES)
+def initiative_list(request, actor):
+    return render(
+        request,
+        "initiatives/initiative_list.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "initiatives": selectors.initiative_list(actor)[:200],
+            "can_manage": actor.can(Action.MANAGE_INITIATIVES),
+        },
+    )
+
+
+@community_page(Action.MANAGE_INITIATIVES)
+def initiative_create(request, actor):
+    form = forms.InitiativeForm(request.POST or None, community=actor.community)
+    if request.method == "POST" and form.is_valid():
+        holder = {}
+
+        def create():
+            holder["initiative"] = services.create_initiative(actor, form.cleaned_data)
+
+        if _saved(request, create, form, _("The initiative has been saved.")):
+            return redirect(
+                "initiatives:detail",
+                slug=actor.community.slug,
+                initiative_id=holder["initiative"].pk,
+            )
+    return form_page(
+        request,
+        actor,
+        form,
+        title=_("New initiative"),
+        back=f"/c/{actor.community.slug}/initiatives/",
+    )
+
+
+@community_page(Action.MANAGE_INITIATIVES)
+def initiative_edit(request, actor, initiative_id):
+    initiative = selectors.initiative_get(actor, initiative_id)
+    form = forms.InitiativeForm(
+        request.POST or None, instance=initiative, community=actor.community
+    )
+    return form_flow(
+        request,
+        actor,
+        form,
+        lambda data: services.update_initiative(actor, initiative, data),
+        message=_("The changes have been saved."),
+        back=_detail_url(actor, initiative),
+        title=_("Change the project card"),
+    )
+
+
+@community_page(Action.VIEW_INITIATIVES)
+def initiative_detail(request, actor, initiative_id):
+    initiative = selectors.initiative_get(actor, initiative_id)
+    return render(
+        request,
+        "initiatives/initiative_detail.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "initiative": initiative,
+            "tasks": initiative.tasks.select_related("responsible"),
+            "proposals": selectors.proposals_of(initiative),
+            "can_manage": actor.can(Action.MANAGE_INITIATIVES),
+            "can_decide": actor.can(Action.DECIDE_BUDGET),
+        },
+    )
+
+
+def _detail_url(actor, initiative) -> str:
+    return f"/c/{actor.community.slug}/initiatives/{initiative.pk}/"
+
+
+@community_page(Action.MANAGE_INITIATIVES)
+def task_add(request, actor, initiative_id):
+    initiative = selectors.initiative_get(actor, initiative_id)
+    form = forms.TaskForm(request.POST or None, community=actor.community)
+    return form_flow(
+        request,
+        actor,
+        form,
+        lambda data: services.add_task(actor, initiative, **data),
+        message=_("The task has been added."),
+        back=_detail_url(actor, initiative),
+        title=_("Add a task"),
+    )
+
+
+@community_page(Action.MANAGE_INITIATIVES)
+def proposal_add(request, actor, initiative_id):
+    initiative = selectors.initiative_get(actor, initiative_id)
+    form = forms.ProposalForm(request.POST or None)
+    return form_flow(
+        request,
+        actor,
+        form,
+        lambda data: services.propose_budget(actor, initiative, **data),
+        message=_("The budget proposal has been saved."),
+        back=_detail_url(actor, initiative),
+        title=_("Ask for a budget"),
+        intro=_(
+            "Discuss the proposal in the neighbourhood first. Write down who "
+            "is for it and who is against it."
+        ),
+    )
+
+
+@community_page(Action.MANAGE_INITIATIVES)
+def voice_add(request, actor, proposal_id):
+    proposal = selectors.proposal_get(actor, proposal_id)
+    form = forms.VoiceForm(request.POST or None)
+    return form_flow(
+        request,
+        actor,
+        form,
+        lambda data: services.record_voice(actor, proposal, **data),
+        message=_("The opinion has been recorded."),
+        back=_detail_url(actor, proposal.initiative),
+        title=_("What does the neighbourhood think?"),
+    )
+
+
+@community_page(Action.DECIDE_BUDGET)
+def decide(request, actor, proposal_id):
+    proposal = selectors.proposal_get(actor, proposal_id)
+    form = forms.DecisionForm(request.POST or None, community=actor.community)
+
+    def save(data):
+        services.decide(actor, proposal, **dict(data, decided_by=list(data["decided_by"])))
+
+    return form_flow(
+        request,
+        actor,
+        form,
+        save,
+        message=_("The decision has been recorded."),
+        back=_detail_url(actor, proposal.initiative),
+        title=_("Decide on the budget"),
+        intro=f"{proposal.purpose}: € {proposal.amount}",
+    )
+
+
+@community_page(Action.MANAGE_INITIATIVES)
+def payment_add(request, actor, decision_id):
+    decision = selectors.decision_get(actor, decision_id)
+    form = forms.PaymentForm(request.POST or None)
+    return form_flow(
+        request,
+        actor,
+        form,
+        lambda data: services.record_payment(actor, decision, **data),
+        message=_("The payment has been recorded."),
+        back=_detail_url(actor, decision.proposal.initiative),
+        title=_("Record a payment by the municipality"),
+    )
+
+
+@community_page(Action.VIEW_INITIATIVES)
+def ledger(request, actor):
+    return ledger_page(request, actor, forms.PeriodForm())
+
+
+@community_page(Action.SPEND_FAST_FUND)
+def fast_fund_add(request, actor):
+    form = forms.FastFundForm(request.POST or None, community=actor.community)
+    return form_flow(
+        request,
+        actor,
+        form,
+        lambda data: services.spend_fast_fund(actor, **data),
+        message=_("The fast fund item has been recorded."),
+        back=f"/c/{actor.community.slug}/budget/",
+        title=_("Spend from the fast fund"),
+    )
+
+
+@community_page(Action.MANAGE_INITIATIVES)
+def cash_add(request, actor):
+    form = forms.CashForm(request.POST or None)
+    return form_flow(
+        request,
+        actor,
+        form,
+        lambda data: services.record_cash(actor, **data),
+        message=_("The petty cash entry has been recorded."),
+        back=f"/c/{actor.community.slug}/budget/",
+        title=_("Petty cash: money in or out"),
+    )
+
+
+@community_page(Action.VIEW_INITIATIVES)
+def ledger_export(request, actor):
+    """Decisions and payments of a period as CSV for the municipality (no personal data)."""
+    form = forms.PeriodForm(request.GET)
+    if not form.is_valid():
+        return ledger_page(request, actor, form, status=400)
+    rows = selectors.export_rows(
+        actor, form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="budget.csv"'
+    writer = csv.writer(response)
+    writer.writerow(EXPORT_HEADER)
+    writer.writerows([[safe_cell(c) for c in row] for row in rows])
+    return response
+
+
+def ledger_page(request, actor, period_form, *, status: int = 200):
+    return render(
+        request,
+        "initiatives/ledger.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "ledger": selectors.ledger(actor),
+            "period_form": period_form,
+            "can_manage": actor.can(Action.MANAGE_INITIATIVES),
+            "can_spend": actor.can(Action.SPEND_FAST_FUND),
+        },
+        status=status,
+    )
+
+
+def safe_cell(value):
+    """Text starting with = + - @ could run as a formula in a spreadsheet: prefix a quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
