@@ -87,10 +87,6 @@ def _back(request, fallback: str):
     return redirect(fallback)
 
 
-def _safety(actor) -> list[str]:
-    return [str(line) for line in selectors.SAFETY_ADVICE]
-
-
 def _step_label(state: str, *, on_behalf: bool) -> str:
     """The button text: in the first person for the sides, as a record for a coordinator."""
     if on_behalf:
@@ -409,7 +405,7 @@ def my_help(request, actor):
         my_requests=selectors.request_list(actor, mine=True)[:WORKBENCH_ROWS],
         my_offers=selectors.offer_list(actor, mine=True),
         matches=matches,
-        safety_advice=_safety(actor),
+        safety_advice=selectors.SAFETY_ADVICE,
         can_ask=actor.can(Action.ASK_HELP),
         can_offer=actor.can(Action.OFFER_HELP),
     )
@@ -440,7 +436,7 @@ def match_detail(request, actor, match_id):
         steps=next_steps(actor, match),
         contact=selectors.match_contact(actor, match),
         events=selectors.events_of(match),
-        safety_advice=_safety(actor),
+        safety_advice=selectors.SAFETY_ADVICE,
         is_staff=staff,
         can_introduce=staff and states.can_move(match.state, MatchState.INTRODUCED, match.mode),
         **context,
