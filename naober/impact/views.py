@@ -221,7 +221,8 @@ def survey_public(request, actor, token):
         return render(request, "impact/survey_thanks.html", {**context, "again": True})
     if not survey.is_open:
         return render(request, "impact/survey_thanks.html", {**context, "closed": True})
-    form = forms.AnswerForm(request.POST or None, survey=survey)
+    # Bound on every POST, an empty one too: sending nothing is an error, not a fresh form.
+    form = forms.AnswerForm(request.POST if request.method == "POST" else None, survey=survey)
     if request.method == "POST" and form.is_valid():
         try:
             services.submit_online(survey, form.answers())
