@@ -13,6 +13,7 @@ from django.http import Http404
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.initiatives.models import (
+    CENT,
     BudgetProposal,
     CashEntry,
     Decision,
@@ -89,7 +90,7 @@ def ledger(actor: Actor, year: int | None = None) -> dict:
     )
     rows = []
     for decision in decisions:
-        paid = decision.paid_sum or ZERO
+        paid = (decision.paid_sum or ZERO).quantize(CENT)
         rows.append(
             {
                 "decision": decision,

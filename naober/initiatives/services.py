@@ -247,7 +247,7 @@ def record_payment(
     if decision.outcome != Outcome.APPROVED:
         raise ValidationError(_("Money can only be paid for an approved decision."))
     amount = money(amount)
-    paid = decision.payments.aggregate(s=Sum("amount"))["s"] or Decimal("0")
+    paid = total(decision.payments.all())
     if paid + amount > decision.amount:
         raise ValidationError(
             {
@@ -267,10 +267,13 @@ def record_payment(
     return payment
 
 
+def total(queryset) -> Decimal:
+    """Sum of `amount`, exactly to the cent (SQLite sums decimals as floats)."""
+    return (queryset.aggregate(s=Sum("amount"))["s"] or Decimal("0")).quantize(CENT)
+
+
 def fast_fund_used(community, year: int) -> Decimal:
-    return FastFundItem.objects.filter(community=community, spent_on__year=year).aggregate(
-        s=Sum("amount")
-    )["s"] or Decimal("0.00")
+    return total(FastFundItem.objects.filter(community=community, spent_on__year=year))
 
 
 @transaction.atomic
@@ -309,15 +312,9 @@ def spend_fast_fund(
 
 
 def cash_balance(community) -> Decimal:
-    rows = (
-        CashEntry.objects.filter(community=community)
-        .values("direction")
-        .annotate(s=Sum("amount"))
-        .order_by()
-    )
-    totals = {row["direction"]: row["s"] for row in rows}
-    return (totals.get(CashDirection.IN) or Decimal("0.00")) - (
-        totals.get(CashDirection.OUT) or Decimal("0.00")
+    entries = CashEntry.objects.filter(community=community)
+    return total(entries.filter(direction=CashDirection.IN)) - total(
+        entries.filter(direction=CashDirection.OUT)
     )
 
 

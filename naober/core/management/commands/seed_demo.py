@@ -15,6 +15,8 @@ from naober.communities.models import AreaKind, Community, Role
 from naober.communities.services import add_area, create_community
 from naober.directory.demo import seed_directory
 from naober.exchange.demo import seed_exchange
+from naober.impact.demo import seed_impact
+from naober.initiatives.demo import seed_initiatives
 from naober.matchmaking.demo import seed_matchmaking
 from naober.outreach.demo import seed_outreach
 from naober.people.demo import seed_account, seed_residents
@@ -39,6 +41,7 @@ DEMO_COMMUNITIES = [
             ("resident", "Rika Zuidema", [Role.RESIDENT], False),
             ("partner", "Paula Wijkverpleging", [Role.PARTNER], False),
             ("kerngroep", "Koen Tiemens", [Role.CORE_GROUP, Role.RESIDENT], False),
+            ("gemeente", "Gemeente Hoogeveen (subsidie)", [Role.FUNDER], False),
             ("admin", "Anke Beheer", [Role.ADMIN, Role.COORDINATOR], True),
         ],
     },
@@ -96,5 +99,7 @@ class Command(BaseCommand):
             seed_matchmaking(community, people, rng)
             seed_outreach(community, people, rng)
             seed_volunteering(community, people, rng)
+            if spec["slug"] == "demo":
+                seed_impact(community, people, rng, seed_initiatives(community, people, rng))
         self.stdout.write(f"{community.slug}: {community.people.count()} people "
                           f"({'created' if fresh else 'already there'})")
