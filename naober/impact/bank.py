@@ -32,3 +32,13 @@ def ensure_statement_bank(statement_model) -> None:
     """Create the bank's statements that are missing (idempotent; used by the migration)."""
     for code, theme, text in STATEMENTS:
         statement_model.objects.get_or_create(code=code, defaults={"theme": theme, "text": text})
+
+
+def statement_bank():
+    """The bank's statements, refilled first if rows went missing (a flushed test database, a
+    fresh install that skipped the data migration): building a survey must always be possible."""
+    from naober.impact.models import Statement
+
+    if Statement.objects.count() < len(STATEMENTS):
+        ensure_statement_bank(Statement)
+    return Statement.objects.all()

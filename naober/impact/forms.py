@@ -5,6 +5,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from naober.impact.bank import statement_bank
 from naober.impact.models import (
     Agreement,
     ChangeStory,
@@ -70,6 +71,7 @@ class SurveyForm(forms.Form):
 
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["statements"].queryset = statement_bank()
         self.fields["initiative"].queryset = Initiative.objects.filter(community=community)
         self.fields["baseline"].queryset = Survey.objects.filter(community=community)
 

@@ -23,7 +23,7 @@ def test_demo_seed_is_consistent(community, person_factory):
     card = seed_impact(community, people, rng, seed_initiatives(community, people, rng))
     book = selectors.ledger(actor_of(core))
     assert book["remaining"] == book["decided"] - book["paid"] >= 0
-    assert all(0 <= row["remaining"] for row in book["decisions"])
+    assert all(row["remaining"] >= 0 for row in book["decisions"])
     assert book["cash"]["balance"] >= 0
     assert has_consent(card.quote_person, "media")
     follow_up = Survey.objects.get(baseline__isnull=False)
