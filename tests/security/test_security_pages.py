@@ -1,0 +1,171 @@
+"""Walk every page of the site as every kind of visitor (issues 2 and 7).
+
+The pages come from `naober.urls`, so a page an engineer adds tomorrow is walked too. For each
+page, with real ids of the community "wijk" filled in:
+
+- nobody gets a 500;
+- an anonymous visitor is sent to the login page, except on the public pages listed below;
+- the coordinator of the other community ("elders") gets 404, as if "wijk" did not exist;
+- a coordinator of "wijk" gets 404 for the ids of "elders";
+- a resident, volunteer, partner, funder or core-group member never sees another resident's
+  phone, email or address, nor visit, contact-log or follow-up notes (their own data is fine).
+"""
+
+import pytest
+from django.test import Client
+
+from tests.security.probes import (
+    body_text,
+    fill,
+    id_choices,
+    leaks,
+    page_routes,
+    params_of,
+    secret_pattern,
+    secrets,
+    unknown_id_params,
+)
+from tests.security.world import VIEWER_ROLES
+
+# Pages inside a community that anyone may open, with the reason. Their answer may be 200 or,
+# for an unknown link, 404; never a login redirect and never a 500.
+PUBLIC_PAGES = {
+    "c/<slug:slug>/": "the community's front door: how to ask for help, by phone too",
+    "c/<slug:slug>/survey/<str:token>/": "the anonymous survey link handed out on paper (impact)",
+}
+PUBLIC_STATUSES = {200, 404}
+# What a role may see by its task, with the reason (kinds: "phone", "email", "address", "note").
+ALLOWED_BY_ROLE = {
+    "core_group": {
+        "note": "the core group reads visit notes (VIEW_VISIT_NOTES) to triage signals",
+        "address": "the core group plans walk lists (PLAN_VISITS): the walkers need the addresses",
+    },
+}
+# Leaks found and not yet fixed: (role, route) -> where. Each must still fail (strict), so that a
+# fix is noticed and the entry removed.
+KNOWN_LEAKS: dict[tuple[str, str], str] = {}
+# Views that only take POST answer a GET with 405 before they look at the community: harmless.
+NO_DATA = {404, 405}
+# A member may also be refused (403) by role before the id is looked up: that reveals nothing.
+REFUSED = NO_DATA | {403}
+
+
+def community_pages():
+    return [(route, module) for route, module in page_routes() if route.startswith("c/")]
+
+
+def urls_for(world, *, ids_from=None, variants: int = 1) -> list[tuple[str, str]]:
+    """(route, url) for every community page, filled with ids of `ids_from` (default: the same
+    community); `variants` rows per page (the first, the last and one in the middle)."""
+    source = (ids_from or world).community
+    urls = []
+    for route, module in community_pages():
+        for values in id_choices(route, module, source, variants=variants):
+            urls.append((route, "/" + fill(route, {"slug": world.community.slug, **values})))
+    return urls
+
+
+def client_for(person) -> Client:
+    client = Client()
+    client.force_login(person.user)
+    return client
+
+
+def test_the_walk_sees_every_app_and_real_ids(worlds):
+    """The walk itself: pages of every app with pages, and ids filled from real rows."""
+    modules = {module.split(".")[1] for _route, module in community_pages()}
+    assert {"people", "exchange", "directory", "notify", "outreach"} <= modules
+    wijk = worlds["wijk"]
+    urls = [url for _route, url in urls_for(wijk, variants=3)]
+    request_ids = wijk.community.requests.order_by("pk").values_list("pk", flat=True)
+    assert f"/c/wijk/requests/{request_ids.last()}/" in urls
+    assert f"/c/wijk/requests/{request_ids.first()}/" in urls
+    unknown = {route: unknown_id_params(route, module) for route, module in community_pages()}
+    assert not {route: names for route, names in unknown.items() if names}, (
+        "add these parameter names to MODEL_ALIASES in tests/security/probes.py"
+    )
+
+
+def test_the_leak_detector_sees_what_a_coordinator_may_see(worlds):
+    """The probe itself: a coordinator's person page does show the secrets the walk looks for."""
+    wijk = worlds["wijk"]
+    resident = wijk.residents[0]
+    found = secrets(wijk.viewers["resident"])
+    response = client_for(wijk.coordinator).get(f"/c/wijk/people/{resident.pk}/")
+    seen = leaks(body_text(response), secret_pattern(found), found)
+    assert any(resident.phone in item for item in seen)
+    assert any(resident.email in item for item in seen)
+
+
+def test_no_page_fails_or_opens_for_an_anonymous_visitor(worlds):
+    client, problems = Client(), []
+    for route, url in urls_for(worlds["wijk"]):
+        response = client.get(url)
+        location = response.get("Location", "")
+        if route in PUBLIC_PAGES:
+            ok = response.status_code in PUBLIC_STATUSES
+        else:
+            ok = response.status_code == 405 or (
+                response.status_code == 302 and location.startswith("/accounts/login/")
+            )
+        if not ok:
+            problems.append(f"{url}: {response.status_code} {response.get('Location', '')}")
+    for route, _module in page_routes():
+        if not route.startswith("c/") and "<" not in route:
+            response = client.get("/" + route)
+            if response.status_code >= 500:
+                problems.append(f"/{route}: {response.status_code}")
+    assert not problems, "\n".join(problems)
+
+
+def test_another_communitys_coordinator_gets_404_everywhere(worlds):
+    client, problems = client_for(worlds["elders"].coordinator), []
+    for route, url in urls_for(worlds["wijk"]):
+        status = client.get(url).status_code
+        expected = PUBLIC_STATUSES if route in PUBLIC_PAGES else NO_DATA
+        if status not in expected:
+            problems.append(f"{url}: {status}")
+    assert not problems, "\n".join(problems)
+
+
+def test_a_coordinator_gets_404_for_the_ids_of_another_community(worlds):
+    wijk = worlds["wijk"]
+    client, problems = client_for(wijk.coordinator), []
+    for route, url in urls_for(wijk, ids_from=worlds["elders"]):
+        module = dict(community_pages())[route]
+        if len(params_of(route)) < 2 or unknown_id_params(route, module):
+            continue
+        status = client.get(url).status_code
+        if status not in REFUSED:
+            problems.append(f"{url}: {status}")
+    assert not problems, "\n".join(problems)
+
+
+def test_a_coordinator_can_open_every_page_without_a_500(worlds):
+    client, problems = client_for(worlds["wijk"].coordinator), []
+    for _route, url in urls_for(worlds["wijk"], variants=2):
+        status = client.get(url).status_code
+        if status >= 500:
+            problems.append(f"{url}: {status}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("role", VIEWER_ROLES)
+def test_no_page_shows_a_viewer_someone_elses_contact_details_or_notes(worlds, role):
+    viewer = worlds["wijk"].viewers[role]
+    found = secrets(viewer, allow=frozenset(ALLOWED_BY_ROLE.get(role, {})))
+    pattern = secret_pattern(found)
+    client, problems, leaking_routes = client_for(viewer), [], set()
+    for route, url in urls_for(worlds["wijk"], variants=2):
+        response = client.get(url)
+        if response.status_code >= 500:
+            problems.append(f"{url}: {response.status_code}")
+        elif response.status_code == 200:
+            seen = leaks(body_text(response), pattern, found)
+            if seen:
+                leaking_routes.add(route)
+                if (role, route) not in KNOWN_LEAKS:
+                    problems.append(f"{url} shows {', '.join(seen[:5])}")
+    fixed = {r for (known_role, r) in KNOWN_LEAKS if known_role == role} - leaking_routes
+    problems += [f"{route}: no longer leaks, remove it from KNOWN_LEAKS" for route in fixed]
+    assert not problems, f"{role}:\n" + "\n".join(problems)
