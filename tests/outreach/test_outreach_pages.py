@@ -176,7 +176,7 @@ def test_walk_list_pages(cast, community):
     assert response.status_code == 200 and "errorlist" in response.content.decode()
     assert not walk_list.entries.filter(visitor__isnull=False).exists()
     printed = client.get(f"{url}print/").content.decode()
-    assert "Kerkstraat 3" in printed and "@page" in printed
+    assert "Kerkstraat 3" in printed and "walk_list_print.css" in printed
 
 
 def test_bad_walk_list_form_stores_nothing(cast):
