@@ -52,8 +52,12 @@ class AccountOut(Schema):
     communities: list[CommunityRoles]
 
 
-@api.post("/token", auth=None, throttle=[TokenThrottle()],
-          response={200: TokenOut, 401: ErrorOut, 422: ErrorOut, 429: ErrorOut})
+@api.post(
+    "/token",
+    auth=None,
+    throttle=[TokenThrottle()],
+    response={200: TokenOut, 401: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+)
 def create_token(request, credentials: Credentials):
     """Trade a user name and password for a token (valid API_TOKEN_DAYS days)."""
     with suppress(MultiPartParserError):
@@ -83,13 +87,19 @@ def account(request):
 
     people = (
         Person.objects.filter(user=request.auth, erased_at__isnull=True)
-        .select_related("community").prefetch_related("memberships").order_by("community__name")
+        .select_related("community")
+        .prefetch_related("memberships")
+        .order_by("community__name")
     )
     return {
         "username": request.auth.get_username(),
         "communities": [
-            {"slug": p.community.slug, "name": p.community.name, "person": p.pk,
-             "roles": p.role_codes}
+            {
+                "slug": p.community.slug,
+                "name": p.community.name,
+                "person": p.pk,
+                "roles": p.role_codes,
+            }
             for p in people
         ],
     }

@@ -50,8 +50,11 @@ def install_error_handlers(api) -> None:
         return respond(
             request,
             422,
-            _body(_("Some of the data is missing or not valid."), "invalid",
-                  errors=_clean_errors(exc.errors)),
+            _body(
+                _("Some of the data is missing or not valid."),
+                "invalid",
+                errors=_clean_errors(exc.errors),
+            ),
         )
 
     @api.exception_handler(DjangoValidationError)
@@ -65,8 +68,15 @@ def install_error_handlers(api) -> None:
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc: HttpError):
-        codes = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-                 405: "method_not_allowed", 409: "conflict", 429: "too_many_requests"}
+        codes = {
+            400: "bad_request",
+            401: "unauthorized",
+            403: "forbidden",
+            404: "not_found",
+            405: "method_not_allowed",
+            409: "conflict",
+            429: "too_many_requests",
+        }
         if exc.status_code == 400:
             detail = _("The request could not be read. Send valid JSON.")
         elif exc.status_code == 429:

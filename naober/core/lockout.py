@@ -8,8 +8,10 @@ from django.utils.translation import gettext as _
 def lockout_response(request, original_response=None, credentials=None):
     if request.path.startswith("/api/"):
         return JsonResponse(
-            {"detail": _("Too many wrong attempts. Try again in half an hour."),
-             "code": "locked_out"},
+            {
+                "detail": _("Too many wrong attempts. Try again in half an hour."),
+                "code": "locked_out",
+            },
             status=429,
         )
     return render(request, "core/locked_out.html", status=429)

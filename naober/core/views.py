@@ -10,24 +10,30 @@ from naober.exchange import selectors as exchange
 def landing(request):
     memberships = []
     if request.user.is_authenticated:
-        memberships = (
-            request.user.people.filter(erased_at__isnull=True).select_related("community")
-        )
-    return render(request, "core/landing.html", {
-        "communities": Community.objects.order_by("name"),
-        "my_people": memberships,
-    })
+        memberships = request.user.people.filter(erased_at__isnull=True).select_related("community")
+    return render(
+        request,
+        "core/landing.html",
+        {
+            "communities": Community.objects.order_by("name"),
+            "my_people": memberships,
+        },
+    )
 
 
 @community_page(members_only=False)
 def community_home(request, actor):
     """Recent requests and offers, shown with first name and street only: safe for anyone."""
-    return render(request, "core/community_home.html", {
-        "community": actor.community,
-        "actor": actor,
-        "requests": exchange.recent_open_requests(actor.community),
-        "offers": exchange.recent_available_offers(actor.community),
-    })
+    return render(
+        request,
+        "core/community_home.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "requests": exchange.recent_open_requests(actor.community),
+            "offers": exchange.recent_available_offers(actor.community),
+        },
+    )
 
 
 def error_404(request, exception=None):

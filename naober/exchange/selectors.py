@@ -641,6 +641,8 @@ def taken_from_board(actor: Actor, request_id: int) -> bool:
     """True when this request of the actor's community was on the board and now has a helper:
     a second helper who had the page open then hears "someone else helps", not "not found"."""
     return HelpRequest.objects.filter(
-        community=actor.community, pk=request_id, needs_mediation=False,
+        community=actor.community,
+        pk=request_id,
+        needs_mediation=False,
         status__in=[RequestStatus.MATCHED, RequestStatus.DONE],
     ).exists()

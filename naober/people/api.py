@@ -82,8 +82,12 @@ class PersonPatch(Schema):
 @router.get("/c/{community}/me", response={200: MeOut, **ERRORS})
 def me(request, community: str):
     actor = actor_for(request, community)
-    return {"person": actor.person.pk, "name": actor.person.name, "community": community,
-            "roles": sorted(actor.roles)}
+    return {
+        "person": actor.person.pk,
+        "name": actor.person.name,
+        "community": community,
+        "roles": sorted(actor.roles),
+    }
 
 
 @router.get("/c/{community}/people", response=list[PersonOut], exclude_unset=True)
@@ -102,8 +106,9 @@ def create_person(request, community: str, payload: PersonIn):
     return 201, selectors.person_view(actor, person)
 
 
-@router.get("/c/{community}/people/{person_id}", response={200: PersonOut, **ERRORS},
-            exclude_unset=True)
+@router.get(
+    "/c/{community}/people/{person_id}", response={200: PersonOut, **ERRORS}, exclude_unset=True
+)
 def get_person(request, community: str, person_id: int = Path(..., ge=1, le=2**62)):
     actor = actor_for(request, community)
     person = selectors.person_get(actor, person_id)
@@ -117,10 +122,12 @@ def get_person(request, community: str, person_id: int = Path(..., ge=1, le=2**6
     return view
 
 
-@router.patch("/c/{community}/people/{person_id}", response={200: PersonOut, **ERRORS},
-              exclude_unset=True)
-def patch_person(request, community: str, payload: PersonPatch,
-                 person_id: int = Path(..., ge=1, le=2**62)):
+@router.patch(
+    "/c/{community}/people/{person_id}", response={200: PersonOut, **ERRORS}, exclude_unset=True
+)
+def patch_person(
+    request, community: str, payload: PersonPatch, person_id: int = Path(..., ge=1, le=2**62)
+):
     actor = actor_for(request, community)
     with transaction.atomic():
         person = selectors.person_get(actor, person_id)

@@ -8,16 +8,90 @@ from django.contrib.auth import get_user_model
 from naober.communities.models import Membership, Role
 from naober.people.models import Consent, ConsentMethod, ConsentPurpose, ContactChannel, Person
 
-FIRST_NAMES_F = ["Anna", "Maria", "Johanna", "Willemien", "Gerda", "Fatima", "Sanne", "Lotte",
-                 "Ria", "Truus", "Ayşe", "Noor", "Emma", "Joke", "Henny", "Marieke", "Ineke",
-                 "Yasmina", "Bep", "Greet", "Femke", "Esther", "Dina", "Hanneke"]
-FIRST_NAMES_M = ["Jan", "Henk", "Gerrit", "Piet", "Kees", "Mohamed", "Ahmet", "Bram", "Daan",
-                 "Wim", "Harm", "Roelof", "Jeroen", "Sem", "Klaas", "Berend", "Youssef", "Albert",
-                 "Egbert", "Lucas", "Tijmen", "Hendrik", "Mehmet", "Sjoerd"]
-LAST_NAMES = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "de Boer",
-              "Bos", "Vos", "Peters", "Hendriks", "Dekker", "Brouwer", "Koster", "Huisman",
-              "Postma", "Wolters", "Kuiper", "Veenstra", "Yılmaz", "El Amrani", "Hoekstra",
-              "Zwiers", "Lubbers", "Oosting", "Kamphuis", "Nijenhuis", "Schuurman", "Boerman"]
+FIRST_NAMES_F = [
+    "Anna",
+    "Maria",
+    "Johanna",
+    "Willemien",
+    "Gerda",
+    "Fatima",
+    "Sanne",
+    "Lotte",
+    "Ria",
+    "Truus",
+    "Ayşe",
+    "Noor",
+    "Emma",
+    "Joke",
+    "Henny",
+    "Marieke",
+    "Ineke",
+    "Yasmina",
+    "Bep",
+    "Greet",
+    "Femke",
+    "Esther",
+    "Dina",
+    "Hanneke",
+]
+FIRST_NAMES_M = [
+    "Jan",
+    "Henk",
+    "Gerrit",
+    "Piet",
+    "Kees",
+    "Mohamed",
+    "Ahmet",
+    "Bram",
+    "Daan",
+    "Wim",
+    "Harm",
+    "Roelof",
+    "Jeroen",
+    "Sem",
+    "Klaas",
+    "Berend",
+    "Youssef",
+    "Albert",
+    "Egbert",
+    "Lucas",
+    "Tijmen",
+    "Hendrik",
+    "Mehmet",
+    "Sjoerd",
+]
+LAST_NAMES = [
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "Mulder",
+    "de Boer",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "Dekker",
+    "Brouwer",
+    "Koster",
+    "Huisman",
+    "Postma",
+    "Wolters",
+    "Kuiper",
+    "Veenstra",
+    "Yılmaz",
+    "El Amrani",
+    "Hoekstra",
+    "Zwiers",
+    "Lubbers",
+    "Oosting",
+    "Kamphuis",
+    "Nijenhuis",
+    "Schuurman",
+    "Boerman",
+]
 EXTRA_LANGUAGES = ["en", "de", "tr", "ar", "pl", "fy"]
 
 
@@ -54,34 +128,57 @@ def seed_residents(community, streets, rng: random.Random, count: int) -> list[P
         if channel == ContactChannel.SMS and not phone:
             channel = ContactChannel.EMAIL
         languages = ["nl"] + ([rng.choice(EXTRA_LANGUAGES)] if rng.random() < 0.25 else [])
-        people.append(Person(
-            community=community, name=f"{first} {rng.choice(LAST_NAMES)}", phone=phone,
-            email=email, address=address, area=street, preferred_channel=channel,
-            digital=digital, languages=languages, gender="female" if female else "male",
-            vulnerable=not digital and rng.random() < 0.3,
-        ))
+        people.append(
+            Person(
+                community=community,
+                name=f"{first} {rng.choice(LAST_NAMES)}",
+                phone=phone,
+                email=email,
+                address=address,
+                area=street,
+                preferred_channel=channel,
+                digital=digital,
+                languages=languages,
+                gender="female" if female else "male",
+                vulnerable=not digital and rng.random() < 0.3,
+            )
+        )
     people = Person.objects.bulk_create(people)
     Membership.objects.bulk_create(
         Membership(person=p, role=Role.VOLUNTEER if i % 3 == 0 else Role.RESIDENT)
         for i, p in enumerate(people)
     )
     Consent.objects.bulk_create(
-        Consent(person=p, purpose=purpose, granted=True,
-                method=ConsentMethod.ONLINE if p.digital else ConsentMethod.SPOKEN)
-        for p in people for purpose in (ConsentPurpose.CONTACT, ConsentPurpose.MATCHING)
+        Consent(
+            person=p,
+            purpose=purpose,
+            granted=True,
+            method=ConsentMethod.ONLINE if p.digital else ConsentMethod.SPOKEN,
+        )
+        for p in people
+        for purpose in (ConsentPurpose.CONTACT, ConsentPurpose.MATCHING)
     )
     return people
 
 
-def seed_account(community, username: str, name: str, roles: list[str], street, *,
-                 is_superuser: bool = False) -> Person:
+def seed_account(
+    community, username: str, name: str, roles: list[str], street, *, is_superuser: bool = False
+) -> Person:
     """A demo login with a person in the community holding these roles (idempotent)."""
     user = make_user(username, is_superuser=is_superuser)
     person, _ = Person.objects.get_or_create(
-        community=community, user=user,
-        defaults={"name": name, "email": f"{username}@voorbeeld.nl", "phone": "06 12345678",
-                  "address": f"{street.name} 1", "area": street, "digital": True,
-                  "preferred_channel": ContactChannel.EMAIL, "languages": ["nl", "en"]},
+        community=community,
+        user=user,
+        defaults={
+            "name": name,
+            "email": f"{username}@voorbeeld.nl",
+            "phone": "06 12345678",
+            "address": f"{street.name} 1",
+            "area": street,
+            "digital": True,
+            "preferred_channel": ContactChannel.EMAIL,
+            "languages": ["nl", "en"],
+        },
     )
     for role in roles:
         Membership.objects.get_or_create(person=person, role=role)

@@ -9,24 +9,35 @@ from naober.people.models import ConsentMethod, ConsentPurpose, LifeDomain, Pers
 
 class PersonForm(forms.ModelForm):
     languages_text = forms.CharField(
-        label=_("Languages"), required=False, max_length=60,
+        label=_("Languages"),
+        required=False,
+        max_length=60,
         help_text=_("Language codes separated by commas, for example: nl, tr"),
     )
 
     class Meta:
         model = Person
         fields = [
-            "name", "public_name", "phone", "email", "address", "area",
-            "reachable_via_coordinator", "preferred_channel", "digital", "date_of_birth",
-            "gender", "vulnerable",
+            "name",
+            "public_name",
+            "phone",
+            "email",
+            "address",
+            "area",
+            "reachable_via_coordinator",
+            "preferred_channel",
+            "digital",
+            "date_of_birth",
+            "gender",
+            "vulnerable",
         ]
         widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = Area.objects.filter(
-            community=community, kind__in=[AreaKind.STREET, AreaKind.VILLAGE,
-                                           AreaKind.NEIGHBOURHOOD]
+            community=community,
+            kind__in=[AreaKind.STREET, AreaKind.VILLAGE, AreaKind.NEIGHBOURHOOD],
         ).order_by("name")
         self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
         self.fields["email"].widget.attrs.update(autocomplete="email")
@@ -43,7 +54,8 @@ class PersonForm(forms.ModelForm):
 class ConsentForm(forms.Form):
     purpose = forms.ChoiceField(label=_("Consent for"), choices=ConsentPurpose.choices)
     granted = forms.TypedChoiceField(
-        label=_("Answer"), coerce=lambda v: v == "yes",
+        label=_("Answer"),
+        coerce=lambda v: v == "yes",
         choices=[("yes", _("Yes, agrees")), ("no", _("No, does not agree"))],
         widget=forms.RadioSelect,
     )
@@ -56,7 +68,8 @@ class OwnConsentForm(forms.Form):
 
     purpose = forms.ChoiceField(label=_("Consent for"), choices=ConsentPurpose.choices)
     granted = forms.TypedChoiceField(
-        label=_("Your answer"), coerce=lambda v: v == "yes",
+        label=_("Your answer"),
+        coerce=lambda v: v == "yes",
         choices=[("yes", _("Yes, I agree")), ("no", _("No, I do not agree"))],
         widget=forms.RadioSelect,
     )
@@ -65,8 +78,12 @@ class OwnConsentForm(forms.Form):
 class PersonTagForm(forms.Form):
     """A talent or need as a coordinator or house visitor writes it down."""
 
-    kind = forms.ChoiceField(label=_("Talent or need"), choices=PersonTag.Kind.choices,
-                             widget=forms.RadioSelect)
-    label = forms.CharField(label=_("In a few words"), max_length=80,
-                            help_text=_("For example: gardening, lift to the doctor, Turkish"))
+    kind = forms.ChoiceField(
+        label=_("Talent or need"), choices=PersonTag.Kind.choices, widget=forms.RadioSelect
+    )
+    label = forms.CharField(
+        label=_("In a few words"),
+        max_length=80,
+        help_text=_("For example: gardening, lift to the doctor, Turkish"),
+    )
     life_domain = forms.ChoiceField(label=_("Life domain"), choices=LifeDomain.choices)

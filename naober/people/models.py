@@ -54,7 +54,11 @@ class Person(models.Model):
     email = models.EmailField(_("email address"), blank=True)
     address = models.CharField(_("postal address"), max_length=200, blank=True)
     area = models.ForeignKey(
-        Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="residents",
+        Area,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="residents",
         verbose_name=_("street or village"),
     )
     reachable_via_coordinator = models.BooleanField(
@@ -171,7 +175,11 @@ class Consent(models.Model):
     granted = models.BooleanField(_("agrees"))
     method = models.CharField(_("how"), max_length=10, choices=ConsentMethod.choices)
     recorded_by = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)

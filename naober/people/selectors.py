@@ -59,8 +59,12 @@ def visibility(actor: Actor, person: Person) -> str:
 def person_view(actor: Actor, person: Person) -> dict:
     """The fields of `person` this actor may see, as a plain dict (pages and API share it)."""
     level = visibility(actor, person)
-    data = {"id": person.pk, "name": person.display_name, "area": person.area_id,
-            "area_name": person.public_place}
+    data = {
+        "id": person.pk,
+        "name": person.display_name,
+        "area": person.area_id,
+        "area_name": person.public_place,
+    }
     if level == Visibility.PUBLIC:
         return data
     data.update(name=person.name, roles=person.role_codes)

@@ -11,15 +11,32 @@ from naober.people import validation
 from naober.people.models import ContactChannel, Gender, LifeDomain, Person, PersonTag, Tag
 
 PERSON_FIELDS = (
-    "name", "public_name", "phone", "email", "address", "area", "reachable_via_coordinator",
-    "preferred_channel", "digital", "languages", "date_of_birth", "gender", "vulnerable",
+    "name",
+    "public_name",
+    "phone",
+    "email",
+    "address",
+    "area",
+    "reachable_via_coordinator",
+    "preferred_channel",
+    "digital",
+    "languages",
+    "date_of_birth",
+    "gender",
+    "vulnerable",
 )
 # Free text, stored without surrounding or repeated spaces; an empty value (or null) means "none".
 TEXT_FIELDS = ("name", "public_name", "email", "address")
 FLAG_FIELDS = ("reachable_via_coordinator", "digital", "vulnerable")
 # What a person may correct about themselves; the rest is for staff ("needs extra care").
 SELF_EDITABLE = {
-    "public_name", "phone", "email", "address", "preferred_channel", "digital", "languages",
+    "public_name",
+    "phone",
+    "email",
+    "address",
+    "preferred_channel",
+    "digital",
+    "languages",
     "reachable_via_coordinator",
 }
 # Roles a coordinator may hand out; only an administrator hands out staff roles.
@@ -118,8 +135,9 @@ def _check_grantable(actor: Actor, roles: list[str]) -> None:
 
 
 @transaction.atomic
-def record_consent(actor: Actor, person: Person, *, purpose: str, granted: bool, method: str,
-                   note: str = ""):
+def record_consent(
+    actor: Actor, person: Person, *, purpose: str, granted: bool, method: str, note: str = ""
+):
     """Write down a yes or a no. Staff record what was said or signed; a person their own choice."""
     from naober.people.models import Consent, ConsentMethod, ConsentPurpose
 
@@ -138,14 +156,19 @@ def record_consent(actor: Actor, person: Person, *, purpose: str, granted: bool,
     if errors:
         raise ValidationError(errors)
     return Consent.objects.create(
-        person=person, purpose=purpose, granted=bool(granted), method=method,
-        recorded_by=actor.person, note=" ".join((note or "").split())[:200],
+        person=person,
+        purpose=purpose,
+        granted=bool(granted),
+        method=method,
+        recorded_by=actor.person,
+        note=" ".join((note or "").split())[:200],
     )
 
 
 @transaction.atomic
-def add_person_tag(actor: Actor, person: Person, *, label: str, life_domain: str,
-                   kind: str) -> PersonTag:
+def add_person_tag(
+    actor: Actor, person: Person, *, label: str, life_domain: str, kind: str
+) -> PersonTag:
     """Write down a talent or a need (as heard on a house visit), linked to a life domain.
 
     Tags are shared within the community, so "tuin" written twice is one tag that matching and

@@ -10,6 +10,9 @@ urlpatterns = [
     path("people/<int:person_id>/", views.person_detail, name="detail"),
     path("people/<int:person_id>/edit/", views.person_edit, name="edit"),
     path("people/<int:person_id>/tags/", views.person_tag_add, name="tag_add"),
-    path("people/<int:person_id>/tags/<int:tag_id>/remove/", views.person_tag_remove,
-         name="tag_remove"),
+    path(
+        "people/<int:person_id>/tags/<int:tag_id>/remove/",
+        views.person_tag_remove,
+        name="tag_remove",
+    ),
 ]

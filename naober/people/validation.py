@@ -94,4 +94,3 @@ def effective_channel(data: dict) -> str:
     if data.get("reachable_via_coordinator") and field and not data.get(field):
         return ContactChannel.VIA_COORDINATOR
     return channel
-

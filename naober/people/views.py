@@ -31,20 +31,34 @@ def profile(request, actor):
         services.record_consent(actor, person, method=ConsentMethod.ONLINE, **form.cleaned_data)
         messages.success(request, _("Your choice has been saved."))
         return redirect("people:profile", slug=actor.community.slug)
-    return render(request, "people/profile.html", {
-        "community": actor.community, "actor": actor, "person": person,
-        "consents": selectors.current_consents(person), "form": form,
-    })
+    return render(
+        request,
+        "people/profile.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "person": person,
+            "consents": selectors.current_consents(person),
+            "form": form,
+        },
+    )
 
 
 @community_page(Action.VIEW_PEOPLE)
 def person_list(request, actor):
     query = request.GET.get("q", "")[:100]
     people = selectors.person_list(actor, search=query)[:200]
-    return render(request, "people/person_list.html", {
-        "community": actor.community, "actor": actor, "people": people, "query": query,
-        "can_create": actor.can(Action.CREATE_PERSON),
-    })
+    return render(
+        request,
+        "people/person_list.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "people": people,
+            "query": query,
+            "can_create": actor.can(Action.CREATE_PERSON),
+        },
+    )
 
 
 @community_page(Action.CREATE_PERSON)
@@ -58,9 +72,15 @@ def person_create(request, actor):
         else:
             messages.success(request, _("%(name)s has been registered.") % {"name": person.name})
             return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
-    return render(request, "people/person_form.html", {
-        "community": actor.community, "actor": actor, "form": form,
-    })
+    return render(
+        request,
+        "people/person_form.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "form": form,
+        },
+    )
 
 
 def audited_view(actor, person) -> dict:
@@ -75,16 +95,22 @@ def _detail_page(request, actor, person, *, form=None, tag_form=None):
     can_edit = actor.can(Action.CHANGE_PERSON)
     if actor.can(Action.RECORD_CONSENT):
         form = form or ConsentForm()
-    return render(request, "people/person_detail.html", {
-        "community": actor.community, "actor": actor, "person": person,
-        "view": audited_view(actor, person),
-        "consents": selectors.current_consents(person),
-        "history": person.consents.select_related("recorded_by")[:50],
-        "tags": selectors.person_tags(person),
-        "form": form,
-        "tag_form": (tag_form or PersonTagForm()) if can_edit else None,
-        "can_edit": can_edit,
-    })
+    return render(
+        request,
+        "people/person_detail.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "person": person,
+            "view": audited_view(actor, person),
+            "consents": selectors.current_consents(person),
+            "history": person.consents.select_related("recorded_by")[:50],
+            "tags": selectors.person_tags(person),
+            "form": form,
+            "tag_form": (tag_form or PersonTagForm()) if can_edit else None,
+            "can_edit": can_edit,
+        },
+    )
 
 
 @community_page(Action.VIEW_PEOPLE)
@@ -138,6 +164,13 @@ def person_edit(request, actor, person_id):
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
-    return render(request, "people/person_form.html", {
-        "community": actor.community, "actor": actor, "form": form, "person": person,
-    })
+    return render(
+        request,
+        "people/person_form.html",
+        {
+            "community": actor.community,
+            "actor": actor,
+            "form": form,
+            "person": person,
+        },
+    )

@@ -29,8 +29,13 @@ DEMO_COMMUNITIES = [
         "municipality": "Hoogeveen",
         "district": "Hoogeveen-Zuid",
         "neighbourhoods": {
-            "Krakeel": ["Krakeelweg", "Zuiderweg", "Mercuriusstraat", "Venusstraat",
-                        "Saturnusstraat"],
+            "Krakeel": [
+                "Krakeelweg",
+                "Zuiderweg",
+                "Mercuriusstraat",
+                "Venusstraat",
+                "Saturnusstraat",
+            ],
             "De Weide": ["Weidehof", "Boterbloemstraat", "Klaverstraat", "Madeliefstraat"],
             "Erflanden": ["Erfgooiersweg", "Marsstraat", "Jupiterstraat"],
         },
@@ -82,8 +87,9 @@ class Command(BaseCommand):
         community = Community.objects.filter(slug=spec["slug"]).first()
         fresh = community is None
         if fresh:
-            community = create_community(slug=spec["slug"], name=spec["name"],
-                                         municipality=spec["municipality"])
+            community = create_community(
+                slug=spec["slug"], name=spec["name"], municipality=spec["municipality"]
+            )
         root = community.areas.get(parent=None)
         district = add_area(community, root, AreaKind.DISTRICT, spec["district"])
         streets = []
@@ -101,5 +107,7 @@ class Command(BaseCommand):
             seed_volunteering(community, people, rng)
             if spec["slug"] == "demo":
                 seed_impact(community, people, rng, seed_initiatives(community, people, rng))
-        self.stdout.write(f"{community.slug}: {community.people.count()} people "
-                          f"({'created' if fresh else 'already there'})")
+        self.stdout.write(
+            f"{community.slug}: {community.people.count()} people "
+            f"({'created' if fresh else 'already there'})"
+        )
