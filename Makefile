@@ -26,7 +26,7 @@ run: install
 # Debian packages the tests need: Chromium for the browser tests, gettext for the translations,
 # pango for WeasyPrint (the impact card PDF).
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v msgfmt >/dev/null || ! ldconfig -p | grep -q libpangoft2; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v msgfmt >/dev/null || ! /sbin/ldconfig -p | grep -q libpangoft2; then \
 		echo "Installing chromium, gettext and pango (WeasyPrint) from Debian"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
 	fi
