@@ -263,7 +263,7 @@ class FollowUpIn(Schema):
     notes: str = Field("", max_length=2000)
 
 
-class SummaryOut(Schema):
+class ReportSummaryOut(Schema):
     from_: date = Field(..., alias="from")
     to: date
     requests: int
@@ -647,7 +647,7 @@ def record_followup(
 # --- report --------------------------------------------------------------------------------------
 
 
-@router.get("/c/{community}/reports/summary", response={200: SummaryOut, **ERRORS}, by_alias=True)
+@router.get("/c/{community}/reports/summary", response={200: ReportSummaryOut, **ERRORS}, by_alias=True)
 def summary(
     request,
     community: str,
