@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from naober.directory.models import Organisation, ReferralStatus, Service
-from naober.directory.validation import clean_website
+from naober.directory.validation import ORGANISATION_FIELDS, SERVICE_FIELDS, clean_website
 from naober.people.models import LifeDomain
 
 
@@ -39,20 +39,7 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "kind",
-            "description",
-            "for_whom",
-            "where",
-            "phone",
-            "email",
-            "website",
-            "address",
-            "opening_hours",
-            "life_domains",
-            "active",
-        ]
+        fields = list(ORGANISATION_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def clean_website(self):
@@ -70,15 +57,7 @@ class ServiceForm(forms.ModelForm):
 
     class Meta:
         model = Service
-        fields = [
-            "name",
-            "description",
-            "for_whom",
-            "where",
-            "how_to_reach",
-            "opening_hours",
-            "life_domains",
-        ]
+        fields = list(SERVICE_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
