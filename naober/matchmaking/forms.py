@@ -3,20 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from naober.matching.weights import FEATURE_NAMES
 from naober.matchmaking.models import GenderWish, MatchingSettings
 from naober.matchmaking.selectors import WEIGHT_FIELDS
-
-FEATURE_FIELDS = (
-    "category",
-    "distance",
-    "availability",
-    "language",
-    "preference",
-    "room",
-    "continuity",
-    "idle",
-    "reliability",
-)
 
 
 class SettingsForm(forms.ModelForm):
@@ -28,7 +17,7 @@ class SettingsForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        weights = [cleaned.get(name) for name in FEATURE_FIELDS]
+        weights = [cleaned.get(name) for name in FEATURE_NAMES]
         if all(w is not None for w in weights) and sum(weights) <= 0:
             raise forms.ValidationError(
                 _("At least one of the weights must be more than zero."), code="all_zero"

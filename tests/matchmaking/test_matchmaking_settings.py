@@ -3,7 +3,7 @@
 import pytest
 
 from naober.matching import DEFAULT_WEIGHTS
-from naober.matchmaking.forms import FEATURE_FIELDS
+from naober.matching.weights import FEATURE_NAMES
 from naober.matchmaking.models import MatchingSettings
 from naober.matchmaking.selectors import WEIGHT_FIELDS
 from tests.matchmaking.builders import (
@@ -46,7 +46,7 @@ def test_defaults_come_from_the_engine(community):
     "changes",
     [
         {"distance": -1},
-        {name: 0 for name in FEATURE_FIELDS},
+        {name: 0 for name in FEATURE_NAMES},
         {"kind_credit": 2},
         {"category": "veel"},
         {"distance_scale_m": 0},
