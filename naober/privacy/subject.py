@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Model
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from naober.communities.permissions import Action
 from naober.people.models import Person
 from naober.privacy import audit
 from naober.privacy.models import AuditAction
@@ -130,8 +132,21 @@ def collect(person: Person) -> list[Section]:
     return sections
 
 
+def require_rights_over(actor, person: Person) -> None:
+    """Oneself, or anyone of the community with ACT_ON_PRIVACY_RIGHTS; another community: 404.
+
+    The pages and the API find the person through `selectors.subject`, which asks the same; the
+    services ask again so that no caller can export or erase someone it was not allowed to find.
+    """
+    if person.community_id != actor.community.pk:
+        raise Http404
+    if actor.person is None or actor.person.pk != person.pk:
+        actor.require(Action.ACT_ON_PRIVACY_RIGHTS)
+
+
 def record_export(actor, person: Person, sections: list[Section]) -> None:
     """Showing or downloading someone's data is itself written to the audit trail."""
+    require_rights_over(actor, person)
     audit.append(
         actor.community,
         AuditAction.EXPORT,
@@ -197,6 +212,7 @@ def erase(actor, person: Person) -> Person:
     from naober.api.models import ApiToken
     from naober.people.models import PersonTag
 
+    require_rights_over(actor, person)
     person = Person.objects.select_for_update().get(pk=person.pk)
     if person.erased_at is not None:
         return person

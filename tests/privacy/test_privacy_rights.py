@@ -3,11 +3,14 @@
 import json
 
 import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.test import Client
 
 from naober.communities.context import resolve_actor
 from naober.exchange.models import Category, HelpOffer, HelpRequest
 from naober.people.models import Person, PersonTag, Tag
+from naober.privacy import subject
 from naober.privacy.audit import record_access
 from naober.privacy.models import AuditEntry
 from naober.privacy.subject import ANONYMOUS_NAME
@@ -223,3 +226,36 @@ def test_api_erase_bad_input_changes_nothing(api, resident, coordinator):
     assert api.post(f"c/wijk/people/{resident.pk}/erase", raw="{bad").status_code == 400
     assert api.post("c/wijk/people/0/erase", {"confirm": True}).status_code == 422
     assert Person.objects.get(pk=resident.pk).erased_at is None
+
+
+def test_erase_service_refuses_a_resident_acting_on_a_neighbour(community, person_factory):
+    """The service checks the right itself, not only the selector that found the person."""
+    neighbour = person_factory(community)
+    nosy = person_factory(community)
+    with pytest.raises(PermissionDenied):
+        subject.erase(actor_of(nosy), neighbour)
+    with pytest.raises(PermissionDenied):
+        subject.export(actor_of(nosy), neighbour)
+    neighbour.refresh_from_db()
+    assert neighbour.erased_at is None
+    assert not AuditEntry.objects.filter(person=neighbour, action="export").exists()
+
+
+def test_erase_service_does_not_find_another_communitys_person(
+    community, other_community, person_factory
+):
+    stranger = person_factory(other_community)
+    coordinator = person_factory(community, "coordinator")
+    with pytest.raises(Http404):
+        subject.erase(actor_of(coordinator), stranger)
+    with pytest.raises(Http404):
+        subject.export(actor_of(coordinator), stranger)
+    stranger.refresh_from_db()
+    assert stranger.erased_at is None
+
+
+def test_erase_service_allows_oneself_and_a_coordinator(community, person_factory):
+    me, other = person_factory(community), person_factory(community)
+    coordinator = person_factory(community, "coordinator")
+    assert subject.erase(actor_of(me), me).erased_at is not None
+    assert subject.erase(actor_of(coordinator), other).erased_at is not None
