@@ -2,6 +2,7 @@
 with their PDF, change stories and interpretation sessions."""
 
 import csv
+from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,6 +21,7 @@ from naober.initiatives.views import apply_errors, form_page, safe_cell
 from naober.privacy.ratelimit import rate_limited
 
 SESSION_KEY = "impact_surveys_answered"
+PDF_CSS = Path(__file__).parent / "pdf" / "card.css"
 
 
 def figure_labels() -> dict[str, str]:
@@ -289,7 +291,7 @@ def card_detail(request, actor, card_id):
 @community_page(Action.VIEW_AGGREGATES)
 def card_pdf(request, actor, card_id):
     """The impact card as an A4 PDF (WeasyPrint), from the same data as the page."""
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     card = selectors.card_get(actor, card_id)
     html = render_to_string(
@@ -301,7 +303,7 @@ def card_pdf(request, actor, card_id):
         },
         request=request,
     )
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    pdf = HTML(string=html).write_pdf(stylesheets=[CSS(filename=PDF_CSS)])
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="impactkaart-{card.pk}.pdf"'
     return response
