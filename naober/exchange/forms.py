@@ -235,11 +235,23 @@ class EnterRequestForm(AskHelpForm):
         help_text=_("Always so for someone without internet or who needs extra care."),
     )
 
-    field_order = ["requester", "channel", "referred_by_text", "needs_mediation"]
+    referred_by = PersonChoiceField(
+        label=_("Referring partner"),
+        required=False,
+        queryset=Person.objects.none(),
+        empty_label=_("No partner"),
+        help_text=_("A professional who is registered here as a partner."),
+    )
 
-    def __init__(self, *args, community, people, helpers, **kwargs):
+    field_order = ["requester", "channel", "referred_by", "referred_by_text", "needs_mediation"]
+
+    def __init__(self, *args, community, people, helpers, partners=None, **kwargs):
         super().__init__(*args, community=community, earlier_helpers=helpers, **kwargs)
         self.fields["requester"].queryset = people
+        if partners is None:
+            del self.fields["referred_by"]
+        else:
+            self.fields["referred_by"].queryset = partners
         self.fields["preferred_helper"].label = _("Preferred helper")
         self.fields["category"].label = _("Kind of help")
         self.fields["title"].label = _("What is the request?")
@@ -304,6 +316,38 @@ class OfferForm(forms.Form):
         text = self.cleaned_data.get("languages_text", "")
         data["languages"] = [part for part in text.replace(" ", ",").split(",") if part]
         return data
+
+
+class OfferEditForm(OfferForm):
+    """The offer form plus the switch between paused and visible, filled in from the offer."""
+
+    available = forms.BooleanField(
+        label=_("Visible to neighbours"),
+        required=False,
+        help_text=_("Untick to pause your offer. Nobody will ask you while it is paused."),
+    )
+
+    def __init__(self, *args, offer, **kwargs):
+        initial = {
+            "categories": list(offer.categories.all()),
+            "description": offer.description,
+            "availability": list(offer.availability or []),
+            "max_per_month": offer.max_per_month,
+            "area": offer.area_id,
+            "radius_m": offer.radius_m,
+            "languages_text": ", ".join(offer.languages or []),
+            "available": offer.available,
+        }
+        super().__init__(*args, community=offer.community, initial=initial, **kwargs)
+
+
+class RequestEditForm(forms.Form):
+    """What a requester may still change while the request is open: the same questions as when
+    asking, so that the words stay the same."""
+
+    title = AskHelpForm.base_fields["title"]
+    description = AskHelpForm.base_fields["description"]
+    urgency = AskHelpForm.base_fields["urgency"]
 
 
 class RespondForm(forms.Form):

@@ -7,7 +7,7 @@ the page, never as an error page: a resident of 80 must understand what to do ne
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from naober.api.errors import ApiError
 from naober.communities.decorators import community_page
-from naober.communities.models import Area
+from naober.communities.models import Area, Role
 from naober.communities.permissions import Action
 from naober.exchange import reports, selectors, services, states
 from naober.exchange.forms import (
@@ -28,8 +28,10 @@ from naober.exchange.forms import (
     FollowUpForm,
     IntroductionForm,
     LookupForm,
+    OfferEditForm,
     OfferForm,
     PeriodForm,
+    RequestEditForm,
     RespondForm,
     ReviewForm,
 )
@@ -39,6 +41,8 @@ from naober.people.selectors import people_of
 MAX_ID = 2**62
 WORKBENCH_SUGGESTED = 10  # requests on the workbench that get their suggestions computed
 WORKBENCH_ROWS = 100
+# A request can be cancelled until the help is done (live matches are then stopped).
+CANCELLABLE = (RequestStatus.OPEN, RequestStatus.WAITING_LIST, RequestStatus.MATCHED)
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -195,6 +199,11 @@ def enter(request, actor):
         community=community,
         people=people_of(community).select_related("area").order_by("name"),
         helpers=people_of(community).filter(offers__isnull=False).distinct().order_by("name"),
+        partners=people_of(community)
+        .filter(memberships__role=Role.PARTNER)
+        .select_related("area")
+        .distinct()
+        .order_by("name"),
     )
     if request.method == "POST" and form.is_valid():
         data = form.request_data()
@@ -242,6 +251,29 @@ def offer_new(request, actor):
             messages.success(request, _("Thank you! Your offer is now visible to neighbours."))
             return redirect("exchange:my_help", slug=actor.community.slug)
     return _page(request, actor, "exchange/offer_form.html", form=form)
+
+
+@community_page(Action.OFFER_HELP)
+def offer_edit(request, actor, offer_id):
+    """The helper changes their own offer; a coordinator changes anyone's (e.g. after a call)."""
+    offer = selectors.offer_get(actor, offer_id)
+    own = offer.helper_id == actor.person.pk
+    if not (own or actor.can(Action.MANAGE_EXCHANGE)):
+        raise PermissionDenied
+    form = OfferEditForm(request.POST or None, offer=offer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_offer(actor, offer, form.offer_data())
+        except ValidationError as error:
+            _apply_errors(form, error)
+        except ApiError as error:
+            form.add_error(None, _refusal(error))
+        else:
+            messages.success(request, _("The offer has been saved."))
+            if own:
+                return redirect("exchange:my_help", slug=actor.community.slug)
+            return redirect("exchange:offer_detail", slug=actor.community.slug, offer_id=offer.pk)
+    return _page(request, actor, "exchange/offer_edit.html", form=form, offer=offer, own=own)
 
 
 @require_POST
@@ -330,6 +362,10 @@ def request_detail(request, actor, request_id):
             "overdue": getattr(help_request, "overdue", False),
         }
     view = selectors.request_view(actor, help_request)
+    own = help_request.requester_id == actor.person.pk
+    if own or staff:
+        context["wish"] = _helper_wish(help_request)
+        context["can_change_wish"] = actor.can(Action.MANAGE_EXCHANGE)
     return _page(
         request,
         actor,
@@ -339,8 +375,70 @@ def request_detail(request, actor, request_id):
         can_respond=can_respond,
         respond_form=respond_form,
         show_disclosure="disclosure" in view,
+        can_edit=(own or staff) and help_request.status == RequestStatus.OPEN,
+        can_cancel=(own or staff) and help_request.status in CANCELLABLE,
         **context,
     )
+
+
+def _helper_wish(help_request):
+    """The requester's wish about the helper (kept by the matching app), or None if not given."""
+    try:
+        return help_request.wish
+    except ObjectDoesNotExist:
+        return None
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def request_edit(request, actor, request_id):
+    """The requester (or a coordinator) changes the title, description or urgency while open."""
+    help_request = _own_request(actor, request_id)
+    back = redirect(
+        "exchange:request_detail", slug=actor.community.slug, request_id=help_request.pk
+    )
+    if help_request.status != RequestStatus.OPEN:
+        messages.error(request, _("This request can no longer be changed."))
+        return back
+    form = RequestEditForm(
+        request.POST or None,
+        initial={
+            "title": help_request.title,
+            "description": help_request.description,
+            "urgency": help_request.urgency,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_request(actor, help_request, form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        except ApiError as error:
+            form.add_error(None, _refusal(error))
+        else:
+            messages.success(request, _("Your changes have been saved."))
+            return back
+    return _page(request, actor, "exchange/request_edit.html", form=form, help_request=help_request)
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def request_cancel(request, actor, request_id):
+    """Cancel a request after a confirmation page: a tap by mistake must not close it."""
+    help_request = _own_request(actor, request_id)
+    back = redirect(
+        "exchange:request_detail", slug=actor.community.slug, request_id=help_request.pk
+    )
+    if help_request.status not in CANCELLABLE:
+        messages.error(request, _("This request is already closed."))
+        return back
+    if request.method == "POST":
+        try:
+            services.update_request(actor, help_request, {"status": RequestStatus.CANCELLED})
+        except (ValidationError, ApiError) as error:
+            messages.error(request, _refusal(error))
+        else:
+            messages.success(request, _("Your question has been cancelled."))
+        return back
+    return _page(request, actor, "exchange/request_cancel.html", help_request=help_request)
 
 
 def _suggestions(actor, help_request) -> list:
@@ -627,6 +725,7 @@ def offer_detail(request, actor, offer_id):
         code=selectors.offer_code(offer),
         is_staff=selectors.is_staff(actor),
         can_ask=actor.can(Action.ASK_HELP) and offer.helper_id != actor.person.pk,
+        can_edit=offer.helper_id == actor.person.pk or actor.can(Action.MANAGE_EXCHANGE),
     )
 
 
