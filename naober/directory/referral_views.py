@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
+from naober.core.forms import apply_errors
 from naober.directory import selectors, services
 from naober.directory.forms import ReferInForm, ReferOutForm, ReferralUpdateForm
 from naober.directory.referrals import InvalidTransition
-from naober.directory.views import apply_errors
 from naober.exchange.selectors import categories_of
 from naober.people.selectors import people_of
 

@@ -8,18 +8,10 @@ from django.utils.translation import gettext as _
 
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
+from naober.core.forms import apply_errors
 from naober.directory import csv_io, selectors, services
 from naober.directory.forms import ImportForm, OrganisationForm, SearchForm, ServiceForm
 from naober.people.models import LifeDomain
-
-
-def apply_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError next to the fields it names."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _context(actor, **extra) -> dict:

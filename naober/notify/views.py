@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
+from naober.core.forms import apply_errors
 from naober.notify import selectors, services
 from naober.notify.forms import CallDoneForm, CustomMessageForm, LogFilterForm
 from naober.people.selectors import person_get
@@ -64,8 +65,7 @@ def send_message(request, actor, person_id):
         try:
             services.send_custom(actor, person, **form.cleaned_data)
         except ValidationError as error:
-            for field, errors in getattr(error, "message_dict", {None: error.messages}).items():
-                form.add_error(field if field in form.fields else None, errors)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The message is on its way."))
             return redirect("notify:person", slug=actor.community.slug, person_id=person.pk)

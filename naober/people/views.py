@@ -8,19 +8,11 @@ from django.views.decorators.http import require_POST
 
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
+from naober.core.forms import apply_errors
 from naober.people import selectors, services
 from naober.people.forms import ConsentForm, OwnConsentForm, PersonForm, PersonTagForm
 from naober.people.models import ConsentMethod
 from naober.privacy.audit import record_contact_view
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError next to the fields it names."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @community_page()
@@ -68,7 +60,7 @@ def person_create(request, actor):
         try:
             person = services.register_person(actor, form.person_data())
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("%(name)s has been registered.") % {"name": person.name})
             return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
@@ -136,7 +128,7 @@ def person_tag_add(request, actor, person_id):
         try:
             services.add_person_tag(actor, person, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The talent or need has been added."))
             return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
@@ -160,7 +152,7 @@ def person_edit(request, actor, person_id):
         try:
             services.update_person(actor, person, form.person_data())
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
