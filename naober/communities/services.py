@@ -24,6 +24,7 @@ def create_community(
 
 
 def add_area(community: Community, parent: Area, kind: str, name: str) -> Area:
+    """The named child area of `parent`, created on first use (seeding runs more than once)."""
     area, _ = Area.objects.get_or_create(
         community=community, parent=parent, name=name, defaults={"kind": kind}
     )

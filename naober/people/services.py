@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from naober.communities.context import Actor
@@ -196,11 +197,10 @@ def add_person_tag(
 
 @transaction.atomic
 def remove_person_tag(actor: Actor, person: Person, person_tag_id: int) -> None:
+    """Take a talent or need off a person; a tag of someone else (or elsewhere) is not found."""
     actor.require(Action.CHANGE_PERSON)
     deleted, _count = PersonTag.objects.filter(
         pk=person_tag_id, person=person, person__community=actor.community
     ).delete()
     if not deleted:
-        from django.http import Http404
-
         raise Http404

@@ -48,6 +48,7 @@ def registered() -> list[tuple[Purgeable, type[models.Model]]]:
 
 
 def cutoff(now=None):
+    """The moment before which finished rows lose their free text (settings.RETENTION_DAYS)."""
     days = getattr(settings, "RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
     return (now or timezone.now()) - timedelta(days=days)
 
@@ -72,6 +73,7 @@ def expired(entry: Purgeable, model, fields: tuple[str, ...], now=None) -> model
 
 
 def plan(now=None) -> list[PurgeItem]:
+    """What `purge` would clear now, per model, without changing anything (the dry run)."""
     return [
         PurgeItem(entry.model, fields, expired(entry, model, fields, now).count())
         for entry, model, fields in registered()
@@ -79,6 +81,8 @@ def plan(now=None) -> list[PurgeItem]:
 
 
 def purge(now=None) -> list[PurgeItem]:
+    """Clear the free text of expired rows of every registered model, one audit entry per
+    community and model; returns what was cleared."""
     done = []
     for entry, model, fields in registered():
         with transaction.atomic():
