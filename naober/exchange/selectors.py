@@ -143,21 +143,6 @@ def request_get(actor: Actor, request_id: int) -> HelpRequest:
     return request
 
 
-def request_by_code(actor: Actor, code: str) -> HelpRequest:
-    """Phone and notice-board look-up by the short number (V-4821); 404 when not visible."""
-    request = visible_requests(actor).filter(code__iexact=code.strip()[:12]).first()
-    if request is None:
-        raise Http404
-    return request
-
-
-def public_person(person: Person | None) -> dict | None:
-    """What a stranger may know: an id, the first name or initial, the street or village."""
-    if person is None:
-        return None
-    return {"id": person.pk, "name": person.display_name, "place": person.public_place}
-
-
 def request_view(actor: Actor, request: HelpRequest) -> dict:
     """The request as this actor may see it: public fields for everyone; the disclosure for
     possible helpers, the requester and staff; bookkeeping fields for staff and the requester."""
@@ -497,39 +482,8 @@ def followup_get(actor: Actor, followup_id: int) -> FollowUp:
     return followup
 
 
-def declined_helpers(help_request: HelpRequest) -> set[int]:
-    """Helpers of this requester's declined or stopped matches: not suggested again."""
-    return set(
-        Match.objects.filter(
-            request__requester_id=help_request.requester_id, state__in=["declined", "stopped"]
-        ).values_list("helper_id", flat=True)
-    )
-
-
-def helped_before(help_request: HelpRequest) -> set[int]:
-    """Helpers who completed or are helping with another request of this requester."""
-    return set(
-        Match.objects.filter(
-            request__requester_id=help_request.requester_id,
-            state__in=["accepted", "introduced", "active", "completed"],
-        )
-        .exclude(request_id=help_request.pk)
-        .values_list("helper_id", flat=True)
-    )
-
-
 def events_of(match: Match) -> QuerySet[MatchEvent]:
     return match.events.select_related("by").order_by("at", "id")
-
-
-def live_match(help_request: HelpRequest) -> Match | None:
-    """The request's match that is not declined or stopped (at most one exists), if any."""
-    return (
-        Match.objects.filter(request=help_request)
-        .exclude(state__in=["declined", "stopped"])
-        .select_related("helper")
-        .first()
-    )
 
 
 # --- reads for the pages (ask form, board, my help, notice-board sheet, code look-up) -----------
