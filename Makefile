@@ -7,7 +7,7 @@ PORT ?= 8000
 LOCALE_APPS := $(patsubst %/locale,%,$(wildcard naober/*/locale))
 export DJANGO_SETTINGS_MODULE := naober.settings
 
-.PHONY: install run test lint format messages system-deps bench worker clean
+.PHONY: install run test lint format messages runtime-deps system-deps bench worker clean
 
 install: $(VENV)/.installed
 
@@ -17,18 +17,24 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
-run: install
+run: install runtime-deps
 	$(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 	@echo "Naober runs at http://127.0.0.1:$(PORT)/  (demo logins: see README, password 'demo')"
 	DEBUG=1 $(BIN)/python manage.py run_demo --port $(PORT)
 
-# Debian packages the tests need: Chromium for the browser tests, gettext for the translations,
-# pango for WeasyPrint (the impact card PDF).
-system-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v msgfmt >/dev/null || ! /sbin/ldconfig -p | grep -q libpangoft2; then \
-		echo "Installing chromium, gettext and pango (WeasyPrint) from Debian"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
+# Debian packages the app needs at run time: pango for WeasyPrint (the impact card as a PDF).
+runtime-deps:
+	@if ! /sbin/ldconfig -p | grep -q libpangoft2; then \
+		echo "Installing pango (for PDF impact cards) from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
+	fi
+
+# ... and what the tests need besides: Chromium for the browser tests, gettext for the translations.
+system-deps: runtime-deps
+	@if [ ! -x /usr/bin/chromium ] || ! command -v msgfmt >/dev/null; then \
+		echo "Installing chromium and gettext from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext >/dev/null; \
 	fi
 
 # Collect every translatable string per app and compile; tests then check Dutch is complete.
