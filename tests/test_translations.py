@@ -49,3 +49,15 @@ def test_language_switch_to_english(client, db):
     html = response.content.decode()
     assert '<html lang="en">' in html
     assert "Neighbours helping neighbours" in html
+
+
+def test_an_english_browser_still_gets_dutch(client, db):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nl">' in response.content.decode()
+
+
+def test_the_language_choice_is_remembered(client, db):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert '<html lang="en">' in client.get("/").content.decode()
+    client.post("/i18n/setlang/", {"language": "nl", "next": "/"})
+    assert '<html lang="nl">' in client.get("/").content.decode()
