@@ -148,8 +148,8 @@ class CashForm(forms.Form):
 class PeriodForm(forms.Form):
     """A period for exports and figures; at most three years so a query stays small."""
 
-    date_from = forms.DateField(label=_("from"), widget=DATE)
-    date_to = forms.DateField(label=_("to"), widget=DATE)
+    date_from = forms.DateField(label=_("From (date)"), widget=DATE)
+    date_to = forms.DateField(label=_("Up to and including (date)"), widget=DATE)
 
     def clean(self):
         data = super().clean()
