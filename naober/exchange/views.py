@@ -364,6 +364,7 @@ def request_detail(request, actor, request_id):
     view = selectors.request_view(actor, help_request)
     own = help_request.requester_id == actor.person.pk
     if own or staff:
+        context["show_wish"] = True
         context["wish"] = _helper_wish(help_request)
         context["can_change_wish"] = actor.can(Action.MANAGE_EXCHANGE)
     return _page(

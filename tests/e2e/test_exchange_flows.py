@@ -142,3 +142,29 @@ def test_notice_board_sheet_renders(page, login, axe_check):
     assert page.get_by_text(help_request.code).is_visible()
     page.emulate_media(media="print")
     assert page.locator(".site-header").is_hidden()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_volunteer_edits_an_offer_on_a_small_phone(page, login, axe_check):
+    community = make_community("wijk", "Buurthulp De Wijk")
+    volunteer = make_person(community, "volunteer", name="Bram Jansen")
+    offer = services.create_offer(
+        actor_of(volunteer), {"categories": ["tuin"], "description": "Ik help graag in de tuin."}
+    )
+    page.set_viewport_size({"width": 360, "height": 780})
+    login(page, volunteer.user.username)
+    go(page, axe_check, "/c/wijk/my-help/")
+    page.get_by_role("link", name="Dit aanbod wijzigen").click()
+    page.wait_for_load_state()
+    axe_check(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways scrolling
+    page.get_by_label("Klussen in en om het huis").check()
+    page.get_by_label("Vertel wat u kunt doen").fill("Tuin en kleine klussen.")
+    page.get_by_label("zaterdag ochtend").check()
+    page.get_by_label("Zichtbaar voor buren").uncheck()
+    submit(page, axe_check, "Wijzigingen opslaan")
+    assert page.get_by_text("Het aanbod is opgeslagen.").is_visible()
+    offer.refresh_from_db()
+    assert offer.description == "Tuin en kleine klussen."
+    assert offer.availability == ["sat-morning"] and not offer.available
+    assert {c.code for c in offer.categories.all()} == {"tuin", "klussen"}

@@ -311,3 +311,9 @@ def test_requester_sees_the_wish_without_a_link_and_others_see_nothing(
     assert "helper-wish/" not in own  # only a coordinator may change it
     other = as_person(volunteer).get(f"/c/wijk/requests/{help_request.pk}/").content.decode()
     assert "Liefst een man" not in other and "helper-wish/" not in other
+
+
+def test_requester_without_a_wish_is_told_how_to_give_one(community, resident, as_person):
+    help_request = make_request(community, resident)
+    html = as_person(resident).get(f"/c/wijk/requests/{help_request.pk}/").content.decode()
+    assert "Geen wens" in html and "Zeg het tegen de coördinator." in html
