@@ -1,6 +1,7 @@
 """API for the social map and referrals: /api/v1/c/{community}/organisations and referrals."""
 
 from datetime import datetime
+from functools import partial
 from typing import Literal
 
 from django.core.exceptions import ValidationError
@@ -11,7 +12,7 @@ from ninja.pagination import paginate
 
 from naober.api.deps import ERRORS, actor_for
 from naober.api.errors import Conflict
-from naober.api.pagination import Pagination
+from naober.api.pagination import Mapped, Pagination
 from naober.communities.permissions import Action
 from naober.directory import selectors, services
 from naober.directory.models import OrganisationKind, ReferralStatus
@@ -160,7 +161,7 @@ def get_organisation(request, community: str, organisation_id: int = Id):
 def list_referrals(request, community: str, open: bool = False):  # noqa: A002
     actor = actor_for(request, community)
     referrals = selectors.referral_list(actor, open_only=open).prefetch_related("events")
-    return [selectors.referral_view(actor, r) for r in referrals]
+    return Mapped(referrals, partial(selectors.referral_view, actor))
 
 
 @router.post(

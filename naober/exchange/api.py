@@ -6,6 +6,7 @@ privacy live there. Every id is bounded (1..2**62) and every string has a maximu
 """
 
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -14,7 +15,7 @@ from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
 
 from naober.api.deps import ERRORS, ErrorOut, actor_for
-from naober.api.pagination import Pagination
+from naober.api.pagination import Mapped, Pagination
 from naober.communities.permissions import Action
 from naober.exchange import reports, selectors, services
 from naober.exchange.models import (
@@ -354,7 +355,7 @@ def list_requests(
         mine=mine,
         search=q,
     )
-    return [selectors.request_view(actor, r) for r in rows]
+    return Mapped(rows, partial(selectors.request_view, actor))
 
 
 @router.post(
@@ -438,7 +439,7 @@ def list_offers(
         rows = selectors.standing_offers(actor, category=category)
     else:
         rows = selectors.offer_list(actor, category=category, available=available, mine=mine)
-    return [selectors.offer_view(actor, o) for o in rows]
+    return Mapped(rows, partial(selectors.offer_view, actor))
 
 
 @router.post("/c/{community}/offers", response={201: OfferOut, **ERRORS})
@@ -504,7 +505,7 @@ def list_matches(
     rows = selectors.match_list(
         actor, state=state or "", mode=mode or "", request=request_id, flagged=flagged
     )
-    return [selectors.match_view(actor, m) for m in rows]
+    return Mapped(rows, partial(selectors.match_view, actor))
 
 
 @router.post("/c/{community}/matches", response={201: MatchOut, **ERRORS_409}, exclude_unset=True)
@@ -597,7 +598,7 @@ def list_contact_log(
     about_request = selectors.request_get(actor, request_id) if request_id else None
     about_match = selectors.match_get(actor, match_id) if match_id else None
     rows = selectors.contact_log(actor, request=about_request, match=about_match)
-    return [_log_out(e) for e in rows]
+    return Mapped(rows, _log_out)
 
 
 @router.post("/c/{community}/contact-log", response={201: ContactLogOut, **ERRORS})
@@ -625,7 +626,7 @@ def list_followups(request, community: str, due: bool = False, done: bool = Fals
     """Open follow-up calls, the earliest first (`due=true`: only those due now)."""
     actor = actor_for(request, community)
     rows = selectors.followups(actor, due_only=due, open_only=not done)
-    return [_followup_out(f) for f in rows]
+    return Mapped(rows, _followup_out)
 
 
 @router.post("/c/{community}/followups/{followup_id}", response={200: FollowUpOut, **ERRORS})
@@ -647,7 +648,9 @@ def record_followup(
 # --- report --------------------------------------------------------------------------------------
 
 
-@router.get("/c/{community}/reports/summary", response={200: ReportSummaryOut, **ERRORS}, by_alias=True)
+@router.get(
+    "/c/{community}/reports/summary", response={200: ReportSummaryOut, **ERRORS}, by_alias=True
+)
 def summary(
     request,
     community: str,

@@ -1,13 +1,14 @@
 """API for people: /api/v1/c/{community}/me, people, people/{id}."""
 
 from datetime import date
+from functools import partial
 
 from django.db import transaction
 from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
 
 from naober.api.deps import ERRORS, actor_for
-from naober.api.pagination import Pagination
+from naober.api.pagination import Mapped, Pagination
 from naober.communities.permissions import Action
 from naober.people import selectors, services
 from naober.people.models import ContactChannel, Gender
@@ -94,7 +95,7 @@ def me(request, community: str):
 @paginate(Pagination)
 def list_people(request, community: str, q: str = Query("", max_length=100)):
     actor = actor_for(request, community)
-    return [selectors.person_view(actor, p) for p in selectors.person_list(actor, search=q)]
+    return Mapped(selectors.person_list(actor, search=q), partial(selectors.person_view, actor))
 
 
 @router.post("/c/{community}/people", response={201: PersonOut, **ERRORS}, exclude_unset=True)

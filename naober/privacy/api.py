@@ -7,8 +7,9 @@ from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
 
 from naober.api.deps import ERRORS, actor_for
-from naober.api.pagination import Pagination
+from naober.api.pagination import Mapped, Pagination
 from naober.privacy import selectors, subject
+from naober.privacy.models import AuditEntry
 
 router = Router(tags=["privacy"])
 
@@ -62,22 +63,23 @@ def list_audit(request, community: str, filters: Query[AuditFilter]):
         date_from=filters.date_from,
         date_to=filters.date_to,
     )
-    return [
-        {
-            "id": e.pk,
-            "seq": e.seq,
-            "at": e.at,
-            "action": e.action,
-            "actor": e.actor_id,
-            "person": e.person_id,
-            "object_type": e.object_type,
-            "object_id": e.object_id,
-            "purpose": e.purpose,
-            "fields": e.fields,
-            "hash": e.hash,
-        }
-        for e in entries
-    ]
+    return Mapped(entries, _audit_out)
+
+
+def _audit_out(e: AuditEntry) -> dict:
+    return {
+        "id": e.pk,
+        "seq": e.seq,
+        "at": e.at,
+        "action": e.action,
+        "actor": e.actor_id,
+        "person": e.person_id,
+        "object_type": e.object_type,
+        "object_id": e.object_id,
+        "purpose": e.purpose,
+        "fields": e.fields,
+        "hash": e.hash,
+    }
 
 
 @router.get("/c/{community}/people/{person_id}/export", response={200: ExportOut, **ERRORS})
