@@ -19,6 +19,7 @@ from naober.api.errors import ApiError
 from naober.communities.decorators import community_page
 from naober.communities.models import Area, Role
 from naober.communities.permissions import Action
+from naober.core.forms import apply_errors
 from naober.exchange import reports, selectors, services, states
 from naober.exchange.forms import (
     AskHelpForm,
@@ -51,14 +52,6 @@ CANCELLABLE = (RequestStatus.OPEN, RequestStatus.WAITING_LIST, RequestStatus.MAT
 def _page(request, actor, template: str, **context):
     return render(request, template, {"community": actor.community, "actor": actor, **context})
 
-
-def _apply_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError next to the fields it names."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _refusal(error: Exception) -> str:
@@ -153,7 +146,7 @@ def ask(request, actor):
         try:
             help_request = services.create_request(actor, form.request_data())
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         except ApiError as error:
             form.add_error(None, _refusal(error))
         else:
@@ -211,7 +204,7 @@ def enter(request, actor):
         try:
             help_request = services.create_request(actor, data, requester=requester)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         except ApiError as error:
             form.add_error(None, _refusal(error))
         else:
@@ -246,7 +239,7 @@ def offer_new(request, actor):
         try:
             services.create_offer(actor, form.offer_data())
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Thank you! Your offer is now visible to neighbours."))
             return redirect("exchange:my_help", slug=actor.community.slug)
@@ -265,7 +258,7 @@ def offer_edit(request, actor, offer_id):
         try:
             services.update_offer(actor, offer, form.offer_data())
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         except ApiError as error:
             form.add_error(None, _refusal(error))
         else:
@@ -337,7 +330,7 @@ def request_detail(request, actor, request_id):
             try:
                 match = services.respond(actor, help_request, respond_form.cleaned_data["offer"])
             except ValidationError as error:
-                _apply_errors(respond_form, error)
+                apply_errors(respond_form, error)
             except ApiError as error:
                 respond_form.add_error(None, _refusal(error))
             else:
@@ -412,7 +405,7 @@ def request_edit(request, actor, request_id):
         try:
             services.update_request(actor, help_request, form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         except ApiError as error:
             form.add_error(None, _refusal(error))
         else:
@@ -569,7 +562,7 @@ def match_introduce(request, actor, match_id):
                 actor, match, MatchState.INTRODUCED, _("Introduction meeting"), **form.cleaned_data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         except ApiError as error:
             form.add_error(None, _refusal(error))
         else:
@@ -746,7 +739,7 @@ def followup(request, actor, followup_id):
         try:
             services.record_followup(actor, item, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The follow-up call has been recorded."))
             return redirect("exchange:workbench", slug=actor.community.slug)

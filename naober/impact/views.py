@@ -14,10 +14,11 @@ from django.views.decorators.http import require_POST
 
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
+from naober.core.forms import apply_errors
 from naober.impact import forms, selectors, services
 from naober.impact.charts import bar_chart
 from naober.impact.figures import FIGURES, monthly, public_figures
-from naober.initiatives.views import apply_errors, form_page, safe_cell
+from naober.initiatives.views import form_page, safe_cell
 from naober.privacy.ratelimit import rate_limited
 
 SESSION_KEY = "impact_surveys_answered"

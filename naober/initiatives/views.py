@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
+from naober.core.forms import apply_errors
 from naober.initiatives import forms, selectors, services
 
 EXPORT_HEADER = [
@@ -24,14 +25,6 @@ EXPORT_HEADER = [
     "reference",
 ]
 
-
-def apply_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError next to the fields it names."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def form_page(request, actor, form, *, title: str, back: str, intro: str = ""):

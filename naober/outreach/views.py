@@ -8,18 +8,10 @@ from django.utils.translation import gettext as _
 
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
+from naober.core.forms import apply_errors
 from naober.exchange.selectors import categories_of
 from naober.outreach import forms, meetings, selectors, services, triage
 from naober.outreach.models import EntryKind, SignalStatus, WalkEntry
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError next to the fields it names."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _page(request, actor, template: str, **context):
@@ -38,7 +30,7 @@ def walk_list_index(request, actor):
         try:
             walk_list = services.create_walk_list(actor, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The walk list has been made."))
             return redirect(
@@ -98,7 +90,7 @@ def walk_list_detail(request, actor, walk_list_id):
                     actor, walk_list, [e.pk for e in data["entries"]], data["visitor"]
                 )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("%(count)s addresses changed.") % {"count": count})
             return redirect(
@@ -162,7 +154,7 @@ def visit_create(request, actor):
         try:
             visit = services.record_visit(actor, entry=entry, **form.visit_data())
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The visit has been recorded."))
             return redirect("outreach:visit", slug=actor.community.slug, visit_id=visit.pk)
@@ -186,7 +178,7 @@ def visit_detail(request, actor, visit_id):
             try:
                 services.convert_visit(actor, visit, offers=offers, requests=requests)
             except ValidationError as error:
-                _apply_errors(convert_form, error)
+                apply_errors(convert_form, error)
             else:
                 messages.success(request, _("The offers and requests have been made."))
                 return redirect("outreach:visit", slug=actor.community.slug, visit_id=visit.pk)
@@ -215,7 +207,7 @@ def signal_create(request, actor):
         try:
             triage.raise_signal(actor, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(
                 request,
@@ -262,7 +254,7 @@ def signal_detail(request, actor, signal_id):
         try:
             triage.update_signal(actor, signal, data, note=note)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The signal has been updated."))
             return redirect("outreach:signal", slug=actor.community.slug, signal_id=signal.pk)
@@ -291,7 +283,7 @@ def meeting_index(request, actor):
         try:
             meeting = meetings.create_meeting(actor, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The meeting has been planned with its agenda."))
             return redirect("outreach:meeting", slug=actor.community.slug, meeting_id=meeting.pk)
@@ -326,7 +318,7 @@ def meeting_detail(request, actor, meeting_id):
                     signals=[item.signal] if item and item.signal else [],
                 )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("outreach:meeting", slug=actor.community.slug, meeting_id=meeting.pk)

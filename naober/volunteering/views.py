@@ -7,17 +7,11 @@ from django.utils.translation import gettext as _
 
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
+from naober.core.forms import apply_errors
 from naober.volunteering import forms, selectors, services
 
 DEFAULT_IDLE_WEEKS = 8
 
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _weeks(raw: str) -> int:
@@ -48,7 +42,7 @@ def overview(request, actor):
             else:
                 services.update_settings(actor, **data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             if op == "new":
@@ -102,7 +96,7 @@ def profile(request, actor, profile_id):
             else:
                 services.record_appreciation(actor, volunteer, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(
