@@ -6,6 +6,8 @@ Calls go to the WSGI app in-process; a coordinator of the seeded community "wijk
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -33,6 +35,18 @@ def _load_schema():
 
 
 schema = _load_schema()
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Calls go through the raw WSGI handler, whose request signals close "old" connections; inside
+    a test transaction that would close the test's own PostgreSQL connection (Django's test client
+    disconnects these handlers for the same reason)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
