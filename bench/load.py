@@ -170,6 +170,10 @@ def main() -> None:
         LOG_LEVEL="ERROR",
     )
     env.setdefault("NAOBER_VAR_DIR", tempfile.mkdtemp(prefix="naober-load-"))
+    # The stdlib server starts a thread per request: persistent connections would pile up until
+    # PostgreSQL refuses more clients, so each request closes its own (as with a threaded server
+    # in production; see docs/operations.md).
+    env.setdefault("DATABASE_CONN_MAX_AGE", "0")
     os.environ.update(env)
     seed(args.people)
     port = free_port()
