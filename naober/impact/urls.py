@@ -8,6 +8,7 @@ app_name = "impact"
 urlpatterns = [
     path("impact/", views.dashboard, name="dashboard"),
     path("impact/export.csv", views.dashboard_export, name="export"),
+    path("impact/export.xlsx", views.dashboard_export_xlsx, name="export_xlsx"),
     path("impact/surveys/", views.survey_list, name="surveys"),
     path("impact/surveys/new/", views.survey_create, name="survey_create"),
     path("impact/surveys/<int:survey_id>/", views.survey_detail, name="survey"),

@@ -1,7 +1,6 @@
 """Impact pages: the dashboard for funders, surveys (and the public answer page), impact cards
 with their PDF, change stories and interpretation sessions."""
 
-import csv
 from pathlib import Path
 
 from django.contrib import messages
@@ -14,11 +13,12 @@ from django.views.decorators.http import require_POST
 
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
+from naober.core.exports import csv_response, xlsx_response
 from naober.core.forms import apply_errors
 from naober.impact import forms, selectors, services
 from naober.impact.charts import bar_chart
 from naober.impact.figures import FIGURES, monthly, public_figures
-from naober.initiatives.views import form_page, safe_cell
+from naober.initiatives.views import form_page
 from naober.privacy.ratelimit import rate_limited
 
 SESSION_KEY = "impact_surveys_answered"
@@ -101,24 +101,28 @@ def dashboard(request, actor):
 @community_page(Action.VIEW_AGGREGATES)
 def dashboard_export(request, actor):
     """The dashboard's figures per month as CSV (suppressed counts are written as "< 5")."""
+    return csv_response("impact.csv", *_export_table(request, actor))
+
+
+@community_page(Action.VIEW_AGGREGATES)
+def dashboard_export_xlsx(request, actor):
+    """The same table as the CSV as an Excel file: counts are numbers, suppressed ones "< 5"."""
+    return xlsx_response("impact.xlsx", *_export_table(request, actor))
+
+
+def _export_table(request, actor) -> tuple[list, list[list]]:
+    """Header and rows per month; the second row holds the Dutch names of the figures."""
     _form, _start, end = _period(request)
     labels = figure_labels()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="impact.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["month", *FIGURES])
-    writer.writerow(["", *(labels[n] for n in FIGURES)])
+    rows = [["", *(labels[n] for n in FIGURES)]]
     for month in monthly(actor.community, end):
-        writer.writerow(
+        rows.append(
             [
                 month["month"].strftime("%Y-%m"),
-                *(
-                    safe_cell(month[n]["value"]) if not month[n]["suppressed"] else "< 5"
-                    for n in FIGURES
-                ),
+                *("< 5" if month[n]["suppressed"] else month[n]["value"] for n in FIGURES),
             ]
         )
-    return response
+    return ["month", *FIGURES], rows
 
 
 # --- surveys ------------------------------------------------------------------------------

@@ -124,7 +124,8 @@ def ledger(actor: Actor, year: int | None = None) -> dict:
 
 
 def export_rows(actor: Actor, date_from: date, date_to: date) -> list[list]:
-    """Decisions and payments in a period, one row each, for the municipality's bookkeeping."""
+    """Decisions and payments in a period, one row each, for the municipality's bookkeeping.
+    Amounts are Decimals, so the XLSX export keeps them as numbers."""
     actor.require(Action.VIEW_INITIATIVES)
     rows = []
     decisions = (
@@ -145,8 +146,8 @@ def export_rows(actor: Actor, date_from: date, date_to: date) -> list[list]:
                 d.proposal.initiative.title,
                 d.proposal.purpose,
                 d.outcome,
-                str(d.proposal.amount),
-                str(d.amount),
+                d.proposal.amount,
+                d.amount,
                 "",
             ]
         )
@@ -169,7 +170,7 @@ def export_rows(actor: Actor, date_from: date, date_to: date) -> list[list]:
                 p.decision.proposal.purpose,
                 "",
                 "",
-                str(p.amount),
+                p.amount,
                 p.reference,
             ]
         )

@@ -19,4 +19,5 @@ urlpatterns = [
     path("budget/fast-fund/new/", views.fast_fund_add, name="fast_fund_add"),
     path("budget/cash/new/", views.cash_add, name="cash_add"),
     path("budget/export.csv", views.ledger_export, name="export"),
+    path("budget/export.xlsx", views.ledger_export_xlsx, name="export_xlsx"),
 ]
