@@ -37,6 +37,7 @@ from naober.exchange.forms import (
     ReviewForm,
 )
 from naober.exchange.models import Channel, MatchMode, MatchState, RequestStatus
+from naober.matchmaking.selectors import may_change_wish
 from naober.people.selectors import people_of
 
 MAX_ID = 2**62
@@ -51,7 +52,6 @@ CANCELLABLE = (RequestStatus.OPEN, RequestStatus.WAITING_LIST, RequestStatus.MAT
 
 def _page(request, actor, template: str, **context):
     return render(request, template, {"community": actor.community, "actor": actor, **context})
-
 
 
 def _refusal(error: Exception) -> str:
@@ -359,7 +359,7 @@ def request_detail(request, actor, request_id):
     if own or staff:
         context["show_wish"] = True
         context["wish"] = _helper_wish(help_request)
-        context["can_change_wish"] = actor.can(Action.MANAGE_EXCHANGE)
+        context["can_change_wish"] = may_change_wish(actor, help_request)
     return _page(
         request,
         actor,

@@ -4,7 +4,8 @@
   "score", "reasons"}]``, urgent and vulnerable first (MANAGE_EXCHANGE). A plain list like
   ``requests/{id}/suggestions``: its length is bounded by the number of open requests the plan
   reads (selectors.PLAN_MAX_REQUESTS).
-- ``GET/PUT requests/{id}/wish``: the requester's wish about the helper (MANAGE_EXCHANGE).
+- ``GET/PUT requests/{id}/wish``: the requester's wish about the helper (MANAGE_EXCHANGE, or
+  the requester for their own request; changing it only while the request is open).
 """
 
 from typing import Literal

@@ -43,11 +43,26 @@ def plannable_requests(actor: Actor) -> QuerySet[HelpRequest]:
     )
 
 
+def may_change_wish(actor: Actor, help_request: HelpRequest) -> bool:
+    """Coordinators may set any request's wish; the requester their own, while it is open
+    (after that the wish no longer steers anything and the history should stay as it was)."""
+    if actor.can(Action.MANAGE_EXCHANGE):
+        return True
+    return (
+        actor.can(Action.ASK_HELP)
+        and help_request.requester_id == actor.person.pk
+        and help_request.status == RequestStatus.OPEN
+    )
+
+
 def wish_of(actor: Actor, request_id: int) -> tuple[HelpRequest, RequestWish]:
-    """A request of the actor's community and its wish row (unsaved when none); else 404."""
-    actor.require(Action.MANAGE_EXCHANGE)
+    """A request of the actor's community and its wish row (unsaved when none); else 404.
+    Coordinators and the requester may read it; anyone else gets 403."""
     help_request = HelpRequest.objects.filter(community=actor.community, pk=request_id).first()
     if help_request is None:
         raise Http404
+    own = actor.person is not None and help_request.requester_id == actor.person.pk
+    if not own:
+        actor.require(Action.MANAGE_EXCHANGE)
     wish = RequestWish.objects.filter(request=help_request).first()
     return help_request, wish or RequestWish(request=help_request)

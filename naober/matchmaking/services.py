@@ -1,8 +1,9 @@
 """Writes of the matching layer: coordinates, settings, wishes and proposing a plan line."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,7 +11,7 @@ from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.exchange import selectors as exchange_selectors
 from naober.exchange import services as exchange_services
-from naober.exchange.models import Match
+from naober.exchange.models import HelpRequest, Match
 from naober.matchmaking.geocoders import configured_geocoder
 from naober.matchmaking.models import (
     GenderWish,
@@ -19,7 +20,7 @@ from naober.matchmaking.models import (
     PersonLocation,
     RequestWish,
 )
-from naober.matchmaking.selectors import WEIGHT_FIELDS, weights_of
+from naober.matchmaking.selectors import WEIGHT_FIELDS, may_change_wish, weights_of
 from naober.people.models import Person
 
 
@@ -72,14 +73,23 @@ def save_settings(actor: Actor, values: dict) -> MatchingSettings:
 
 @transaction.atomic
 def save_wish(actor: Actor, request_id: int, gender: str) -> RequestWish:
-    """Record the requester's wish about the helper (MANAGE_EXCHANGE); 404 for another
-    community's request; ValidationError for an unknown choice."""
-    actor.require(Action.MANAGE_EXCHANGE)
-    from naober.matchmaking.selectors import wish_of
-
+    """Record the wish about the helper: a coordinator for any request, the requester for
+    their own open request (selectors.may_change_wish); 404 for another community's request,
+    403 for anyone else, ValidationError for an unknown choice."""
     if gender not in GenderWish.values:
         raise ValidationError({"gender": [_("Choose one of the options.")]})
-    _request, wish = wish_of(actor, request_id)
+    help_request = (
+        HelpRequest.objects.select_for_update()
+        .filter(community=actor.community, pk=request_id)
+        .first()
+    )
+    if help_request is None:
+        raise Http404
+    if not may_change_wish(actor, help_request):
+        raise PermissionDenied
+    wish = RequestWish.objects.filter(request=help_request).first() or RequestWish(
+        request=help_request
+    )
     wish.gender = gender
     wish.save()  # wishes are read per request, not kept in the index: no version bump
     return wish

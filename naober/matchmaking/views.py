@@ -2,7 +2,7 @@
 helper wish of a request. Thin: parse, call a selector or service, render."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -75,10 +75,13 @@ def settings_page(request, actor):
     return _page(request, actor, "matchmaking/settings.html", form=form)
 
 
-@community_page(Action.MANAGE_EXCHANGE)
+@community_page()
 def wish(request, actor, request_id):
-    """The requester's wish about the helper (only or preferably a woman or a man)."""
+    """The requester's wish about the helper (only or preferably a woman or a man), set by a
+    coordinator or by the requester for their own open request."""
     help_request, current = selectors.wish_of(actor, request_id)
+    if not selectors.may_change_wish(actor, help_request):
+        raise PermissionDenied
     form = WishForm(request.POST or None, initial={"gender": current.gender})
     if request.method == "POST" and form.is_valid():
         services.save_wish(actor, help_request.pk, form.cleaned_data["gender"])

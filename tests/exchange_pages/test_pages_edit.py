@@ -301,19 +301,26 @@ def test_coordinator_sees_the_wish_and_a_link_to_change_it(
     assert f"/c/wijk/requests/{help_request.pk}/helper-wish/" in html
 
 
-def test_requester_sees_the_wish_without_a_link_and_others_see_nothing(
+def test_requester_sees_the_wish_with_a_link_and_others_see_nothing(
     community, resident, volunteer, as_person
 ):
     help_request = make_request(community, resident)
     RequestWish.objects.create(request=help_request, gender="prefer_men")
     own = as_person(resident).get(f"/c/wijk/requests/{help_request.pk}/").content.decode()
     assert "Liefst een man" in own
-    assert "helper-wish/" not in own  # only a coordinator may change it
+    assert f"/c/wijk/requests/{help_request.pk}/helper-wish/" in own  # own open request
     other = as_person(volunteer).get(f"/c/wijk/requests/{help_request.pk}/").content.decode()
     assert "Liefst een man" not in other and "helper-wish/" not in other
 
 
-def test_requester_without_a_wish_is_told_how_to_give_one(community, resident, as_person):
+def test_requester_without_a_wish_gets_the_link_instead_of_the_coordinator(
+    community, resident, as_person
+):
     help_request = make_request(community, resident)
     html = as_person(resident).get(f"/c/wijk/requests/{help_request.pk}/").content.decode()
-    assert "Geen wens" in html and "Zeg het tegen de coördinator." in html
+    assert "Geen wens" in html and "Zeg het tegen de coördinator." not in html
+    assert f"/c/wijk/requests/{help_request.pk}/helper-wish/" in html
+    help_request.status = "done"
+    help_request.save(update_fields=["status"])
+    closed = as_person(resident).get(f"/c/wijk/requests/{help_request.pk}/").content.decode()
+    assert "helper-wish/" not in closed  # a closed request's wish is no longer changed
