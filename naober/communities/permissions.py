@@ -43,6 +43,7 @@ class Action(StrEnum):
     VIEW_INITIATIVES = "initiatives.view"
     MANAGE_INITIATIVES = "initiatives.manage"
     DECIDE_BUDGET = "initiatives.decide_budget"
+    EXPORT_LEDGER = "initiatives.export_ledger"  # decisions and payments, no personal data
     VIEW_AGGREGATES = "impact.view_aggregates"
     MANAGE_SURVEYS = "impact.manage_surveys"
     SPEND_FAST_FUND = "initiatives.spend_fast_fund"  # small quick spending up to the item limit
@@ -82,6 +83,8 @@ RULES: dict[Action, frozenset[str]] = {
     Action.VIEW_INITIATIVES: EVERY_MEMBER | {R.PARTNER},
     Action.MANAGE_INITIATIVES: STAFF | {R.CORE_GROUP},
     Action.DECIDE_BUDGET: frozenset({R.CORE_GROUP}),
+    # The municipality holds the money, so its funder role downloads the ledger for its books.
+    Action.EXPORT_LEDGER: EVERY_MEMBER | {R.PARTNER, R.FUNDER},
     Action.VIEW_AGGREGATES: STAFF | {R.CORE_GROUP, R.FUNDER},
     Action.MANAGE_SURVEYS: STAFF | {R.CORE_GROUP},
     Action.SPEND_FAST_FUND: STAFF,

@@ -126,7 +126,7 @@ def ledger(actor: Actor, year: int | None = None) -> dict:
 def export_rows(actor: Actor, date_from: date, date_to: date) -> list[list]:
     """Decisions and payments in a period, one row each, for the municipality's bookkeeping.
     Amounts are Decimals, so the XLSX export keeps them as numbers."""
-    actor.require(Action.VIEW_INITIATIVES)
+    actor.require(Action.EXPORT_LEDGER)
     rows = []
     decisions = (
         Decision.objects.filter(

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -255,13 +256,13 @@ def cash_add(request, actor):
     )
 
 
-@community_page(Action.VIEW_INITIATIVES)
+@community_page(Action.EXPORT_LEDGER)
 def ledger_export(request, actor):
     """Decisions and payments of a period as CSV for the municipality (no personal data)."""
     return _ledger_download(request, actor, csv_response, "budget.csv")
 
 
-@community_page(Action.VIEW_INITIATIVES)
+@community_page(Action.EXPORT_LEDGER)
 def ledger_export_xlsx(request, actor):
     """The same rows as the CSV, as an Excel file: amounts are numbers with two decimals."""
     return _ledger_download(request, actor, xlsx_response, "budget.xlsx")
@@ -270,6 +271,11 @@ def ledger_export_xlsx(request, actor):
 def _ledger_download(request, actor, respond, filename: str):
     form = forms.PeriodForm(request.GET)
     if not form.is_valid():
+        if not actor.can(Action.VIEW_INITIATIVES):
+            # A funder downloads from the dashboard and never sees the ledger page itself.
+            return HttpResponseBadRequest(
+                _("Choose a period of at most three years, with the end after the start.")
+            )
         return ledger_page(request, actor, form, status=400)
     rows = selectors.export_rows(
         actor, form.cleaned_data["date_from"], form.cleaned_data["date_to"]

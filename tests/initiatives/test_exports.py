@@ -79,13 +79,23 @@ def test_xlsx_has_exactly_the_permissions_of_the_csv(community, person_factory, 
         assert csv_status == 200
 
 
-def test_funder_is_denied_the_ledger_as_for_the_csv(community, person_factory):
-    assert (
-        client_for(person_factory(community, "funder"))
-        .get("/c/wijk/budget/export.xlsx", PERIOD)
-        .status_code
-        == 403
+def test_the_municipality_downloads_the_ledger_from_its_dashboard(community, person_factory):
+    """The funder role (the municipality holds the money) may export, but not open the ledger."""
+    client = client_for(person_factory(community, "funder"))
+    assert client.get("/c/wijk/budget/export.xlsx", PERIOD).status_code == 200
+    assert client.get("/c/wijk/budget/export.csv", PERIOD).status_code == 200
+    assert client.get("/c/wijk/budget/").status_code == 403
+    dashboard = client.get("/c/wijk/impact/").content.decode()
+    assert "/c/wijk/budget/export.xlsx?date_from=" in dashboard
+
+
+def test_a_funders_bad_period_is_refused_without_the_ledger_page(community, person_factory):
+    client = client_for(person_factory(community, "funder"))
+    bad = client.get(
+        "/c/wijk/budget/export.xlsx", {"date_from": "2026-12-01", "date_to": "2026-01-01"}
     )
+    assert bad.status_code == 400
+    assert "<table" not in bad.content.decode()
 
 
 def test_xlsx_of_another_community_is_not_found(core, other_community, person_factory):
