@@ -4,8 +4,16 @@ from importlib import import_module
 from importlib.util import find_spec
 
 FEATURE_APPS = [
-    "people", "exchange", "directory", "notify", "outreach", "volunteering", "privacy",
-    "matchmaking", "initiatives", "impact",
+    "people",
+    "exchange",
+    "directory",
+    "notify",
+    "outreach",
+    "volunteering",
+    "privacy",
+    "matchmaking",
+    "initiatives",
+    "impact",
 ]
 
 

@@ -28,7 +28,8 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-# The test run: rate limits and the staff two-factor requirement are off unless a test turns them on.
+# The test run: rate limits and the staff two-factor requirement stay off unless a test turns
+# them on.
 TESTING = "pytest" in sys.modules
 
 
@@ -172,7 +173,7 @@ if env_bool("SECURE_PROXY_SSL_HEADER", False):  # behind a proxy that sets X-For
 # A session ends when the browser closes, and after SESSION_COOKIE_AGE seconds without a request.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 SESSION_SAVE_EVERY_REQUEST = True
-# Rate limits ("count/period", period s, m or h) per client address; see naober/privacy/ratelimit.py.
+# Rate limits ("count/period", period s, m or h) per client address: naober/privacy/ratelimit.py.
 RATE_LIMITS_ENABLED = env_bool("RATE_LIMITS_ENABLED", not TESTING)
 RATE_LIMITS = {
     "login": os.environ.get("RATE_LIMIT_LOGIN", "20/m"),

@@ -17,9 +17,15 @@ community_patterns = [
 urlpatterns = [
     path("", core_views.landing, name="home"),
     path("c/<slug:slug>/", include(community_patterns)),
-    path("accounts/login/", auth_views.LoginView.as_view(
-        template_name="core/login.html", authentication_form=LoginForm,
-        redirect_authenticated_user=True), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            template_name="core/login.html",
+            authentication_form=LoginForm,
+            redirect_authenticated_user=True,
+        ),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -28,14 +28,16 @@ def street(community, name: str = "Dorpsstraat") -> Area:
     return community.areas.get(name=name)
 
 
-def make_person(community, *roles: str, login: bool = True, name: str | None = None,
-                **fields) -> Person:
+def make_person(
+    community, *roles: str, login: bool = True, name: str | None = None, **fields
+) -> Person:
     """A person with these roles (default: resident) and, unless login=False, a user account."""
     number = next(_numbers)
     user = None
     if login:
         user = get_user_model().objects.create_user(
-            username=f"user{number}", password="geheim-wachtwoord")
+            username=f"user{number}", password="geheim-wachtwoord"
+        )
     defaults = {
         "name": name or f"Persoon{number} Achternaam",
         "phone": f"06 1234{number:04d}",
@@ -70,12 +72,14 @@ class ApiClient:
 
     def post(self, path, data=None, raw: str | None = None):
         body = raw if raw is not None else json.dumps(data if data is not None else {})
-        return self.client.post(f"/api/v1/{path}", body, content_type="application/json",
-                                **self._headers())
+        return self.client.post(
+            f"/api/v1/{path}", body, content_type="application/json", **self._headers()
+        )
 
     def patch(self, path, data):
-        return self.client.patch(f"/api/v1/{path}", json.dumps(data),
-                                 content_type="application/json", **self._headers())
+        return self.client.patch(
+            f"/api/v1/{path}", json.dumps(data), content_type="application/json", **self._headers()
+        )
 
     def delete(self, path):
         return self.client.delete(f"/api/v1/{path}", **self._headers())

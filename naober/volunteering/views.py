@@ -13,7 +13,6 @@ from naober.volunteering import forms, selectors, services
 DEFAULT_IDLE_WEEKS = 8
 
 
-
 def _weeks(raw: str) -> int:
     return int(raw) if raw.isdigit() and 1 <= int(raw) <= 104 else DEFAULT_IDLE_WEEKS
 
