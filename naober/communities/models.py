@@ -4,6 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class SelfSignup(models.TextChoices):
+    CLOSED = "closed", _("no, only the coordinators register people")
+    APPROVAL = "approval", _("yes, after a coordinator approves")
+    OPEN = "open", _("yes, straight away")
+
+
 class Community(models.Model):
     """One neighbourhood help project (a tenant). Its slug appears in every URL it owns."""
 
@@ -17,12 +23,62 @@ class Community(models.Model):
             "Every request gets an answer within this time. Mondenzorg(t) promises two days."
         ),
     )
+    phone = models.CharField(
+        _("help desk phone number"),
+        max_length=20,
+        blank=True,
+        help_text=_("The number residents call. It appears at the bottom of every page."),
+    )
+    email = models.EmailField(_("help desk e-mail address"), blank=True)
+    opening_hours = models.CharField(
+        _("opening hours of the phone"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Monday to Friday 10:00 to 12:00."),
+    )
+    outside_hours = models.CharField(
+        _("outside those hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("What a caller gets outside the opening hours, for example: the voicemail."),
+    )
+    self_signup = models.CharField(
+        _("residents sign up themselves"),
+        max_length=10,
+        choices=SelfSignup.choices,
+        default=SelfSignup.CLOSED,
+    )
+    house_rules = models.TextField(
+        _("house rules"),
+        blank=True,
+        help_text=_("The rules every member accepts when they join."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("community")
         verbose_name_plural = _("communities")
         ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WalkInPoint(models.Model):
+    """A place where residents can walk in with a question, with its own hours."""
+
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="walk_in_points"
+    )
+    name = models.CharField(_("place"), max_length=120)
+    address = models.CharField(_("address"), max_length=200)
+    hours = models.CharField(_("hours"), max_length=200)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("walk-in point")
+        verbose_name_plural = _("walk-in points")
+        ordering = ["position", "pk"]
 
     def __str__(self) -> str:
         return self.name

@@ -42,6 +42,11 @@ class Category(models.Model):
         help_text=_("When off, a request is referred to a professional organisation instead."),
     )
     position = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(
+        _("in use"),
+        default=True,
+        help_text=_("When off, nobody can choose this category for new requests or offers."),
+    )
 
     class Meta:
         verbose_name = _("category")
