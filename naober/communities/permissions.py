@@ -51,6 +51,13 @@ class Action(StrEnum):
     VIEW_AUDIT_LOG = "privacy.view_audit_log"
     ACT_ON_PRIVACY_RIGHTS = "privacy.act_for_others"  # export, correct, erase on someone's behalf
     MANAGE_COMMUNITY = "communities.manage"
+    # Give and take roles; which roles each may hand out is GRANTABLE below.
+    MANAGE_ROLES = "communities.manage_roles"
+    # A member's login: list and revoke API tokens, issue a code to set up the code app.
+    MANAGE_LOGINS = "communities.manage_logins"
+    # logins (naober/accounts)
+    INVITE_PEOPLE = "accounts.invite"  # send or print someone's activation code
+    MANAGE_JOIN_REQUESTS = "accounts.manage_join_requests"  # approve or reject sign-ups
 
 
 EVERY_MEMBER = frozenset({R.RESIDENT, R.VOLUNTEER, R.COORDINATOR, R.CORE_GROUP, R.ADMIN})
@@ -91,7 +98,33 @@ RULES: dict[Action, frozenset[str]] = {
     Action.VIEW_AUDIT_LOG: STAFF,
     Action.ACT_ON_PRIVACY_RIGHTS: STAFF,
     Action.MANAGE_COMMUNITY: frozenset({R.ADMIN}),
+    Action.INVITE_PEOPLE: STAFF,
+    Action.MANAGE_JOIN_REQUESTS: STAFF,
+    Action.MANAGE_ROLES: STAFF,
+    Action.MANAGE_LOGINS: frozenset({R.ADMIN}),
 }
+
+# The roles each role may give or take away (MANAGE_ROLES). A coordinator brings people in as
+# resident or volunteer; every role that sees more (staff, core group, partner, funder) is the
+# administrator's decision.
+GRANTABLE: dict[str, frozenset[str]] = {
+    R.ADMIN: frozenset(R.values),
+    R.COORDINATOR: frozenset({R.RESIDENT, R.VOLUNTEER}),
+}
+
+
+def grantable_roles(roles: frozenset[str] | set[str]) -> frozenset[str]:
+    """The roles someone holding `roles` may give or take away."""
+    return frozenset().union(*(GRANTABLE.get(role, frozenset()) for role in roles))
+
+
+def may_act_on(roles: frozenset[str] | set[str], target_roles: frozenset[str] | set[str]) -> bool:
+    """Only administrators act on administrators (edit, erase, deactivate, change roles or login).
+
+    Any other rule for the action still applies on top; this one only protects administrators
+    from the people they appoint.
+    """
+    return R.ADMIN not in target_roles or R.ADMIN in roles
 
 
 def is_allowed(roles: frozenset[str] | set[str], action: Action) -> bool:
