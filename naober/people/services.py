@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from naober.communities.context import Actor
 from naober.communities.models import Area, Membership, Role
-from naober.communities.permissions import Action
+from naober.communities.permissions import Action, grantable_roles
+from naober.communities.roles import require_may_act_on
 from naober.people import validation
 from naober.people.models import ContactChannel, Gender, LifeDomain, Person, PersonTag, Tag
 
@@ -40,8 +41,6 @@ SELF_EDITABLE = {
     "languages",
     "reachable_via_coordinator",
 }
-# Roles a coordinator may hand out; only an administrator hands out staff roles.
-COORDINATOR_GRANTABLE = {Role.RESIDENT, Role.VOLUNTEER}
 
 
 def _clean(community, data: dict) -> dict:
@@ -112,6 +111,7 @@ def update_person(actor: Actor, person: Person, changes: dict) -> Person:
             raise ValidationError(
                 {field: [_("Only a coordinator can change this.")] for field in sorted(forbidden)}
             )
+    require_may_act_on(actor, person)
     person = Person.objects.select_for_update().get(pk=person.pk)
     cleaned = _clean(actor.community, {k: v for k, v in changes.items() if k in PERSON_FIELDS})
     merged = {field: getattr(person, field) for field in PERSON_FIELDS} | cleaned
@@ -129,9 +129,7 @@ def _check_grantable(actor: Actor, roles: list[str]) -> None:
     unknown = [r for r in roles if r not in Role.values]
     if unknown:
         raise ValidationError({"roles": [_("Unknown role.")]})
-    if actor.can(Action.MANAGE_COMMUNITY):
-        return
-    if not set(roles) <= COORDINATOR_GRANTABLE:
+    if not set(roles) <= grantable_roles(actor.roles):
         raise ValidationError({"roles": [_("Only an administrator can give this role.")]})
 
 
@@ -178,6 +176,7 @@ def add_person_tag(
     actor.require(Action.CHANGE_PERSON)
     if person.community_id != actor.community.pk:
         raise PermissionDenied
+    require_may_act_on(actor, person)
     label = " ".join((label or "").split())
     errors = {}
     if not label or len(label) > 80:
@@ -199,6 +198,7 @@ def add_person_tag(
 def remove_person_tag(actor: Actor, person: Person, person_tag_id: int) -> None:
     """Take a talent or need off a person; a tag of someone else (or elsewhere) is not found."""
     actor.require(Action.CHANGE_PERSON)
+    require_may_act_on(actor, person)
     deleted, _count = PersonTag.objects.filter(
         pk=person_tag_id, person=person, person__community=actor.community
     ).delete()

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from naober.communities.permissions import Action
+from naober.communities.roles import require_may_act_on
 from naober.people.models import Person
 from naober.privacy import audit
 from naober.privacy.models import AuditAction
@@ -142,6 +143,7 @@ def require_rights_over(actor, person: Person) -> None:
         raise Http404
     if actor.person is None or actor.person.pk != person.pk:
         actor.require(Action.ACT_ON_PRIVACY_RIGHTS)
+        require_may_act_on(actor, person)
 
 
 def record_export(actor, person: Person, sections: list[Section]) -> None:

@@ -1,0 +1,82 @@
+"""Giving and taking roles, and the rule that only administrators act on administrators.
+
+Pages and the API both call `set_roles`; every service that edits, erases or switches off a person
+calls `require_may_act_on` first. The rules themselves live in `permissions.py`.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from naober.communities.context import Actor
+from naober.communities.models import Community, Membership, Role
+from naober.communities.permissions import Action, grantable_roles, may_act_on
+
+
+def target_roles(person) -> frozenset[str]:
+    """The roles that protect `person`: their memberships, and `admin` for a platform superuser."""
+    roles = set(Membership.objects.filter(person=person).values_list("role", flat=True))
+    if person.user_id is not None and person.user.is_superuser:
+        roles.add(Role.ADMIN)
+    return frozenset(roles)
+
+
+def require_may_act_on(actor: Actor, person) -> None:
+    """Refuse (403) when someone below administrator acts on an administrator; oneself is fine."""
+    if actor.person is not None and actor.person.pk == person.pk:
+        return
+    if not may_act_on(actor.roles, target_roles(person)):
+        raise PermissionDenied("only administrators act on administrators")
+
+
+def clean_roles(roles) -> list[str]:
+    """Known role codes without repeats, in the given order; ValidationError otherwise."""
+    if not isinstance(roles, list | tuple) or not all(isinstance(r, str) for r in roles):
+        raise ValidationError({"roles": [_("Choose roles from the list.")]})
+    wanted = list(dict.fromkeys(roles))
+    if any(role not in Role.values for role in wanted):
+        raise ValidationError({"roles": [_("Unknown role.")]})
+    if not wanted:
+        raise ValidationError({"roles": [_("Choose at least one role.")]})
+    return wanted
+
+
+@transaction.atomic
+def set_roles(actor: Actor, person, roles) -> list[str]:
+    """Give `person` exactly these roles; each role given or taken leaves an audit entry.
+
+    A coordinator gives and takes only `resident` and `volunteer`; only an administrator changes
+    an administrator; a community always keeps at least one administrator. Returns the new roles.
+    """
+    from naober.people.models import Person
+    from naober.privacy import audit
+
+    actor.require(Action.MANAGE_ROLES)
+    if person.community_id != actor.community.pk or person.erased_at is not None:
+        raise Http404
+    wanted = clean_roles(roles)
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    require_may_act_on(actor, person)
+    current = set(person.memberships.values_list("role", flat=True))
+    added = [role for role in wanted if role not in current]
+    removed = sorted(current - set(wanted))
+    if not set(added + removed) <= grantable_roles(actor.roles):
+        raise PermissionDenied("role not grantable")
+    if Role.ADMIN in removed:
+        # Lock the community row so that two administrators removing each other cannot both win.
+        Community.objects.select_for_update().get(pk=actor.community.pk)
+        others = Membership.objects.filter(
+            person__community=actor.community, person__erased_at__isnull=True, role=Role.ADMIN
+        ).exclude(person=person)
+        if not others.exists():
+            raise ValidationError(
+                {"roles": [_("The community needs an administrator: appoint another one first.")]}
+            )
+    Membership.objects.filter(person=person, role__in=removed).delete()
+    Membership.objects.bulk_create(Membership(person=person, role=role) for role in added)
+    for role in added:
+        audit.record_change(actor, person, f"role given: {role}", ["roles"])
+    for role in removed:
+        audit.record_change(actor, person, f"role taken away: {role}", ["roles"])
+    return sorted(wanted)
