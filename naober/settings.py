@@ -124,10 +124,28 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+# Check a kept connection before each request, so that a restarted database costs one error at most.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# SQLite as an embedded database that holds under a busy desk (docs/operations.md, "SQLite"):
+# write-ahead logging lets reads go on while one transaction writes; every transaction takes the
+# write lock at its start (IMMEDIATE), so two transactions never both read and then fight to upgrade
+# to a write (the upgrade fails at once with "database is locked", whatever the timeout); a writer
+# waits up to SQLITE_BUSY_TIMEOUT seconds for its turn.
+SQLITE_INIT_COMMAND = (
+    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+    "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-20000; PRAGMA mmap_size=134217728"
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a lock instead of failing at once when two requests write together.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+        transaction_mode="IMMEDIATE",
+        init_command=SQLITE_INIT_COMMAND,
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server answers within seconds (a 503 page) instead of hanging the request.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
