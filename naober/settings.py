@@ -210,6 +210,8 @@ LANGUAGE_COOKIE_NAME = "naober_language"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# Dates and times in form inputs render as ISO (what <input type="date"> needs): naober/core/formats.
+FORMAT_MODULE_PATH = ["naober.core.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
