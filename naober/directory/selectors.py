@@ -125,3 +125,10 @@ def referral_view(actor: Actor, referral: Referral) -> dict:
         ],
     )
     return data
+
+
+def joined_people(actor: Actor) -> list[QuerySet]:
+    """The residents of the referrals this actor may see (a professional: their own)."""
+    if not actor.can(Action.REFER):
+        return []
+    return [referral_list(actor).values("person_id")]

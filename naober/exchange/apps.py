@@ -3,3 +3,11 @@ from django.apps import AppConfig
 
 class ExchangeConfig(AppConfig):
     name = "naober.exchange"
+
+    def ready(self):
+        # Who may see whose person card is the people app's rule; this app says which of its
+        # rows join two people (see naober.people.access).
+        from naober.exchange.selectors import joined_people
+        from naober.people.access import register_join
+
+        register_join("exchange", joined_people)

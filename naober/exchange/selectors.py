@@ -600,3 +600,20 @@ def taken_from_board(actor: Actor, request_id: int) -> bool:
         needs_mediation=False,
         status__in=[RequestStatus.MATCHED, RequestStatus.DONE],
     ).exists()
+
+
+# --- who is joined to whom (people.access) -------------------------------------------------------
+
+
+def joined_people(actor: Actor) -> list[QuerySet]:
+    """The people a request, offer or match shows this actor: requesters of the requests they
+    may see, helpers of the offers they may see, and the other side of their own matches."""
+    if not actor.can(Action.VIEW_EXCHANGE):
+        return []
+    matches = visible_matches(actor)
+    return [
+        visible_requests(actor).values("requester_id"),
+        visible_offers(actor).values("helper_id"),
+        matches.values("helper_id"),
+        matches.values("request__requester_id"),
+    ]

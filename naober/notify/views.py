@@ -42,7 +42,7 @@ def message_log(request, actor):
     )
 
 
-@community_page(Action.MANAGE_EXCHANGE)
+@community_page(Action.MANAGE_EXCHANGE, hide=True)
 def person_history(request, actor, person_id):
     person = person_get(actor, person_id)
     return render(
@@ -57,7 +57,7 @@ def person_history(request, actor, person_id):
     )
 
 
-@community_page(Action.MANAGE_EXCHANGE)
+@community_page(Action.MANAGE_EXCHANGE, hide=True)
 def send_message(request, actor, person_id):
     person = person_get(actor, person_id)
     form = CustomMessageForm(request.POST or None)

@@ -182,3 +182,17 @@ def signal_history(signal: Signal) -> list[dict]:
             changes.append((label, value))
         history.append({"at": event.at, "by": event.by, "changes": changes, "note": event.note})
     return history
+
+
+def joined_people(actor: Actor) -> list[QuerySet]:
+    """The residents of the visits this actor may see and of the addresses given to them."""
+    from naober.outreach.models import WalkEntry
+
+    if not (actor.can(Action.RECORD_VISIT) or actor.can(Action.VIEW_VISIT_NOTES)):
+        return []
+    return [
+        visits_for(actor).values("person_id"),
+        WalkEntry.objects.filter(
+            walk_list__community=actor.community, visitor=actor.person
+        ).values("person_id"),
+    ]

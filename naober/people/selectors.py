@@ -1,9 +1,11 @@
 """Reads of people, always within one community and shaped by what the caller may see."""
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
+from naober.people.access import visible_people
 from naober.people.models import Consent, ConsentPurpose, Person, PersonTag
 
 
@@ -23,11 +25,10 @@ def person_list(actor: Actor, *, search: str = "") -> QuerySet[Person]:
 
 
 def person_get(actor: Actor, person_id: int) -> Person:
-    """One person of the actor's community; another community's id is simply not found."""
-    from django.http import Http404
-
+    """One person this actor may see (`access`); anyone else, like another community's id or an
+    id that does not exist, is simply not found (404)."""
     person = (
-        people_of(actor.community)
+        visible_people(actor, people_of(actor.community))
         .select_related("area")
         .prefetch_related("memberships")
         .filter(pk=person_id)
@@ -41,7 +42,7 @@ def person_get(actor: Actor, person_id: int) -> Person:
 class Visibility:
     """How much of a person one caller may see: public card, member card or everything."""
 
-    PUBLIC = "public"  # first name and street: what any member may see
+    PUBLIC = "public"  # first name and street: what a request, offer, match... joins need
     MEMBER = "member"  # also full name and roles: core group
     FULL = "full"  # contact details too: staff, and the person themselves
 

@@ -83,29 +83,35 @@ def audited_view(actor, person) -> dict:
 
 
 def _detail_page(request, actor, person, *, form=None, tag_form=None):
-    """The person page; a form passed in (with its errors) replaces the empty one."""
+    """The person page; a form passed in (with its errors) replaces the empty one.
+
+    Someone joined to the person by a request, offer, match, referral or visit sees only the
+    card (`view`); consents, talents and needs are for the roles that hold the people list.
+    """
     can_edit = actor.can(Action.CHANGE_PERSON)
+    full_page = actor.can(Action.VIEW_PEOPLE)
     if actor.can(Action.RECORD_CONSENT):
         form = form or ConsentForm()
-    return render(
-        request,
-        "people/person_detail.html",
-        {
-            "community": actor.community,
-            "actor": actor,
-            "person": person,
-            "view": audited_view(actor, person),
-            "consents": selectors.current_consents(person),
-            "history": person.consents.select_related("recorded_by")[:50],
-            "tags": selectors.person_tags(person),
-            "form": form,
-            "tag_form": (tag_form or PersonTagForm()) if can_edit else None,
-            "can_edit": can_edit,
-        },
-    )
+    context = {
+        "community": actor.community,
+        "actor": actor,
+        "person": person,
+        "view": audited_view(actor, person),
+        "full_page": full_page,
+        "form": form,
+        "tag_form": (tag_form or PersonTagForm()) if can_edit else None,
+        "can_edit": can_edit,
+    }
+    if full_page:
+        context.update(
+            consents=selectors.current_consents(person),
+            history=person.consents.select_related("recorded_by")[:50],
+            tags=selectors.person_tags(person),
+        )
+    return render(request, "people/person_detail.html", context)
 
 
-@community_page(Action.VIEW_PEOPLE)
+@community_page()
 def person_detail(request, actor, person_id):
     person = selectors.person_get(actor, person_id)
     if request.method != "POST":
@@ -120,9 +126,10 @@ def person_detail(request, actor, person_id):
 
 
 @require_POST
-@community_page(Action.CHANGE_PERSON)
+@community_page()
 def person_tag_add(request, actor, person_id):
     person = selectors.person_get(actor, person_id)
+    actor.require(Action.CHANGE_PERSON)
     form = PersonTagForm(request.POST)
     if form.is_valid():
         try:
@@ -136,17 +143,19 @@ def person_tag_add(request, actor, person_id):
 
 
 @require_POST
-@community_page(Action.CHANGE_PERSON)
+@community_page()
 def person_tag_remove(request, actor, person_id, tag_id):
     person = selectors.person_get(actor, person_id)
+    actor.require(Action.CHANGE_PERSON)
     services.remove_person_tag(actor, person, tag_id)
     messages.success(request, _("The talent or need has been removed."))
     return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
 
 
-@community_page(Action.CHANGE_PERSON)
+@community_page()
 def person_edit(request, actor, person_id):
     person = selectors.person_get(actor, person_id)
+    actor.require(Action.CHANGE_PERSON)
     form = PersonForm(request.POST or None, instance=person, community=actor.community)
     if request.method == "POST" and form.is_valid():
         try:

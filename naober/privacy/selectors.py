@@ -4,6 +4,7 @@ from datetime import date, datetime, time
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from naober.communities.context import Actor
@@ -45,12 +46,13 @@ def audit_people(actor: Actor) -> QuerySet[Person]:
 def subject(actor: Actor, person_id: int | None = None) -> Person:
     """The person whose rights are exercised: oneself, or anyone for staff (ACT_ON_PRIVACY_RIGHTS).
 
-    Another community's person is not found (404); another resident of one's own community is
-    refused (403).
+    Another community's person and, for anyone but staff, another resident of one's own
+    community are not found (404): "not allowed" looks exactly like "not there".
     """
     if person_id is None or (actor.person is not None and actor.person.pk == person_id):
         if actor.person is None:
             raise PermissionDenied
         return actor.person
-    actor.require(Action.ACT_ON_PRIVACY_RIGHTS)
+    if not actor.can(Action.ACT_ON_PRIVACY_RIGHTS):
+        raise Http404
     return person_get(actor, person_id)

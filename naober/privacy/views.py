@@ -53,7 +53,7 @@ def my_data(request, actor):
     return _data_page(request, actor, selectors.subject(actor))
 
 
-@community_page(Action.ACT_ON_PRIVACY_RIGHTS)
+@community_page(Action.ACT_ON_PRIVACY_RIGHTS, hide=True)
 def person_data(request, actor, person_id):
     return _data_page(request, actor, selectors.subject(actor, person_id))
 
@@ -89,7 +89,7 @@ def my_erase(request, actor):
     return _erase_page(request, actor, selectors.subject(actor))
 
 
-@community_page(Action.ACT_ON_PRIVACY_RIGHTS)
+@community_page(Action.ACT_ON_PRIVACY_RIGHTS, hide=True)
 def person_erase(request, actor, person_id):
     return _erase_page(request, actor, selectors.subject(actor, person_id))
 

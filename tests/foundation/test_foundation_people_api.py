@@ -94,9 +94,29 @@ def test_list_leaves_out_erased_people(api, community, person_factory):
 # --- fields by role --------------------------------------------------------------------------
 
 
+def open_request_of(community, person):
+    """Put a request of `person` on the board every member sees: a join between them."""
+    from naober.communities.context import Actor
+    from naober.exchange.services import create_request
+
+    create_request(
+        Actor(community=community, person=person, roles=frozenset({Role.RESIDENT})),
+        {"category": "boodschappen", "title": "Boodschappen"},
+    )
+
+
+@pytest.mark.parametrize("role", [Role.RESIDENT, Role.VOLUNTEER, Role.PARTNER, Role.FUNDER])
+def test_a_person_nothing_joins_one_to_is_not_found(api, members, person_factory, community, role):
+    other = person_factory(community, name="Johanna de Vries")
+    response = api.login(members[role]).get(f"c/wijk/people/{other.pk}")
+    assert response.status_code == 404
+    assert "Johanna" not in response.content.decode()
+
+
 @pytest.mark.parametrize("role", [Role.RESIDENT, Role.VOLUNTEER, Role.PARTNER])
 def test_neighbours_see_only_first_name_and_street(api, members, person_factory, community, role):
     other = person_factory(community, name="Johanna de Vries")
+    open_request_of(community, other)
     response = api.login(members[role]).get(f"c/wijk/people/{other.pk}")
     assert response.status_code == 200
     body = response.json()
@@ -273,7 +293,8 @@ def test_a_person_may_not_change_staff_fields_of_themselves(
 def test_others_may_not_change_a_person(api, members, community, person_factory, role):
     other = person_factory(community, phone="06 10101010")
     response = api.login(members[role]).patch(f"c/wijk/people/{other.pk}", {"phone": "06 20202020"})
-    assert response.status_code == 403
+    # Whoever cannot see the person at all is told "not found", like for an unknown id.
+    assert response.status_code == (403 if role == Role.CORE_GROUP else 404)
     other.refresh_from_db()
     assert other.phone == "06 10101010"
 
