@@ -8,6 +8,7 @@ from naober.api.api import api
 from naober.apps_registry import modules_named
 from naober.core import views as core_views
 from naober.core.forms import LoginForm
+from naober.privacy import views_2fa
 
 community_patterns = [
     path("", core_views.community_home, name="community_home"),
@@ -27,6 +28,9 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Two-step login for a login that belongs to no community (a platform superuser).
+    path("security/2fa/setup/", views_2fa.setup_anywhere, name="2fa_setup"),
+    path("security/2fa/verify/", views_2fa.verify_anywhere, name="2fa_verify"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("beheer/", admin.site.urls),

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
 
+from naober.api import second_factor
 from naober.api.auth import BearerToken
 from naober.api.deps import ErrorOut
 from naober.api.errors import ApiError, install_error_handlers
@@ -33,6 +34,8 @@ install_error_handlers(api)
 class Credentials(Schema):
     username: str = Field(..., min_length=1, max_length=150)
     password: str = Field(..., min_length=1, max_length=1024)
+    # The 6-digit code from the authenticator app: needed by whoever set one up (staff must).
+    otp: str | None = Field(None, max_length=12)
 
 
 class TokenOut(Schema):
@@ -56,10 +59,14 @@ class AccountOut(Schema):
     "/token",
     auth=None,
     throttle=[TokenThrottle()],
-    response={200: TokenOut, 401: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    response={200: TokenOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut, 429: ErrorOut},
 )
 def create_token(request, credentials: Credentials):
-    """Trade a user name and password for a token (valid API_TOKEN_DAYS days)."""
+    """Trade a user name and password (and `otp`, see docs/api.md) for a token.
+
+    Valid API_TOKEN_DAYS days. Whoever has a code app sends its current code as `otp`; staff and
+    superusers without one get 403 `second_factor_required` while REQUIRE_2FA_FOR_STAFF is on.
+    """
     with suppress(MultiPartParserError):
         # django-axes reads request.POST on a failed login; a broken multipart body must not
         # turn that into a 500 (Django leaves POST empty after the first parse error).
@@ -69,7 +76,8 @@ def create_token(request, credentials: Credentials):
         raise ApiError(429, "locked_out", _("Too many wrong attempts. Try again in half an hour."))
     if user is None or not user.is_active:
         raise ApiError(401, "invalid_credentials", _("The user name or password is not right."))
-    token, raw = ApiToken.issue(user)
+    verified = second_factor.check_for_token(user, credentials.otp)
+    token, raw = ApiToken.issue(user, second_factor=verified)
     return {"token": raw, "expires_at": token.expires_at.isoformat()}
 
 

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from ninja.security import HttpBearer
 
+from naober.api import second_factor
 from naober.api.models import ApiToken, hash_token
 
 
@@ -18,6 +19,7 @@ class BearerToken(HttpBearer):
         )
         if found is None:
             return None
+        second_factor.require_for_token(found)
         now = timezone.now()
         # Writing last_used_at on every call would make every read a write; once a minute is enough.
         if found.last_used_at is None or (now - found.last_used_at).total_seconds() > 60:

@@ -30,6 +30,9 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField(_("expires at"))
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    # Issued after a verified second factor (the `otp` of POST /token). Staff tokens without it
+    # are refused while REQUIRE_2FA_FOR_STAFF is on, also when the role came after the token.
+    second_factor = models.BooleanField(default=False)
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -41,11 +44,12 @@ class ApiToken(models.Model):
         return f"{self.prefix}…"
 
     @classmethod
-    def issue(cls, user) -> tuple["ApiToken", str]:
+    def issue(cls, user, *, second_factor: bool = False) -> tuple["ApiToken", str]:
         """Create a token and return it with the raw key, which is shown this once only."""
         raw = secrets.token_urlsafe(32)
         token = cls.objects.create(
             user=user,
+            second_factor=second_factor,
             key_hash=hash_token(raw),
             prefix=raw[:8],
             expires_at=timezone.now() + timedelta(days=settings.API_TOKEN_DAYS),

@@ -9,9 +9,11 @@ from ninja.pagination import paginate
 from naober.api.deps import ERRORS, actor_for
 from naober.api.pagination import Mapped, Pagination
 from naober.privacy import selectors, subject
+from naober.privacy.api_access import router as access_router
 from naober.privacy.models import AuditEntry
 
 router = Router(tags=["privacy"])
+router.add_router("", access_router)  # roles, API tokens, setup codes (privacy/api_access.py)
 
 PersonId = Path(..., ge=1, le=2**62)
 

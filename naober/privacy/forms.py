@@ -54,3 +54,28 @@ class OneTimeCodeForm(forms.Form):
         if not code.isdigit() or self.device is None or not self.device.verify_token(code):
             raise forms.ValidationError(_("This code is not right. Try the newest code."))
         return code
+
+
+class SetupCodeForm(forms.Form):
+    """The one-time code an administrator gave, before a code app may be set up."""
+
+    setup_code = forms.CharField(
+        label=_("Setup code from your administrator"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.setup_code = None
+
+    def clean_setup_code(self):
+        from naober.privacy.twofactor import usable_setup_code
+
+        self.setup_code = usable_setup_code(self.user, self.cleaned_data["setup_code"])
+        if self.setup_code is None:
+            raise forms.ValidationError(
+                _("This setup code is not right, already used or expired. Ask your administrator.")
+            )
+        return self.cleaned_data["setup_code"]

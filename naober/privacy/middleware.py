@@ -64,8 +64,8 @@ class StaffTwoFactorMiddleware:
     """Coordinators and administrators confirm a one-time code after their password.
 
     Anyone with a confirmed device must enter a code before any page. With REQUIRE_2FA_FOR_STAFF on,
-    staff without a device are first sent to set one up. The API uses tokens instead (see
-    docs/operations.md).
+    staff and superusers without a device are first sent to set one up (also on /beheer/). The API
+    asks for the code when it hands out a token (POST /api/v1/token, see docs/api.md).
     """
 
     def __init__(self, get_response):
@@ -87,9 +87,10 @@ class StaffTwoFactorMiddleware:
         if target is None:
             return self.get_response(request)
         slug = twofactor.community_for(user, request.path)
-        if slug is None:
-            return self.get_response(request)
-        url = reverse(f"privacy:2fa_{target}", kwargs={"slug": slug})
+        if slug is None:  # a login without a person anywhere, such as a platform superuser
+            url = reverse(f"2fa_{target}")
+        else:
+            url = reverse(f"privacy:2fa_{target}", kwargs={"slug": slug})
         if request.method == "GET":
             url += "?" + urlencode({"next": request.get_full_path()})
         return redirect(url)

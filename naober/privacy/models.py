@@ -1,5 +1,6 @@
 """The audit trail: who saw or changed whose personal data, when and why, in a hash chain."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -74,3 +75,26 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.community_id}#{self.seq} {self.action} {self.object_type}:{self.object_id}"
+
+
+class SecondFactorSetupCode(models.Model):
+    """A one-time code that lets one login set up its code app (see privacy/twofactor.py).
+
+    An administrator (or `manage.py twofactor_setup_code` on the server) issues it, so that knowing
+    someone's password is not enough to register a code app in their name. Only a hash is kept.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    code_hash = models.CharField(max_length=64, unique=True)
+    issued_by = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("code to set up two-step login")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%Y-%m-%d}"

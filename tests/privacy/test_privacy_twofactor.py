@@ -5,6 +5,8 @@ from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from naober.privacy import twofactor
+
 
 def code_for(device) -> str:
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
@@ -52,6 +54,11 @@ def test_not_enforced_staff_without_device_passes(community, person_factory, set
 def test_setup_shows_secret_and_accepts_a_right_code(enforced, community, person_factory):
     coordinator = person_factory(community, "coordinator")
     client = logged_in(coordinator)
+    _code, raw = twofactor.issue_setup_code(coordinator.user)
+    entered = client.post(
+        "/c/wijk/security/2fa/setup/", {"setup_code": raw.lower(), "next": "/c/wijk/people/"}
+    )
+    assert entered.status_code == 302
     page = client.get("/c/wijk/security/2fa/setup/?next=/c/wijk/people/")
     assert page.status_code == 200
     device = TOTPDevice.objects.get(user=coordinator.user, confirmed=False)
