@@ -14,6 +14,7 @@ FEATURE_APPS = [
     "matchmaking",
     "initiatives",
     "impact",
+    "setup",
 ]
 
 

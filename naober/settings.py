@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "naober.privacy",
     "naober.initiatives",
     "naober.impact",
+    "naober.setup",
     "naober.api",
     "django.contrib.admin",
     "django.contrib.auth",

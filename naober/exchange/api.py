@@ -668,3 +668,7 @@ def summary(
     ):
         raise ValidationError(_("Choose a start date before the end date, at most three years."))
     return reports.summary(actor, date_from, date_to)
+
+
+# Administrators add and change categories on this same router (POST shares the GET's path).
+from naober.exchange import category_api  # noqa: E402, F401

@@ -1,0 +1,36 @@
+"""Appointing a new community's first administrator: the platform administrator's one step
+inside a community they are not a member of.
+
+The person is registered through the people services and invited through the accounts
+invitation service (e-mail, SMS or a printed letter), like anyone a coordinator invites.
+"""
+
+from django.db import transaction
+
+from naober.communities.context import Actor
+from naober.communities.models import Community, Role
+from naober.communities.services import require_platform_admin
+
+
+def platform_actor(user, community: Community) -> Actor:
+    """The platform administrator acting as this community's administrator, for setting it up.
+
+    It is never a member: pages and API calls inside the community still answer 404 to them.
+    """
+    require_platform_admin(user)
+    return Actor(community=community, person=None, roles=frozenset({Role.ADMIN}))
+
+
+def appoint_administrator(user, community: Community, data: dict, via: str):
+    """Register the community's administrator and invite them; returns (person, issued code)."""
+    from naober.accounts.invitations import invite
+    from naober.people.services import register_person
+
+    actor = platform_actor(user, community)
+    with transaction.atomic():
+        channel = {"email": "email", "sms": "sms", "letter": "letter"}.get(via, "")
+        person = register_person(
+            actor, {**data, "preferred_channel": channel or "email"}, roles=[Role.ADMIN]
+        )
+        issued = invite(person, via, None)
+    return person, issued
