@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "naober.impact",
     "naober.setup",
     "naober.api",
+    "naober.ops",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -199,6 +200,11 @@ RATE_LIMITS = {
     "token": os.environ.get("RATE_LIMIT_TOKEN", "20/m"),
     "public_form": os.environ.get("RATE_LIMIT_PUBLIC_FORM", "10/m"),
 }
+# Proxies (addresses or networks) whose X-Forwarded-For names the real client, e.g. "127.0.0.1" when
+# nginx on the same machine forwards to the app server; empty: the connecting address is the client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+# django-axes counts wrong passwords by the same real client address as the rate limits.
+AXES_CLIENT_IP_CALLABLE = "naober.privacy.ratelimit.client_ip"
 # Two-factor (TOTP) for coordinators and administrators: on in production, off in DEBUG and tests.
 REQUIRE_2FA_FOR_STAFF = env_bool("REQUIRE_2FA_FOR_STAFF", not DEBUG and not TESTING)
 OTP_TOTP_ISSUER = "Naober"

@@ -41,7 +41,8 @@ class SecurityHeadersMiddleware:
 
 
 class RateLimitMiddleware:
-    """Limit login attempts per address, on top of the per-account lockout of django-axes."""
+    """Limit login attempts per address (the site's login and the admin's), on top of the
+    per-account lockout of django-axes."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -49,7 +50,7 @@ class RateLimitMiddleware:
     def __call__(self, request):
         if (
             request.method == "POST"
-            and request.path == reverse("login")
+            and request.path in (reverse("login"), reverse("admin:login"))
             and not allow("login", client_ip(request))
         ):
             return too_many(request)

@@ -1,19 +1,33 @@
-"""Rate limits against password guessing and form spam: a small counter per client in the cache.
+"""Rate limits against password guessing and form spam: one counter per client for all processes.
 
 Limits are named in settings.RATE_LIMITS ("count/period" with period s, m or h) and switched off as
 a whole by RATE_LIMITS_ENABLED (off in the test run, so that only the tests about limits meet them).
-The API token endpoint uses django-ninja's throttling with the same settings (`TokenThrottle`).
+Counts live in the database (`naober.ops.models.RateCount`), incremented by one atomic upsert, so
+that every server process sees the same count (a per-process cache let four workers through four
+times the limit). The client is the address that connected, or, when that is a trusted proxy
+(settings.TRUSTED_PROXIES), the address the proxies recorded in X-Forwarded-For: see `client_ip`.
+The API token endpoint applies the same counter through django-ninja's throttling (`TokenThrottle`).
 """
 
+import ipaddress
+import random
 import time
-from functools import wraps
+from datetime import timedelta
+from functools import lru_cache, wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import connection
 from django.shortcuts import render
-from ninja.throttling import AnonRateThrottle
+from django.utils import timezone
+from ninja.throttling import BaseThrottle
+
+from naober.ops.models import RateCount
 
 PERIODS = {"s": 1, "m": 60, "h": 3600}
+UPSERT = (
+    "INSERT INTO {table} ({key}, count, expires) VALUES (%s, 1, %s) "
+    "ON CONFLICT ({key}) DO UPDATE SET count = {table}.count + 1 RETURNING count"
+)
 
 
 def parse_rate(rate: str) -> tuple[int, int]:
@@ -21,8 +35,50 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), PERIODS[period.strip()[0]]
 
 
+@lru_cache(maxsize=8)
+def trusted_networks(entries: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
+
+
+def is_trusted_proxy(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in net for net in trusted_networks(tuple(settings.TRUSTED_PROXIES)))
+
+
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The real client address.
+
+    Only a connection from a trusted proxy may name another address: then X-Forwarded-For is read
+    from the right (each proxy appends the address it saw) and the first hop that is not itself a
+    trusted proxy is the client. Whatever a client writes into the header itself stays to the left
+    of that hop, so a forged header neither hides nor changes who is counted.
+    """
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    if not is_trusted_proxy(remote):
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    for hop in reversed([hop for hop in hops if hop]):
+        if not is_trusted_proxy(hop):
+            return hop[:64]
+    return remote
+
+
+def count_attempt(key: str, seconds: int) -> int:
+    """Add one to the shared counter `key` (created for `seconds`) and return the new count."""
+    expires = timezone.now() + timedelta(seconds=seconds + 1)
+    with connection.cursor() as cursor:
+        sql = UPSERT.format(
+            table=connection.ops.quote_name(RateCount._meta.db_table),
+            key=connection.ops.quote_name("key"),
+        )
+        cursor.execute(sql, [key, expires])
+        count = cursor.fetchone()[0]
+    if random.random() < 0.01:  # now and then, forget windows that are over
+        RateCount.objects.filter(expires__lt=timezone.now()).delete()
+    return count
 
 
 def allow(scope: str, ident: str) -> bool:
@@ -30,14 +86,8 @@ def allow(scope: str, ident: str) -> bool:
     if not settings.RATE_LIMITS_ENABLED:
         return True
     limit, seconds = parse_rate(settings.RATE_LIMITS[scope])
-    key = f"ratelimit:{scope}:{ident}:{int(time.time() // seconds)}"
-    cache.add(key, 0, seconds + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, seconds + 1)
-        count = 1
-    return count <= limit
+    key = f"{scope}:{ident}:{int(time.time() // seconds)}"[:200]
+    return count_attempt(key, seconds) <= limit
 
 
 def too_many(request):
@@ -60,18 +110,13 @@ def rate_limited(scope: str):
     return decorator
 
 
-class TokenThrottle(AnonRateThrottle):
-    """django-ninja throttling for POST /token, reading the rate from the settings on each call."""
-
-    def __init__(self):
-        super().__init__(rate="1/s")
+class TokenThrottle(BaseThrottle):
+    """django-ninja throttling for POST /token, counted by `allow` like every other limit."""
 
     def allow_request(self, request) -> bool:
-        if not settings.RATE_LIMITS_ENABLED:
-            return True
-        self.rate = settings.RATE_LIMITS["token"]
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request)
+        return allow("token", client_ip(request))
 
-    def get_cache_key(self, request) -> str:
-        return self.cache_format % {"scope": "token", "ident": self.get_ident(request)}
+    def wait(self) -> float:
+        """Seconds until the current window ends (sent as Retry-After)."""
+        seconds = parse_rate(settings.RATE_LIMITS["token"])[1]
+        return seconds - time.time() % seconds

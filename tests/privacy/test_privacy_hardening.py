@@ -99,7 +99,7 @@ def test_login_page_is_rate_limited_in_dutch(limits_on, db):
     assert "Te veel pogingen" in client.post("/accounts/login/", {}).content.decode()
 
 
-def test_rate_limited_decorator_for_public_forms(limits_on, rf):
+def test_rate_limited_decorator_for_public_forms(limits_on, rf, db):
     from django.contrib.auth.models import AnonymousUser
     from django.http import HttpResponse
 
