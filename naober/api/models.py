@@ -43,6 +43,10 @@ class ApiToken(models.Model):
     def __str__(self) -> str:
         return f"{self.prefix}…"
 
+    @property
+    def usable(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
     @classmethod
     def issue(cls, user, *, second_factor: bool = False) -> tuple["ApiToken", str]:
         """Create a token and return it with the raw key, which is shown this once only."""

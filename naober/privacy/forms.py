@@ -79,3 +79,42 @@ class SetupCodeForm(forms.Form):
                 _("This setup code is not right, already used or expired. Ask your administrator.")
             )
         return self.cleaned_data["setup_code"]
+
+
+class RolesForm(forms.Form):
+    """Tick the roles a person holds. Roles the viewer may not change are shown but locked."""
+
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, current, grantable, **kwargs):
+        from naober.communities.models import Role
+
+        super().__init__(*args, initial={"roles": current}, **kwargs)
+        self.current, self.grantable = set(current), set(grantable)
+        self.fields["roles"].choices = Role.choices
+        self.fields["roles"].help_text = _(
+            "A coordinator gives and takes only the roles resident and volunteer; "
+            "an administrator gives every role."
+        )
+
+    def boxes(self) -> list[dict]:
+        """One checkbox per role: ticked as submitted (or held), locked when not grantable."""
+        from naober.communities.models import Role
+
+        ticked = set(self.data.getlist("roles")) if self.is_bound else self.current
+        return [
+            {
+                "value": value,
+                "label": label,
+                "ticked": value in ticked,
+                "locked": value not in self.grantable,
+            }
+            for value, label in Role.choices
+        ]
+
+    def wanted_roles(self) -> list[str]:
+        """The ticked roles the viewer may change, plus the locked roles the person holds."""
+        ticked = set(self.cleaned_data["roles"]) & self.grantable
+        return sorted(ticked | (self.current - self.grantable))
