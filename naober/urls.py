@@ -18,6 +18,7 @@ community_patterns = [
 urlpatterns = [
     path("", core_views.landing, name="home"),
     path("c/<slug:slug>/", include(community_patterns)),
+    path("platform/", include("naober.setup.platform_urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

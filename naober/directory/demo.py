@@ -288,13 +288,25 @@ ORGANISATIONS = [
 ]
 
 
+# Organisations that name a place belong on that municipality's social map only.
+PLACES = {"Hoogeveen": ("Hoogeveen", "Krakeel", "HZVV"), "Borger-Odoorn": ("Odoorn",)}
+
+
+def serves(name: str, municipality: str) -> bool:
+    """False for an organisation that names a place of another municipality than this one."""
+    return not any(
+        any(place in name for place in places)
+        for other, places in PLACES.items()
+        if other != municipality
+    )
+
+
 def seed_directory(community, people, rng: random.Random) -> None:
     """About 25 organisations with services, plus a few referrals in and out with history."""
     place = community.municipality
     organisations = []
-    for index, (name, kind, what, for_whom, phone, hours, domains, offers) in enumerate(
-        ORGANISATIONS
-    ):
+    local = [entry for entry in ORGANISATIONS if serves(entry[0], place)]
+    for index, (name, kind, what, for_whom, phone, hours, domains, offers) in enumerate(local):
         slug = name.lower().replace(" ", "")[:20]
         org = Organisation.objects.create(
             community=community,

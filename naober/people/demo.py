@@ -1,5 +1,6 @@
 """Demo residents: believable Dutch names on real-sounding streets, a third of them offline."""
 
+import hashlib
 import random
 import unicodedata
 
@@ -162,9 +163,22 @@ def seed_residents(community, streets, rng: random.Random, count: int) -> list[P
 
 
 def seed_account(
-    community, username: str, name: str, roles: list[str], street, *, is_superuser: bool = False
+    community,
+    username: str,
+    name: str,
+    roles: list[str],
+    street,
+    *,
+    is_superuser: bool = False,
+    by,
 ) -> Person:
-    """A demo login with a person in the community holding these roles (idempotent)."""
+    """A demo login with a person in the community holding these roles (idempotent).
+
+    The roles are given through the roles service, by `by` (the seed's administrator). Each
+    demo login has its own phone number, derived from the user name.
+    """
+    from naober.communities.roles import set_roles
+
     user = make_user(username, is_superuser=is_superuser)
     person, _ = Person.objects.get_or_create(
         community=community,
@@ -172,7 +186,7 @@ def seed_account(
         defaults={
             "name": name,
             "email": f"{username}@voorbeeld.nl",
-            "phone": "06 12345678",
+            "phone": demo_phone(username),
             "address": f"{street.name} 1",
             "area": street,
             "digital": True,
@@ -180,6 +194,12 @@ def seed_account(
             "languages": ["nl", "en"],
         },
     )
-    for role in roles:
-        Membership.objects.get_or_create(person=person, role=role)
+    current = list(person.memberships.values_list("role", flat=True))
+    set_roles(by, person, list(dict.fromkeys([*current, *roles])))
     return person
+
+
+def demo_phone(username: str) -> str:
+    """A made-up mobile number of its own for each demo login (stable between runs)."""
+    digits = int(hashlib.sha256(username.encode()).hexdigest(), 16) % 90_000_000 + 10_000_000
+    return f"06 {digits}"

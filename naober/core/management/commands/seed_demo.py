@@ -6,13 +6,20 @@ residents by accident; `--force` overrides that.
 """
 
 import random
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from naober.communities.models import AreaKind, Community, Role
-from naober.communities.services import add_area, create_community
+from naober.communities.context import Actor
+from naober.communities.models import Area, AreaKind, Community, Role
+from naober.communities.services import (
+    create_community,
+    import_areas,
+    set_walk_in_points,
+    update_settings,
+)
 from naober.directory.demo import seed_directory
 from naober.exchange.demo import seed_exchange
 from naober.impact.demo import seed_impact
@@ -22,23 +29,32 @@ from naober.outreach.demo import seed_outreach
 from naober.people.demo import seed_account, seed_residents
 from naober.volunteering.demo import seed_volunteering
 
+DEMO_DATA = Path(__file__).resolve().parents[2] / "demo_data"
+
 DEMO_COMMUNITIES = [
     {
         "slug": "demo",
         "name": "Naoberschap Hoogeveen-Zuid",
         "municipality": "Hoogeveen",
-        "district": "Hoogeveen-Zuid",
-        "neighbourhoods": {
-            "Krakeel": [
-                "Krakeelweg",
-                "Zuiderweg",
-                "Mercuriusstraat",
-                "Venusstraat",
-                "Saturnusstraat",
-            ],
-            "De Weide": ["Weidehof", "Boterbloemstraat", "Klaverstraat", "Madeliefstraat"],
-            "Erflanden": ["Erfgooiersweg", "Marsstraat", "Jupiterstraat"],
+        "areas": "areas-demo.csv",
+        "settings": {
+            "phone": "0528 234 567",
+            "email": "balie@naoberschap-hoogeveen.example",
+            "opening_hours": "maandag tot en met vrijdag 10:00 tot 12:00 uur",
+            "outside_hours": "daarna de voicemail, wij bellen u de volgende werkdag terug",
+            "self_signup": "approval",
+            "house_rules": (
+                "We helpen elkaar voor niets. We praten niet door over wat we bij iemand thuis "
+                "zien of horen. Gaat er iets mis, dan bellen we de coördinator."
+            ),
         },
+        "walk_in": [
+            {
+                "name": "Buurthuis De Weide",
+                "address": "Weidehof 2, Hoogeveen",
+                "hours": "dinsdag en donderdag 10:00 tot 12:00 uur",
+            }
+        ],
         "residents": 230,
         "accounts": [
             ("coordinator", "Carla Hofstede", [Role.COORDINATOR], False),
@@ -54,13 +70,13 @@ DEMO_COMMUNITIES = [
         "slug": "demo-noord",
         "name": "Burenhulp Odoorn en omstreken",
         "municipality": "Borger-Odoorn",
-        "district": "Odoorn en omstreken",
-        "neighbourhoods": {
-            "Odoorn": ["Hoofdstraat", "Zuiderstraat", "Kampweg"],
-            "Exloo": ["Hunebedstraat", "Vreding"],
-            "Valthe": ["Odoornerweg", "Dorpsstraat"],
-            "Klijndijk": ["Klijndijk"],
+        "areas": "areas-demo-noord.csv",
+        "settings": {
+            "phone": "0591 345 678",
+            "opening_hours": "maandag, woensdag en vrijdag 9:00 tot 11:00 uur",
+            "outside_hours": "daarna het dorpshuis of de voicemail",
         },
+        "walk_in": [],
         "residents": 210,
         "accounts": [("coordinator-noord", "Nienke Stevens", [Role.COORDINATOR], False)],
     },
@@ -90,14 +106,20 @@ class Command(BaseCommand):
             community = create_community(
                 slug=spec["slug"], name=spec["name"], municipality=spec["municipality"]
             )
-        root = community.areas.get(parent=None)
-        district = add_area(community, root, AreaKind.DISTRICT, spec["district"])
-        streets = []
-        for hood_name, street_names in spec["neighbourhoods"].items():
-            hood = add_area(community, district, AreaKind.NEIGHBOURHOOD, hood_name)
-            streets += [add_area(community, hood, AreaKind.STREET, s) for s in street_names]
+        # The same services an administrator uses: the areas CSV import and the settings page.
+        seed_admin = Actor(community=community, roles=frozenset({Role.ADMIN}))
+        areas_file = DEMO_DATA / spec["areas"]
+        plan = import_areas(seed_admin, areas_file.read_bytes())
+        if plan.errors:
+            raise CommandError(f"{areas_file.name}: {plan.errors}")
+        if fresh or not community.phone:  # an administrator's own changes are kept
+            update_settings(seed_admin, **spec["settings"])
+            set_walk_in_points(seed_admin, spec["walk_in"])
+        streets = demo_streets(community, areas_file)
         for username, name, roles, superuser in spec["accounts"]:
-            seed_account(community, username, name, roles, streets[0], is_superuser=superuser)
+            seed_account(
+                community, username, name, roles, streets[0], is_superuser=superuser, by=seed_admin
+            )
         if fresh:
             people = seed_residents(community, streets, rng, spec["residents"])
             seed_exchange(community, people, rng)
@@ -111,3 +133,21 @@ class Command(BaseCommand):
             f"{community.slug}: {community.people.count()} people "
             f"({'created' if fresh else 'already there'})"
         )
+
+
+def demo_streets(community: Community, areas_file: Path) -> list[Area]:
+    """The streets of the demo file in its order (the seeded people depend on that order)."""
+    import csv
+
+    streets = []
+    with areas_file.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            streets.append(
+                Area.objects.get(
+                    community=community,
+                    kind=AreaKind.STREET,
+                    name=row["street"],
+                    parent__name=row["neighbourhood"],
+                )
+            )
+    return streets
