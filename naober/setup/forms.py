@@ -108,7 +108,10 @@ class CategoryEditForm(CategoryForm):
 class AreaForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"),
-        choices=[(k, AreaKind(k).label) for k in ("district", "neighbourhood", "village", "street")],
+        choices=[
+            (kind, AreaKind(kind).label)
+            for kind in ("district", "neighbourhood", "village", "street")
+        ],
     )
     name = forms.CharField(label=_("Name"), max_length=120)
     parent = forms.ChoiceField(label=_("Lies in"))

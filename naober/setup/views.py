@@ -73,9 +73,7 @@ def administrator_invite(request, slug):
                     "issued": issued,
                 },
             )
-    return render(
-        request, "setup/administrator_form.html", {"form": form, "target": community}
-    )
+    return render(request, "setup/administrator_form.html", {"form": form, "target": community})
 
 
 # --- settings ------------------------------------------------------------------------------------
