@@ -15,6 +15,7 @@ FEATURE_APPS = [
     "initiatives",
     "impact",
     "setup",
+    "accounts",
 ]
 
 

@@ -100,6 +100,23 @@ def register_person(actor: Actor, data: dict, roles: list[str] | None = None) ->
 
 
 @transaction.atomic
+def register_signed_up(community, data: dict, roles: list[str]) -> Person:
+    """Someone who signed up on the public site and confirmed their e-mail or phone.
+
+    Called by naober/accounts when a community's sign-up is open (there is no coordinator to act
+    as); only the roles a coordinator could grant are possible.
+    """
+    roles = list(dict.fromkeys(roles or [Role.RESIDENT]))
+    if not set(roles) <= {Role.RESIDENT, Role.VOLUNTEER}:
+        raise ValueError(f"Signing up grants resident or volunteer only, not {roles}")
+    cleaned = _clean(community, {k: v for k, v in data.items() if k in PERSON_FIELDS})
+    validation.check_reachable(cleaned)
+    person = Person.objects.create(community=community, **cleaned)
+    Membership.objects.bulk_create(Membership(person=person, role=role) for role in roles)
+    return person
+
+
+@transaction.atomic
 def update_person(actor: Actor, person: Person, changes: dict) -> Person:
     """Correct a person's data: staff may change everything, a person their own contact data."""
     is_self = actor.person is not None and actor.person.pk == person.pk

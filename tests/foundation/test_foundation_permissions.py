@@ -58,6 +58,8 @@ EXPECTED = {
     Action.MANAGE_REFERRALS: STAFF,
     Action.SPEND_FAST_FUND: STAFF,
     Action.EXPORT_LEDGER: MEMBERS | {PAR, FUN},
+    Action.INVITE_PEOPLE: STAFF,
+    Action.MANAGE_JOIN_REQUESTS: STAFF,
 }
 
 # Actions other engineers add later are checked by the generic tests below; the table above pins
