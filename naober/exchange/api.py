@@ -7,6 +7,7 @@ privacy live there. Every id is bounded (1..2**62) and every string has a maximu
 
 from datetime import date, datetime, timedelta
 from functools import partial
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -182,6 +183,8 @@ class MatchOut(Schema):
     intro_at: datetime | None
     intro_place: str
     review_flag: bool
+    helper_yes_at: datetime | None = None
+    requester_yes_at: datetime | None = None
     history: list[EventOut]
     intro_notes: str | None = None
     review_note: str | None = None
@@ -199,6 +202,11 @@ class TransitionIn(Schema):
     intro_at: datetime | None = None
     intro_place: str = Field("", max_length=200)
     intro_notes: str = Field("", max_length=2000)
+
+
+class YesIn(Schema):
+    side: Literal["helper", "requester", ""] = ""
+    note: str = Field("", max_length=500)
 
 
 class ReviewIn(Schema):
@@ -469,13 +477,17 @@ def patch_offer(
 
 @router.post(
     "/c/{community}/offers/{offer_id}/accept",
-    response={201: MatchOut, **ERRORS_409},
+    response={201: MatchOut, **ERRORS_409, 429: ErrorOut},
     exclude_unset=True,
 )
 def accept_offer(
     request, community: str, payload: AcceptOfferIn, offer_id: int = Path(..., ge=1, le=2**62)
 ):
-    """Offer-first: ask this helper directly; a request is made on the fly (see services)."""
+    """Offer-first: ask this helper directly; a request is made on the fly (see services).
+
+    The match stays `proposed` until the helper says yes (contact details only then); 409
+    "offer_full" when the helper's monthly maximum is reached, 429 "rate_limited" when asked too
+    often."""
     actor = actor_for(request, community)
     offer = selectors.offer_get(actor, offer_id)
     match = services.accept_offer(
@@ -547,6 +559,21 @@ def transition_match(
         intro_place=payload.intro_place,
         intro_notes=payload.intro_notes,
     )
+    return selectors.match_view(actor, selectors.match_get(actor, match_id))
+
+
+@router.post(
+    "/c/{community}/matches/{match_id}/yes",
+    response={200: MatchOut, **ERRORS_409},
+    exclude_unset=True,
+)
+def say_yes(request, community: str, payload: YesIn, match_id: int = Path(..., ge=1, le=2**62)):
+    """One side's yes to a proposed match: the helper's or the requester's own, or recorded by a
+    coordinator for `side` (heard on the phone). The second yes makes the match `accepted`.
+    409 "invalid_transition" when the match is no longer proposed."""
+    actor = actor_for(request, community)
+    match = selectors.match_get(actor, match_id)
+    services.say_yes(actor, match, payload.side, payload.note)
     return selectors.match_view(actor, selectors.match_get(actor, match_id))
 
 

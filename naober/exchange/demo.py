@@ -123,6 +123,8 @@ def seed_exchange(community, people, rng: random.Random) -> None:
                 needs_mediation=asker.vulnerable or not asker.digital,
                 recurrence=Recurrence.RECURRING if rng.random() < 0.3 else Recurrence.ONE_OFF,
                 status=status,
+                # Two in three residents online agreed to show their request on the public page.
+                publish=asker.digital and asker.pk % 3 != 0,
             )
         )
     for number, item in enumerate(requests):
@@ -172,7 +174,12 @@ def seed_matches(community, requests, rng: random.Random) -> None:
                 match=match, from_state=before, to_state=after, by=by, note=NOTES.get(after, "")
             )
             MatchEvent.objects.filter(pk=event.pk).update(at=started + timedelta(days=hours))
-        Match.objects.filter(pk=match.pk).update(created_at=started)
+        said_yes = S.ACCEPTED in PATHS[final]
+        Match.objects.filter(pk=match.pk).update(
+            created_at=started,
+            helper_yes_at=started if said_yes or mode == MatchMode.SELF else None,
+            requester_yes_at=started if said_yes else None,
+        )
         HelpRequest.objects.filter(pk=help_request.pk).update(
             status=REQUEST_STATUS_AFTER.get(final, RequestStatus.MATCHED), first_response_at=started
         )
@@ -207,6 +214,44 @@ def seed_matches(community, requests, rng: random.Random) -> None:
     HelpRequest.objects.filter(pk__in=[r.pk for r in waiting]).update(
         status=RequestStatus.WAITING_LIST
     )
+    spare = [r for r in open_requests if r not in chosen and r not in waiting]
+    propose_to_demo_volunteer(community, spare, coordinator)
+
+
+def propose_to_demo_volunteer(community, open_requests, coordinator) -> Match | None:
+    """The demo volunteer (login "volunteer") has a standing offer and a proposal waiting for
+    their yes, so that the demo shows a volunteer saying yes (issue 13.2)."""
+    volunteer = community.people.filter(user__username="volunteer").first()
+    if volunteer is None or not open_requests:
+        return None
+    offer = HelpOffer.objects.filter(helper=volunteer).first()
+    if offer is None:
+        offer = HelpOffer.objects.create(
+            community=community,
+            helper=volunteer,
+            description=OFFER_TEXTS["boodschappen"],
+            max_per_month=4,
+        )
+    kinds = {c.kind for c in Category.objects.filter(community=community, code="boodschappen")}
+    offer.categories.add(*Category.objects.filter(community=community, code="boodschappen"))
+    fitting = [r for r in open_requests if r.category.kind in kinds] or open_requests
+    help_request = next((r for r in fitting if r.requester_id != volunteer.pk), None)
+    if help_request is None:
+        return None
+    match = Match.objects.create(
+        community=community,
+        request=help_request,
+        offer=offer,
+        helper=volunteer,
+        mode=MatchMode.MEDIATED,
+        state=S.PROPOSED,
+        created_by=coordinator,
+    )
+    MatchEvent.objects.create(
+        match=match, from_state="", to_state=S.PROPOSED, by=coordinator, note="Past goed bij u."
+    )
+    HelpRequest.objects.filter(pk=help_request.pk).update(status=RequestStatus.MATCHED)
+    return match
 
 
 def now_or(when, final):

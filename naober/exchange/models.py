@@ -179,6 +179,13 @@ class HelpRequest(models.Model):
         help_text=_("For example a disability. Shown to a helper before they say yes."),
     )
     first_response_at = models.DateTimeField(_("first answer on"), null=True, blank=True)
+    # The requester's consent to show the request to anyone, logged in or not, on the public
+    # community page (issue 12.7). Off unless they say yes: the board for members is not public.
+    publish = models.BooleanField(
+        _("show on the public page"),
+        default=False,
+        help_text=_("The requester agreed: the title and first name, never the address or street."),
+    )
 
     class Meta:
         verbose_name = _("help request")
@@ -299,6 +306,17 @@ class Match(models.Model):
         help_text=_("A coordinator looks at this match. Contact details are not shared meanwhile."),
     )
     review_note = models.CharField(_("why it is paused"), max_length=500, blank=True)
+    # The two yeses of a proposal (issue 13.2): each side says yes on its own, on the web or to a
+    # coordinator on the phone (who records it for them). Both are needed before `accepted`, and
+    # only then does either side see how to reach the other.
+    helper_yes_at = models.DateTimeField(_("the helper said yes on"), null=True, blank=True)
+    helper_yes_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requester_yes_at = models.DateTimeField(_("the requester said yes on"), null=True, blank=True)
+    requester_yes_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("match")

@@ -339,6 +339,8 @@ def match_view(actor: Actor, match: Match) -> dict:
         "intro_at": match.intro_at,
         "intro_place": match.intro_place,
         "review_flag": match.review_flag,
+        "helper_yes_at": match.helper_yes_at,
+        "requester_yes_at": match.requester_yes_at,
         "history": history(match),
     }
     if is_staff(actor):
@@ -530,6 +532,22 @@ def area_and_below(area) -> list[int]:
         )
         ids.extend(frontier)
     return ids
+
+
+def awaiting_my_yes(actor: Actor) -> list[Match]:
+    """Proposals waiting for this person's own yes (as helper or as the one who asks)."""
+    me = _me(actor)
+    if me is None or not actor.can(Action.VIEW_EXCHANGE):
+        return []
+    return list(
+        visible_matches(actor)
+        .filter(state="proposed")
+        .filter(
+            Q(helper_id=me, helper_yes_at__isnull=True)
+            | Q(request__requester_id=me, requester_yes_at__isnull=True)
+        )
+        .order_by("created_at", "id")[:20]
+    )
 
 
 def my_matches(actor: Actor) -> QuerySet[Match]:

@@ -51,6 +51,7 @@ from naober.exchange.models import (
 )
 from naober.people.models import Person
 from naober.people.validation import clean_languages
+from naober.privacy import ratelimit
 
 # A follow-up call a week after the help started, and three days after it finished (Middelsee:
 # every recipient is phoned afterwards).
@@ -580,6 +581,7 @@ def respond(actor: Actor, request: HelpRequest, offer: HelpOffer, note: str = ""
         )
     _claim(request, statuses=(RequestStatus.OPEN,))
     match = _open_match(actor, request, offer, MatchMode.SELF, note)
+    _mark_yes(actor, match, states.HELPER)
     integrations.notify_after_commit(request.requester, "helper_responded", {"match": match})
     return match
 
@@ -658,6 +660,80 @@ def _tell_sides(match: Match, event: str) -> None:
         integrations.notify_after_commit(person, event, context)
 
 
+def _mark_yes(actor: Actor, match: Match, side: str) -> None:
+    """Store one side's yes on a locked match (who recorded it: the side or a coordinator)."""
+    field = "helper_yes" if side == states.HELPER else "requester_yes"
+    setattr(match, f"{field}_at", timezone.now())
+    setattr(match, f"{field}_by", actor.person)
+    match.save(update_fields=[f"{field}_at", f"{field}_by", "updated_at"])
+
+
+def missing_yes(match: Match) -> list[str]:
+    """The sides whose yes to a proposal is still missing (helper first)."""
+    missing = []
+    if match.helper_yes_at is None:
+        missing.append(states.HELPER)
+    if match.requester_yes_at is None:
+        missing.append(states.REQUESTER)
+    return missing
+
+
+def _lock_match(actor: Actor, match: Match) -> Match:
+    match = _own_row(actor, match, Match)
+    _lock_request(actor, match.request)
+    return Match.objects.select_for_update().select_related("request__requester").get(pk=match.pk)
+
+
+@transaction.atomic
+def say_yes(actor: Actor, match: Match, side: str = "", note: str = "") -> Match:
+    """One side says yes to a proposed match: `say_yes(actor, match, side="", note="") -> Match`.
+
+    The helper's yes and the requester's yes are separate steps. A side says its own yes (side
+    may be left empty); a coordinator (MANAGE_EXCHANGE) records either side's yes, for instance
+    heard on the phone, and must say which. Once both have said yes the match becomes `accepted`
+    and both hear how to reach each other; until then nobody sees the other's contact details.
+    Saying yes twice changes nothing.
+    Errors: Http404 (a stranger to the match), PermissionDenied (someone else's yes),
+    ValidationError (unknown or missing side), Conflict "invalid_transition" (not proposed).
+    """
+    actor.require(Action.VIEW_EXCHANGE)
+    match = _lock_match(actor, match)
+    staff = _is_staff(actor)
+    sides = _sides(actor, match)
+    if not staff and not sides:
+        raise Http404
+    if side and side not in (states.HELPER, states.REQUESTER):
+        raise ValidationError({"side": [_("Choose the helper or the person who asks.")]})
+    if not side:
+        if len(sides) != 1:
+            message = _("Say whose yes this is: the helper's or the asker's.")
+            raise ValidationError({"side": [message]})
+        side = next(iter(sides))
+    if side not in sides and not staff:
+        raise PermissionDenied
+    if match.state != MatchState.PROPOSED:
+        raise Conflict(_("This match is no longer waiting for a yes."), "invalid_transition")
+    if side not in missing_yes(match):
+        return match
+    _mark_yes(actor, match, side)
+    who = _("The helper said yes.") if side == states.HELPER else _("The asker said yes.")
+    if side not in sides:
+        who = _("%(who)s Recorded by the coordinator.") % {"who": who}
+    MatchEvent.objects.create(
+        match=match,
+        from_state=match.state,
+        to_state=match.state,
+        by=actor.person,
+        note=_text(f"{who} {note}", 500),
+    )
+    if not missing_yes(match):
+        _record_step(actor, match, MatchState.ACCEPTED, "")
+        _tell_sides(match, "match_accepted")
+    elif side == states.HELPER and match.mode == MatchMode.SELF and side in sides:
+        integrations.notify_after_commit(match.request.requester, "helper_responded", {"match": match})
+    return match
+
+
 @transaction.atomic
 def transition(
     actor: Actor,
@@ -698,6 +774,14 @@ def transition(
         )
     if not staff and not (sides & states.SIDES_ALLOWED[to]):
         raise PermissionDenied
+    if to == MatchState.ACCEPTED:
+        for side in sides & set(missing_yes(match)):
+            _mark_yes(actor, match, side)
+        if missing_yes(match):
+            raise Conflict(
+                _("Both the helper and the asker must say yes first (matches/{id}/yes)."),
+                "consent_missing",
+            )
     if to == MatchState.INTRODUCED:
         match.intro_at = intro_at
         match.intro_place = _text(intro_place, 200)
@@ -727,18 +811,31 @@ def accept_offer(
     `accept_offer(actor, offer, category=None, title="", description="") -> Match`.
     Permission: ASK_HELP; the offer is available and not the actor's own. A request is created on
     the fly in `category` (default: the offer's first category; it must be one of the offer's).
-    The standing offer counts as the helper's yes, so the match (mode self) is proposed and at once
-    accepted by the requester, and both are told ("match_accepted"). When the requester's requests
-    need mediation, the match stays proposed (mode mediated) and the coordinators are told
-    ("helper_responded") to arrange it.
-    Errors: PermissionDenied, ValidationError, Http404.
+    Asking is the requester's yes; the helper still says yes themselves (a standing offer is no
+    promise to everyone), so the match (mode self) stays proposed and the helper is asked
+    ("match_proposed"). Nobody sees the other's contact details until both said yes (say_yes).
+    When the requester's requests need mediation, the match is mediated and the coordinators are
+    told ("helper_responded") to arrange it.
+    Limits: the offer's max_per_month (matches made on it this month, declined ones not counted:
+    Conflict "offer_full"), and RATE_LIMITS["take_offer"] per person (ApiError 429 "rate_limited").
+    Errors: PermissionDenied, ValidationError, Http404, Conflict, ApiError.
     """
     actor.require(Action.ASK_HELP)
     offer = _own_row(actor, offer, HelpOffer)
     if _same_person(actor, offer.helper):
         raise ValidationError({"offer": [_("Someone cannot help with their own request.")]})
+    if not ratelimit.allow("take_offer", f"{actor.community.pk}:{getattr(actor.person, 'pk', 0)}"):
+        raise ApiError(
+            429, "rate_limited", _("You asked for help many times just now. Please wait a while.")
+        )
+    offer = HelpOffer.objects.select_for_update().get(pk=offer.pk)
     if not offer.available:
         raise ValidationError({"offer": [_("This offer is paused at the moment.")]})
+    if offer_is_full(offer):
+        raise Conflict(
+            _("This neighbour already helps as often this month as they offered. Try another."),
+            "offer_full",
+        )
     categories = list(offer.categories.filter(in_scope=True))
     code = getattr(category, "code", category) or (categories[0].code if categories else "")
     chosen = next((c for c in categories if c.code == code), None)
@@ -753,17 +850,25 @@ def accept_offer(
         },
     )
     request = _lock_request(actor, request)
-    if request.needs_mediation:
-        match = _open_match(
-            actor, request, offer, MatchMode.MEDIATED, _("Asked for this offer directly.")
-        )
+    mode = MatchMode.MEDIATED if request.needs_mediation else MatchMode.SELF
+    match = _open_match(actor, request, offer, mode, _("Asked for this offer directly."))
+    _mark_yes(actor, match, states.REQUESTER)
+    if mode == MatchMode.MEDIATED:
         for coordinator in coordinators_of(actor.community):
             integrations.notify_after_commit(coordinator, "helper_responded", {"match": match})
-        return match
-    match = _open_match(actor, request, offer, MatchMode.SELF, _("Asked for this offer directly."))
-    _record_step(actor, match, MatchState.ACCEPTED, "")
-    _tell_sides(match, "match_accepted")
+    else:
+        integrations.notify_after_commit(offer.helper, "match_proposed", {"match": match})
     return match
+
+
+def offer_is_full(offer: HelpOffer) -> bool:
+    """True when the helper already has as many matches this calendar month as the offer's
+    max_per_month (declined proposals do not count): the same rule that hides the offer from the
+    list of standing offers (selectors.helper_load)."""
+    from naober.exchange.selectors import helper_load
+
+    used = helper_load(offer.community, [offer.helper_id]).get(offer.helper_id, 0)
+    return used >= offer.max_per_month
 
 
 @transaction.atomic

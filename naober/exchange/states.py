@@ -1,7 +1,9 @@
 """The match state machine as data: which step may follow which, and who may take it.
 
 proposed -> accepted -> introduced -> active -> completed, and from every open state to declined or
-stopped. A self-made match may go from accepted straight to active (neighbours who found each other
+stopped. Before `accepted` both sides say yes, each on its own (services.say_yes): the helper
+and the requester, on the web or through a coordinator who records a yes heard on the phone. A
+self-made match may go from accepted straight to active (neighbours who found each other
 need no introduction meeting); a mediated match is introduced first (the koppelingsgesprek).
 """
 
@@ -23,7 +25,7 @@ assert all(NEXT[state] for state in OPEN_STATES)
 # Who may take a step besides a coordinator (who may take every step): the sides of the match.
 REQUESTER, HELPER = "requester", "helper"
 SIDES_ALLOWED: dict[str, frozenset[str]] = {
-    S.ACCEPTED: frozenset({REQUESTER}),
+    S.ACCEPTED: frozenset({REQUESTER, HELPER}),  # each side's own yes; both are needed
     S.INTRODUCED: frozenset(),  # planning the introduction is the coordinator's job
     S.ACTIVE: frozenset({REQUESTER, HELPER}),
     S.COMPLETED: frozenset({REQUESTER, HELPER}),

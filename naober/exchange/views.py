@@ -37,6 +37,7 @@ from naober.exchange.forms import (
     ReviewForm,
 )
 from naober.exchange.models import Channel, MatchMode, MatchState, RequestStatus
+from naober.exchange.steps import YES, next_steps
 from naober.matchmaking.selectors import may_change_wish
 from naober.people.selectors import people_of
 
@@ -82,54 +83,6 @@ def _back(request, fallback: str):
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
     return redirect(fallback)
-
-
-def _step_label(state: str, *, on_behalf: bool) -> str:
-    """The button text: in the first person for the sides, as a record for a coordinator."""
-    if on_behalf:
-        labels = {
-            MatchState.ACCEPTED: _("Record that both say yes"),
-            MatchState.ACTIVE: _("Record that the help has started"),
-            MatchState.COMPLETED: _("Record that the help is finished"),
-            MatchState.DECLINED: _("Record a no"),
-            MatchState.STOPPED: _("Stop this match"),
-        }
-        return labels[state]
-    labels = {
-        MatchState.ACCEPTED: _("Yes, I accept this help"),
-        MatchState.ACTIVE: _("The help has started"),
-        MatchState.COMPLETED: _("The help is finished"),
-        MatchState.DECLINED: _("No, thank you"),
-        MatchState.STOPPED: _("Stop this match"),
-    }
-    return labels[state]
-
-
-def next_steps(actor, match) -> list[tuple[str, str]]:
-    """The steps this actor may take now, as (state, button text). Introductions are planned with
-    their own form, so they are not a button."""
-    staff = selectors.is_staff(actor)
-    me = actor.person.pk if actor.person else None
-    sides = set()
-    if me == match.request.requester_id:
-        sides.add(states.REQUESTER)
-    if me == match.helper_id:
-        sides.add(states.HELPER)
-    steps = []
-    for to in (
-        MatchState.ACCEPTED,
-        MatchState.ACTIVE,
-        MatchState.COMPLETED,
-        MatchState.DECLINED,
-        MatchState.STOPPED,
-    ):
-        if not states.can_move(match.state, to, match.mode):
-            continue
-        if to == MatchState.DECLINED and match.state != MatchState.PROPOSED:
-            continue  # after a yes, ending the match is "stop"
-        if staff or sides & states.SIDES_ALLOWED[to]:
-            steps.append((to, _step_label(to, on_behalf=not sides)))
-    return steps
 
 
 # --- asking for help -----------------------------------------------------------------------------
@@ -399,6 +352,7 @@ def request_edit(request, actor, request_id):
             "title": help_request.title,
             "description": help_request.description,
             "urgency": help_request.urgency,
+            "publish": help_request.publish,
         },
     )
     if request.method == "POST" and form.is_valid():
@@ -465,10 +419,14 @@ def offer_accept(request, actor, offer_id):
     except (ValidationError, ApiError) as error:
         messages.error(request, _refusal(error))
         return redirect("exchange:offers", slug=actor.community.slug)
-    if match.state == MatchState.ACCEPTED:
+    if match.mode == MatchMode.SELF:
         messages.success(
             request,
-            _("Done! You can now see how to reach %(name)s.") % {"name": offer.helper.display_name},
+            _(
+                "Thank you! We have asked %(name)s. When %(name)s says yes, you will both see "
+                "here how to reach each other."
+            )
+            % {"name": offer.helper.display_name},
         )
     else:
         messages.success(request, _("Thank you! A coordinator will call you to arrange it."))
@@ -539,16 +497,33 @@ def match_detail(request, actor, match_id):
 @community_page(Action.VIEW_EXCHANGE)
 def match_step(request, actor, match_id):
     match = selectors.match_get(actor, match_id)
-    to = request.POST.get("to", "")[:12]
+    to = request.POST.get("to", "")[:16]
     note = request.POST.get("note", "")[:500]
     fallback = f"/c/{actor.community.slug}/matches/{match.pk}/"
     try:
-        services.transition(actor, match, to, note)
-    except (ValidationError, ApiError) as error:
+        if to.startswith(YES):
+            match = services.say_yes(actor, match, to.removeprefix(YES), note)
+        else:
+            services.transition(actor, match, to, note)
+    except (ValidationError, ApiError, PermissionDenied) as error:
         messages.error(request, _refusal(error))
     else:
-        messages.success(request, _("Saved: %(state)s.") % {"state": MatchState(to).label})
+        messages.success(request, _step_done(match, to))
     return _back(request, fallback)
+
+
+def _step_done(match, to: str) -> str:
+    """What the person who pressed a step button reads next."""
+    if not to.startswith(YES):
+        return _("Saved: %(state)s.") % {"state": MatchState(to).label}
+    if match.state == MatchState.ACCEPTED:
+        return _("Both said yes. You can now see how to reach each other.")
+    other = (
+        match.helper if states.HELPER in services.missing_yes(match) else match.request.requester
+    )
+    return _("Thank you, the yes is saved. Now we wait for %(name)s.") % {
+        "name": other.display_name
+    }
 
 
 @community_page(Action.MANAGE_EXCHANGE)

@@ -252,7 +252,8 @@ def test_transition_endpoint_and_409(api, people, community):
         "id"
     ]
     path = f"{C}/matches/{match_id}/transition"
-    assert api.post(path, {"to": "accepted"}).status_code == 403  # the requester accepts
+    waiting = api.post(path, {"to": "accepted"})  # the helper's yes is there, the asker's not
+    assert waiting.status_code == 409 and waiting.json()["code"] == "consent_missing"
     assert api.post(path, {"to": "completed"}).json()["code"] == "invalid_transition"
     assert api.post(path, {"to": "flying"}).status_code == 422
     assert api.post(path, {"to": "accepted", "note": "x" * 501}).status_code == 422
@@ -357,7 +358,8 @@ def test_offer_first_accept_api(api, people, community):
     api.login(people["resident"])
     response = api.post(f"{C}/offers/{offer.pk}/accept", {"title": "Gras maaien"})
     assert response.status_code == 201, response.content
-    assert response.json()["state"] == "accepted" and response.json()["mode"] == "self"
+    assert response.json()["state"] == "proposed" and response.json()["mode"] == "self"
+    assert response.json()["requester_yes_at"] and response.json()["helper_yes_at"] is None
     before = counts()
     assert api.post(f"{C}/offers/{offer.pk}/accept", {"category": "vervoer"}).status_code == 422
     assert counts() == before

@@ -107,16 +107,14 @@ def _proposed(cast, pair):
     return services.propose(_as(cast, "coordinator"), *pair)
 
 
-@pytest.mark.parametrize(
-    "who,allowed", [("requester", True), ("coordinator", True), ("helper", False)]
-)
-def test_accept(cast, pair, who, allowed):
+@pytest.mark.parametrize("who", ["requester", "coordinator", "helper"])
+def test_accept_needs_both_yeses_and_stores_nothing_without(cast, pair, who):
     match = _proposed(cast, pair)
-    if allowed:
-        assert services.transition(_as(cast, who), match, "accepted").state == "accepted"
-    else:
-        with pytest.raises(PermissionDenied):
-            services.transition(_as(cast, who), match, "accepted")
+    with pytest.raises(Conflict) as info:
+        services.transition(_as(cast, who), match, "accepted")
+    assert info.value.code == "consent_missing"
+    match.refresh_from_db()
+    assert match.state == "proposed" and match.helper_yes_at is match.requester_yes_at is None
 
 
 def test_a_stranger_to_the_match_is_told_nothing(cast, pair):
@@ -130,7 +128,8 @@ def test_a_stranger_to_the_match_is_told_nothing(cast, pair):
 )
 def test_introduce_is_for_coordinators(cast, pair, who, allowed):
     match = _proposed(cast, pair)
-    services.transition(_as(cast, "requester"), match, "accepted")
+    services.say_yes(_as(cast, "helper"), match)
+    services.say_yes(_as(cast, "requester"), match)
     if allowed:
         assert services.transition(_as(cast, who), match, "introduced").state == "introduced"
     else:

@@ -56,6 +56,10 @@ def _match_in(setup, state, mode=MatchMode.MEDIATED):
     for step in PATHS[state]:
         if mode == MatchMode.SELF and step == S.INTRODUCED:
             continue
+        if step == S.ACCEPTED:  # both yeses, recorded by the coordinator from the phone
+            services.say_yes(actor_of(coordinator), match, "helper")
+            match = services.say_yes(actor_of(coordinator), match, "requester")
+            continue
         match = services.transition(actor_of(coordinator), match, step, "stap")
     assert match.state == state
     return match
@@ -71,6 +75,10 @@ def test_every_step_is_allowed_or_refused_with_409(setup, start, to):
     mode = MatchMode.SELF if (start, to) == (S.ACCEPTED, S.ACTIVE) else MatchMode.MEDIATED
     match = _match_in(setup, start, mode)
     coordinator = setup[1]
+    if (start, to) == (S.PROPOSED, S.ACCEPTED):  # the step itself, once both have said yes
+        Match.objects.filter(pk=match.pk).update(
+            helper_yes_at=match.created_at, requester_yes_at=match.created_at
+        )
     events = MatchEvent.objects.filter(match=match).count()
     if (start, to) in ALLOWED:
         moved = services.transition(actor_of(coordinator), match, to, "waarom")
