@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "naober.privacy",
     "naober.initiatives",
     "naober.impact",
+    "naober.accounts",
     "naober.setup",
     "naober.api",
     "naober.ops",
@@ -164,7 +165,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+# After logging in, each person lands on their own community (naober/accounts/views.py).
+LOGIN_REDIRECT_URL = "after_login"
 LOGOUT_REDIRECT_URL = "home"
 
 # Lockout: five wrong passwords for one user name from one address locks it for 30 minutes.
@@ -199,6 +201,8 @@ RATE_LIMITS = {
     "login": os.environ.get("RATE_LIMIT_LOGIN", "20/m"),
     "token": os.environ.get("RATE_LIMIT_TOKEN", "20/m"),
     "public_form": os.environ.get("RATE_LIMIT_PUBLIC_FORM", "10/m"),
+    # Typing a one-time code (activation, login code, sign-up check): naober/accounts.
+    "code": os.environ.get("RATE_LIMIT_CODE", "10/m"),
     # A resident taking standing offers (offer-first), per person: asking is cheap, answering is not.
     "take_offer": os.environ.get("RATE_LIMIT_TAKE_OFFER", "5/h"),
 }
@@ -210,6 +214,11 @@ AXES_CLIENT_IP_CALLABLE = "naober.privacy.ratelimit.client_ip"
 # Two-factor (TOTP) for coordinators and administrators: on in production, off in DEBUG and tests.
 REQUIRE_2FA_FOR_STAFF = env_bool("REQUIRE_2FA_FOR_STAFF", not DEBUG and not TESTING)
 OTP_TOTP_ISSUER = "Naober"
+# One-time codes (naober/accounts): invitations stay valid this many days, login codes minutes.
+INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "14"))
+LOGIN_CODE_MINUTES = int(os.environ.get("LOGIN_CODE_MINUTES", "15"))
+# The address people open links at, for links in e-mails (activation, sign-up, password reset).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Free text of finished requests and visit notes is emptied after this many days (purge_expired).
 RETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "730"))
 
