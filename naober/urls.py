@@ -29,6 +29,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("naober.accounts.public_urls")),
     # Two-step login for a login that belongs to no community (a platform superuser).
     path("security/2fa/setup/", views_2fa.setup_anywhere, name="2fa_setup"),
     path("security/2fa/verify/", views_2fa.verify_anywhere, name="2fa_verify"),
