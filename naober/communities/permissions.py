@@ -51,9 +51,6 @@ class Action(StrEnum):
     VIEW_AUDIT_LOG = "privacy.view_audit_log"
     ACT_ON_PRIVACY_RIGHTS = "privacy.act_for_others"  # export, correct, erase on someone's behalf
     MANAGE_COMMUNITY = "communities.manage"
-    # logins (naober/accounts)
-    INVITE_PEOPLE = "accounts.invite"  # send or print someone's activation code
-    MANAGE_JOIN_REQUESTS = "accounts.manage_join_requests"  # approve or reject sign-ups
     # Give and take roles; which roles each may hand out is GRANTABLE below.
     MANAGE_ROLES = "communities.manage_roles"
     # A member's login: list and revoke API tokens, issue a code to set up the code app.
@@ -101,8 +98,6 @@ RULES: dict[Action, frozenset[str]] = {
     Action.VIEW_AUDIT_LOG: STAFF,
     Action.ACT_ON_PRIVACY_RIGHTS: STAFF,
     Action.MANAGE_COMMUNITY: frozenset({R.ADMIN}),
-    Action.INVITE_PEOPLE: STAFF,
-    Action.MANAGE_JOIN_REQUESTS: STAFF,
     Action.INVITE_PEOPLE: STAFF,
     Action.MANAGE_JOIN_REQUESTS: STAFF,
     Action.MANAGE_ROLES: STAFF,
