@@ -247,6 +247,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Naober <noreply@naober.localhost>")
+# Seconds the worker waits for the mail server (connect, each reply) before it tries again later.
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 # Geocoding for the matching distances (naober/matchmaking/geocoders.py): "recorded" answers from a
 # JSON file of the demo streets (no internet needed); "pdok" asks the public PDOK Locatieserver.
@@ -264,6 +266,10 @@ SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
 SMS_GATEWAY_TOKEN = os.environ.get("SMS_GATEWAY_TOKEN", "")
 SMS_SENDER = os.environ.get("SMS_SENDER", "Naober")
 SMS_GATEWAY_TIMEOUT = float(os.environ.get("SMS_GATEWAY_TIMEOUT", "10"))
+# A message "being sent" this many seconds, a message whose task is this late, or a task whose
+# worker stopped beating this long ago was left by a worker that died: it is taken up again.
+# Keep it well above the timeouts above (naober/notify/delivery.py, worker.py).
+WORKER_RECLAIM_AFTER = float(os.environ.get("WORKER_RECLAIM_AFTER", "120"))
 
 TASKS = {
     "default": {

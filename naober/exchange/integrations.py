@@ -4,21 +4,15 @@ Both are imported when called, not at import time: notify and directory depend o
 models, so a top-level import would be circular. Tests patch these two functions.
 """
 
-from django.db import transaction
 
-
-def notify_after_commit(person, event: str, context: dict) -> None:
-    """Send `event` to `person` once the surrounding transaction has committed (never before:
-    a rolled-back match must not have told anyone anything)."""
+def notify(person, event: str, context: dict, *, key: str = "") -> None:
+    """Tell `person` about `event`, inside the caller's transaction: the message is logged with
+    the change that causes it (the outbox), and delivered only once that change has committed."""
     if person is None:
         return
+    from naober.notify.services import notify
 
-    def send():
-        from naober.notify.services import notify
-
-        notify(person, event, context)
-
-    transaction.on_commit(send)
+    notify(person, event, context, key=key)
 
 
 def refer(actor, help_request, note: str = ""):

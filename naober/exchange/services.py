@@ -270,7 +270,7 @@ def create_request(actor: Actor, data: dict, *, requester: Person | None = None)
     if request.status == RequestStatus.REFERRED:
         integrations.refer(actor, request, note=_("Neighbours cannot help with this kind of help."))
     else:
-        integrations.notify_after_commit(
+        integrations.notify(
             requester,
             "request_received",
             {"request": request, "deadline_hours": actor.community.response_deadline_hours},
@@ -582,7 +582,7 @@ def respond(actor: Actor, request: HelpRequest, offer: HelpOffer, note: str = ""
     _claim(request, statuses=(RequestStatus.OPEN,))
     match = _open_match(actor, request, offer, MatchMode.SELF, note)
     _mark_yes(actor, match, states.HELPER)
-    integrations.notify_after_commit(request.requester, "helper_responded", {"match": match})
+    integrations.notify(request.requester, "helper_responded", {"match": match})
     return match
 
 
@@ -601,7 +601,7 @@ def propose(actor: Actor, request: HelpRequest, offer: HelpOffer, note: str = ""
     _check_offer_for(request, offer)
     _claim(request, statuses=(RequestStatus.OPEN, RequestStatus.WAITING_LIST))
     match = _open_match(actor, request, offer, MatchMode.MEDIATED, note)
-    integrations.notify_after_commit(offer.helper, "match_proposed", {"match": match})
+    integrations.notify(offer.helper, "match_proposed", {"match": match})
     return match
 
 
@@ -643,7 +643,7 @@ def _schedule_followup(match: Match, kind: str, delay: timedelta) -> FollowUp:
     from naober.exchange.tasks import schedule_reminder
 
     followup = FollowUp.objects.create(match=match, kind=kind, due_at=timezone.now() + delay)
-    transaction.on_commit(lambda: schedule_reminder(followup))
+    transaction.on_commit(lambda: schedule_reminder(followup), robust=True)
     return followup
 
 
@@ -657,7 +657,7 @@ def _tell_sides(match: Match, event: str) -> None:
         context = {"match": match}
         if event == "match_accepted":
             context["shared_contact"] = contact_line(other)
-        integrations.notify_after_commit(person, event, context)
+        integrations.notify(person, event, context)
 
 
 def _mark_yes(actor: Actor, match: Match, side: str) -> None:
@@ -730,7 +730,7 @@ def say_yes(actor: Actor, match: Match, side: str = "", note: str = "") -> Match
         _record_step(actor, match, MatchState.ACCEPTED, "")
         _tell_sides(match, "match_accepted")
     elif side == states.HELPER and match.mode == MatchMode.SELF and side in sides:
-        integrations.notify_after_commit(match.request.requester, "helper_responded", {"match": match})
+        integrations.notify(match.request.requester, "helper_responded", {"match": match})
     return match
 
 
@@ -855,9 +855,9 @@ def accept_offer(
     _mark_yes(actor, match, states.REQUESTER)
     if mode == MatchMode.MEDIATED:
         for coordinator in coordinators_of(actor.community):
-            integrations.notify_after_commit(coordinator, "helper_responded", {"match": match})
+            integrations.notify(coordinator, "helper_responded", {"match": match})
     else:
-        integrations.notify_after_commit(offer.helper, "match_proposed", {"match": match})
+        integrations.notify(offer.helper, "match_proposed", {"match": match})
     return match
 
 

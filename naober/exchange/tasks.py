@@ -2,6 +2,7 @@
 
 import logging
 
+from django.db import transaction
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -11,7 +12,8 @@ logger = logging.getLogger(__name__)
 def followup_reminder(followup_id: int) -> bool:
     """Tell the coordinators a follow-up call is due, unless someone already made it.
 
-    Runs at the follow-up's due time; returns whether a reminder was sent.
+    Runs at the follow-up's due time; returns whether a reminder was sent. Safe to run twice (a
+    worker that died mid-task has it run again): each coordinator's reminder has its own key.
     """
     from naober.exchange.models import FollowUp
     from naober.exchange.services import coordinators_of
@@ -24,8 +26,10 @@ def followup_reminder(followup_id: int) -> bool:
     )
     if followup is None:
         return False
-    for coordinator in coordinators_of(followup.match.community):
-        notify(coordinator, "followup_due", {"followup": followup})
+    with transaction.atomic():
+        for coordinator in coordinators_of(followup.match.community):
+            key = f"followup_due:{followup.pk}:{coordinator.pk}"
+            notify(coordinator, "followup_due", {"followup": followup}, key=key)
     return True
 
 

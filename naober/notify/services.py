@@ -8,14 +8,14 @@ only shown for "match_accepted"; the caller passes it after checking consent.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.notify.channels import CHANNELS, channel_for
-from naober.notify.models import Message, MessageStatus
+from naober.notify.models import Message, MessageStatus, new_key
 from naober.notify.render import render
 from naober.notify.tasks import enqueue_delivery
 from naober.notify.texts import EVENTS
@@ -35,22 +35,30 @@ def _related(context: dict) -> str:
     return ""
 
 
-def notify(person: Person, event: str, context: dict) -> Message | None:
+def notify(person: Person, event: str, context: dict, *, key: str = "") -> Message | None:
     """Log a message for `person` on their preferred channel and start its delivery.
 
+    Call it inside the transaction of the change that causes the message: the message row is the
+    outbox, so the change and its message are stored together or not at all. Email and SMS are
+    sent by the background task once that transaction commits (never before: a rolled-back
+    change sends nothing); if the task is lost, the worker's sweep sends it anyway.
+
+    `key` names the message for idempotency, e.g. "followup_due:12:34": a second call with the
+    same key returns the message already logged instead of logging another. Without a key every
+    call is a new message.
     Returns None for a person whose data was erased (there is nobody left to tell).
     Raises ValueError for an unknown event: that is a programming error, not bad input.
-    Email and SMS are sent by the background task once the caller's transaction commits, so a
-    change that is rolled back never sends a message.
     """
     if event not in EVENTS:
         raise ValueError(f"Unknown notification event {event!r}; known: {sorted(EVENTS)}")
     if person.erased_at is not None:
         return None
+    if key and (known := Message.objects.filter(idempotency_key=key).first()):
+        return known
     channel = channel_for(person)
     rendered = render(person, event, context, channel)
     handler = CHANNELS[channel]
-    message = Message.objects.create(
+    message = Message(
         community_id=person.community_id,
         person=person,
         event=event,
@@ -59,12 +67,23 @@ def notify(person: Person, event: str, context: dict) -> Message | None:
         subject=rendered.subject,
         body=rendered.body,
         related=_related(context),
+        idempotency_key=key or new_key(),
+        due_at=timezone.now() if handler.background else None,
     )
-    if handler.background:
-        transaction.on_commit(lambda: enqueue_delivery(message.pk))
-    else:
+    if not handler.background:
         message.status = handler.deliver(message)
-        message.save(update_fields=["status"])
+    try:
+        with transaction.atomic():
+            message.save()
+    except IntegrityError:
+        known = Message.objects.filter(idempotency_key=message.idempotency_key).first()
+        if key and known is not None:  # the same key, logged a moment ago by someone else
+            return known
+        raise
+    if handler.background:
+        # robust: a queue that cannot be reached now must not fail the committed change; the
+        # sweep sends the message later.
+        transaction.on_commit(lambda: enqueue_delivery(message.pk), robust=True)
     return message
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from naober.notify import tasks
+from naober.notify import delivery, tasks
 from naober.notify.errors import DeliveryError
 from naober.notify.models import MessageStatus, SmsOutbox
 from naober.notify.services import notify
@@ -102,14 +102,14 @@ def test_after_four_attempts_the_message_failed(
 ):
     http_sms.statuses = [500] * 10
     message = send(sms_person, django_capture_on_commit_callbacks)
-    assert message.status == MessageStatus.FAILED and message.attempts == tasks.MAX_ATTEMPTS
+    assert message.status == MessageStatus.FAILED and message.attempts == delivery.MAX_ATTEMPTS
     assert len(http_sms.received) == 4 and "500" in message.last_error
 
 
 def test_unreachable_gateway_is_retryable(settings):
     gateway = HttpSmsGateway("http://127.0.0.1:9/none", "t", "N", timeout=0.5)
     with pytest.raises(DeliveryError) as error:
-        gateway.send("06 1", "x")
+        gateway.send("06 1", "x", "key-1")
     assert error.value.retryable
 
 
@@ -125,7 +125,7 @@ def test_retry_is_re_enqueued_with_backoff(
         message = notify(sms_person, "custom", {"subject": "x", "body": "y"})
     backend = task_backends["default"]
     assert len(backend.results) == 1 and backend.results[0].task.run_after is None
-    for attempt, wait in enumerate(tasks.BACKOFF, start=1):
+    for attempt, wait in enumerate(delivery.BACKOFF, start=1):
         before = timezone.now()
         assert tasks.deliver_message.call(message.pk) == MessageStatus.QUEUED
         retry = backend.results[-1].task
@@ -134,7 +134,7 @@ def test_retry_is_re_enqueued_with_backoff(
         message.refresh_from_db()
         assert message.attempts == attempt and message.status == MessageStatus.QUEUED
     assert tasks.deliver_message.call(message.pk) == MessageStatus.FAILED
-    assert len(backend.results) == 1 + len(tasks.BACKOFF)
+    assert len(backend.results) == 1 + len(delivery.BACKOFF)
 
 
 def test_missing_address_fails_at_once(
