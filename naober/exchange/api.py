@@ -81,6 +81,7 @@ class RequestOut(Schema):
     referred_by: int | None = None
     referred_by_text: str | None = None
     entered_by: int | None = None
+    publish: bool | None = None
 
 
 class RequestIn(Schema):
@@ -98,6 +99,7 @@ class RequestIn(Schema):
     disclosure: str = Field("", max_length=1000)
     referred_by: int | None = Id
     referred_by_text: str = Field("", max_length=120)
+    publish: bool = False
 
 
 class RequestPatch(Schema):
@@ -114,6 +116,7 @@ class RequestPatch(Schema):
     disclosure: str | None = Field(None, max_length=1000)
     referred_by_text: str | None = Field(None, max_length=120)
     status: RequestStatus | None = None
+    publish: bool | None = None
 
 
 class OfferOut(Schema):

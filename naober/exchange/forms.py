@@ -189,6 +189,15 @@ class AskHelpForm(forms.Form):
             "Only a helper who wants to help reads this, before saying yes."
         ),
     )
+    publish = forms.BooleanField(
+        label=_("Also show my request on the public page of the neighbourhood"),
+        required=False,
+        initial=False,
+        help_text=_(
+            "Then anyone can read what you need and your first name, also without logging in. "
+            "Never your address or street. Without a tick only neighbours who log in see it."
+        ),
+    )
 
     def __init__(self, *args, community, earlier_helpers=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -255,6 +264,9 @@ class EnterRequestForm(AskHelpForm):
         self.fields["preferred_helper"].label = _("Preferred helper")
         self.fields["category"].label = _("Kind of help")
         self.fields["title"].label = _("What is the request?")
+        self.fields["publish"].label = _(
+            "The person agrees: also show the request on the public page of the neighbourhood"
+        )
 
 
 class OfferForm(forms.Form):
@@ -348,6 +360,7 @@ class RequestEditForm(forms.Form):
     title = AskHelpForm.base_fields["title"]
     description = AskHelpForm.base_fields["description"]
     urgency = AskHelpForm.base_fields["urgency"]
+    publish = AskHelpForm.base_fields["publish"]
 
 
 class RespondForm(forms.Form):

@@ -48,9 +48,11 @@ def _board(community) -> Q:
 
 
 def recent_open_requests(community, limit: int = 8) -> QuerySet[HelpRequest]:
-    """Open requests for the public community page (shown with first name and street only)."""
+    """Open requests for the public community page and anything else anyone may read without
+    logging in (the printed notice-board sheet): only those the requester agreed to publish.
+    Pages show them with the first name only, never with the street (issue 12.7)."""
     return (
-        HelpRequest.objects.filter(_board(community), community=community)
+        HelpRequest.objects.filter(_board(community), community=community, publish=True)
         .select_related("requester__area", "category")
         .order_by("-created_at", "-id")[:limit]
     )
@@ -173,6 +175,7 @@ def request_view(actor: Actor, request: HelpRequest) -> dict:
         data["disclosure"] = request.disclosure
     if staff or own:
         data.update(
+            publish=request.publish,
             preferred_helper=request.preferred_helper_id,
             first_response_at=request.first_response_at,
             overdue=bool(getattr(request, "overdue", False)),
@@ -596,9 +599,10 @@ def find_by_code(actor: Actor, code: str) -> tuple[str, int] | None:
 
 def noticeboard(actor: Actor, area) -> dict:
     """Open requests and available offers of people living in `area` (or offers for it), for the
-    printed sheet: the same privacy-safe fields as the board."""
+    printed sheet. The sheet hangs where anyone reads it, so it holds only the requests their
+    requester agreed to publish, as the public community page does."""
     below = area_and_below(area)
-    requests = board_requests(actor).filter(requester__area_id__in=below)
+    requests = board_requests(actor).filter(requester__area_id__in=below, publish=True)
     offers = (
         visible_offers(actor)
         .filter(available=True)

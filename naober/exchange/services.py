@@ -72,9 +72,10 @@ REQUEST_FIELDS = (
     "disclosure",
     "referred_by",
     "referred_by_text",
+    "publish",
 )
 # What a requester may still change about their own request while it is open.
-REQUESTER_EDITABLE = {"title", "description", "urgency"}
+REQUESTER_EDITABLE = {"title", "description", "urgency", "publish"}
 OFFER_FIELDS = (
     "categories",
     "description",
@@ -201,8 +202,9 @@ def _clean_request(community, data: dict, errors: dict) -> dict:
         cleaned["weekday"] = data["weekday"]
         if cleaned["weekday"] is not None and cleaned["weekday"] not in Weekday.values:
             errors["weekday"] = [_("Choose a day of the week.")]
-    if "needs_mediation" in data:
-        cleaned["needs_mediation"] = bool(data["needs_mediation"])
+    for flag in ("needs_mediation", "publish"):
+        if flag in data:
+            cleaned[flag] = bool(data[flag])
     for field in ("preferred_helper", "referred_by"):
         if field in data:
             cleaned[field] = _person_of(community, data[field], field, errors)

@@ -28,7 +28,7 @@ def foreign(other_community, person_factory):
 def test_board_and_sheet_never_return_another_communitys_rows(
     community, resident, volunteer, foreign
 ):
-    mine = make_request(community, resident)
+    mine = make_request(community, resident, publish=True)
     make_offer(community, volunteer)
     actor = actor_of(volunteer)
     assert list(selectors.board_requests(actor)) == [mine]

@@ -25,8 +25,9 @@ def test_sheet_lists_only_this_neighbourhoods_open_items_with_codes(
     community, two_neighbourhoods, volunteer, coordinator, as_person
 ):
     krakeel, verweg, far_resident = two_neighbourhoods
-    here = make_request(community, title="Heg knippen hier")
-    there = make_request(community, far_resident, title="Heg knippen daar")
+    here = make_request(community, title="Heg knippen hier", publish=True)
+    there = make_request(community, far_resident, title="Heg knippen daar", publish=True)
+    unpublished = make_request(community, title="Niet voor het prikbord")
     taken = make_request(community, title="Al geholpen")
     from naober.exchange import services
     from tests.exchange.helpers import actor_of
@@ -37,6 +38,7 @@ def test_sheet_lists_only_this_neighbourhoods_open_items_with_codes(
     assert "Heg knippen hier" in html and here.code in html
     assert "Heg knippen daar" not in html and there.code not in html
     assert "Al geholpen" not in html
+    assert "Niet voor het prikbord" not in html and unpublished.code not in html
     assert "Ik knip graag heggen" in html and f"A-{offer.pk}" in html
     assert "exchange/print.css" in html
     for secret in ("06 1234", "@voorbeeld.nl"):

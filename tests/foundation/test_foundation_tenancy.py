@@ -17,10 +17,10 @@ from naober.people import selectors
 from tests.factories import ApiClient
 
 
-def request_of(person, title="Boodschappen doen"):
+def request_of(person, title="Boodschappen doen", **fields):
     category = Category.objects.get(community=person.community, code="boodschappen")
     return HelpRequest.objects.create(
-        community=person.community, requester=person, category=category, title=title
+        community=person.community, requester=person, category=category, title=title, **fields
     )
 
 
