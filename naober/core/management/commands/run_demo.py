@@ -15,6 +15,6 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
 
     def handle(self, *args, port: int, **options):
-        worker = subprocess.Popen([sys.executable, "manage.py", "db_worker"])  # noqa: S603
+        worker = subprocess.Popen([sys.executable, "manage.py", "run_worker"])  # noqa: S603
         atexit.register(worker.terminate)
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
