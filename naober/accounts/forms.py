@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -133,6 +133,10 @@ class NaoberPasswordResetForm(PasswordResetForm):
     address that was typed, and only when it belongs to that login.
     """
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("E-mail address")
+
     def get_users(self, email):
         users = (
             get_user_model()
@@ -157,3 +161,15 @@ class NaoberPasswordResetForm(PasswordResetForm):
             self.cleaned_data["email"],
             **kw,
         )
+
+
+class NaoberSetPasswordForm(SetPasswordForm):
+    """Django's form to choose a new password, with plain labels."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("New password")
+        self.fields["new_password1"].help_text = _(
+            "At least 8 characters, not only digits, and not too common."
+        )
+        self.fields["new_password2"].label = _("Repeat the new password")

@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from naober.accounts import views
-from naober.accounts.forms import NaoberPasswordResetForm
+from naober.accounts.forms import NaoberPasswordResetForm, NaoberSetPasswordForm
 from naober.privacy.ratelimit import rate_limited
 
 urlpatterns = [
@@ -35,6 +35,7 @@ urlpatterns = [
         "password-reset/<uidb64>/<token>/",
         rate_limited("code")(
             auth_views.PasswordResetConfirmView.as_view(
+                form_class=NaoberSetPasswordForm,
                 template_name="accounts/password_reset_confirm.html",
                 success_url=reverse_lazy("password_reset_complete"),
             )
