@@ -72,7 +72,7 @@ def test_volunteer_responds_and_resident_accepts(page, login, axe_check):
     switch_user(page, login, resident)
     go(page, axe_check, "/c/wijk/my-help/")
     assert page.get_by_text("06 11112222").count() == 0
-    submit(page, axe_check, "Ja, ik neem deze hulp aan")
+    submit(page, axe_check, "Ja, graag")
     go(page, axe_check, "/c/wijk/my-help/")
     assert page.get_by_text("06 11112222").is_visible()
     assert page.get_by_role("heading", name="Veilig en prettig").is_visible()
@@ -107,7 +107,8 @@ def test_coordinator_turns_a_phone_call_into_a_match(page, login, axe_check):
     submit(page, axe_check, "Gerrit voorstellen")
     match = Match.objects.get()
     assert match.mode == "mediated"
-    submit(page, axe_check, "Vastleggen dat allebei ja zeggen")
+    submit(page, axe_check, "Gerrit Groen zei ja (telefonisch)")
+    submit(page, axe_check, "Truus Offline zei ja (telefonisch)")
     page.get_by_label("Datum en tijd").fill("2030-05-04T10:30")
     page.get_by_label("Plaats").fill("Buurthuis De Kern")
     submit(page, axe_check, "Koppelingsgesprek opslaan")
