@@ -1,0 +1,106 @@
+"""The first day of a real install, in Chromium, from an empty database (no demo seed):
+
+`createsuperuser --noinput` → the platform administrator starts a community and invites its first
+administrator by letter → she activates the letter's code → sets the help desk's phone number and
+hours → imports the streets from CSV (a wrong file is refused and stores nothing). The footer of
+every page of the community then shows the phone number, and so does the public contact API.
+"""
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from naober.communities.models import Area, Community
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+STREETS = "district,neighbourhood,street\nZuidoost,Krakeel,Krakeelweg\nZuidoost,Krakeel,Zuiderweg\n"
+WRONG = STREETS + "Zuidoost,,Losse straat\n"
+
+
+def test_first_day_from_an_empty_database(page, axe_check, login, monkeypatch):
+    monkeypatch.setenv("DJANGO_SUPERUSER_USERNAME", "platform")
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "Platform-geheim-2026")
+    monkeypatch.setenv("DJANGO_SUPERUSER_EMAIL", "platform@voorbeeld.nl")
+    call_command("createsuperuser", interactive=False, verbosity=0)
+    assert not Community.objects.exists()
+
+    # The platform administrator starts the community; a bad short name gets a Dutch message.
+    login(page, "platform", "Platform-geheim-2026")
+    page.goto("/")
+    page.get_by_role("link", name="Nieuwe gemeenschap starten").click()
+    axe_check(page)
+    page.get_by_label("Korte naam in het webadres").fill("Zuid Oost")
+    page.get_by_label("Naam", exact=True).fill("Buurthulp Zuidoost")
+    page.get_by_label("Gemeente").fill("Hoogeveen")
+    page.get_by_role("button", name="Gemeenschap aanmaken").click()
+    assert "kleine letters" in page.locator("main").inner_text()
+    assert not Community.objects.exists()
+    page.get_by_label("Korte naam in het webadres").fill("zuidoost")
+    page.get_by_role("button", name="Gemeenschap aanmaken").click()
+
+    # ... and invites its first administrator with a printed letter.
+    page.get_by_label("Naam", exact=True).fill("Bea Beheer")
+    page.get_by_label("Postadres").fill("Stationsweg 1, Hoogeveen")
+    axe_check(page)
+    page.get_by_role("button", name="Uitnodigen").click()
+    page.get_by_role("heading", name="Uitnodiging gemaakt").wait_for()
+    axe_check(page)
+    code = page.locator("strong.code").inner_text()
+    # Not a member: inside the community the platform administrator finds nothing.
+    assert page.goto("/c/zuidoost/settings/").status == 404
+    page.get_by_role("button", name="Uitloggen").click()
+
+    # The administrator activates the code from her letter.
+    page.goto("/accounts/activate/")
+    page.get_by_label("Uw code").fill(code)
+    page.get_by_label("Kies een gebruikersnaam").fill("bea")
+    page.get_by_label("Kies een wachtwoord").fill("Zuidoost-beheer-2026")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/c/zuidoost/**")
+
+    # She sets the help desk's phone number and hours.
+    page.get_by_role("link", name="Instellingen", exact=True).click()
+    axe_check(page)
+    page.get_by_label("Telefoonnummer van de hulplijn").fill("bel me maar")
+    page.get_by_role("button", name="Opslaan").click()
+    assert "alleen cijfers" in page.locator("main").inner_text()
+    page.get_by_label("Telefoonnummer van de hulplijn").fill("0528 99 88 77")
+    page.get_by_label("Wanneer de telefoon wordt opgenomen").fill("ma-vr 10-12 uur")
+    page.get_by_label("Buiten die tijden").fill("daarna de voicemail")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De instellingen zijn opgeslagen.").wait_for()
+    footer = page.locator("footer")
+    assert (
+        footer.get_by_role("link", name="0528 99 88 77").get_attribute("href") == "tel:0528998877"
+    )
+    assert "daarna de voicemail" in footer.inner_text()
+
+    # She imports the streets: a wrong file is refused as a whole, a right one after a check.
+    page.get_by_role("link", name="Gebieden", exact=True).click()
+    page.get_by_role("link", name="Straten inlezen uit een CSV-bestand").click()
+    axe_check(page)
+    page.get_by_label("Of plak de regels hier").fill(WRONG)
+    page.get_by_role("button", name="Controleren (bewaart niets)").click()
+    assert "Regel 4" in page.get_by_role("alert").inner_text()
+    assert page.get_by_role("button", name="Deze gebieden inlezen").count() == 0
+    page.get_by_label("Of plak de regels hier").fill(STREETS)
+    page.get_by_role("button", name="Controleren (bewaart niets)").click()
+    assert "voegt 4 gebieden toe" in page.locator("#result").inner_text()
+    assert not Area.objects.filter(name="Krakeelweg").exists()
+    axe_check(page)
+    page.get_by_role("button", name="Deze gebieden inlezen").click()
+    page.get_by_text("Ingelezen: 4 nieuwe gebieden.").wait_for()
+    assert page.locator(".area-tree").get_by_text("Zuiderweg").count() == 1
+    axe_check(page)
+
+    # The phone number is on every page of the community, on the login page and in the API.
+    page.goto("/c/zuidoost/")
+    assert "0528 99 88 77" in page.locator("footer").inner_text()
+    page.get_by_role("button", name="Uitloggen").click()
+    page.goto("/accounts/login/?next=/c/zuidoost/")
+    assert "0528 99 88 77" in page.locator("main").inner_text()
+    contact = json.loads(page.goto("/api/v1/c/zuidoost/contact").text())
+    assert contact["phone"] == "0528 99 88 77"
+    assert contact["opening_hours"] == "ma-vr 10-12 uur"
