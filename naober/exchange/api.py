@@ -528,7 +528,7 @@ def create_match(request, community: str, payload: MatchIn):
     """A helper responding with their own offer (mode self) or a coordinator proposing
     (mode mediated). 409 "request_taken" when the request already has a live match."""
     actor = actor_for(request, community)
-    help_request = selectors.request_get(actor, payload.request)
+    help_request = selectors.request_to_claim(actor, payload.request)
     offer = selectors.offer_get(actor, payload.offer)
     match = services.create_match(actor, help_request, offer, payload.note)
     return 201, selectors.match_view(actor, selectors.match_get(actor, match.pk))

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from naober.api.errors import Conflict
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.exchange.models import (
@@ -143,6 +144,28 @@ def request_get(actor: Actor, request_id: int) -> HelpRequest:
     if request is None:
         raise Http404
     return request
+
+
+def request_to_claim(actor: Actor, request_id: int) -> HelpRequest:
+    """The request a helper answers or a coordinator proposes for.
+
+    A request that was on the board and was taken a moment ago is no longer visible to a helper,
+    but the one who lost the race hears 409 "request_taken" (as the API contract promises), not
+    404: they saw it on the board, so its existence is no secret. Anything else stays 404.
+    """
+    try:
+        return request_get(actor, request_id)
+    except Http404:
+        taken = HelpRequest.objects.filter(
+            community=actor.community,
+            pk=request_id,
+            category__in_scope=True,
+            needs_mediation=False,
+            status__in=(RequestStatus.MATCHED, RequestStatus.DONE),
+        ).exists()
+        if not taken:
+            raise
+    raise Conflict(_("Someone else is already helping with this request."), "request_taken")
 
 
 def request_view(actor: Actor, request: HelpRequest) -> dict:
