@@ -29,7 +29,7 @@ from naober.exchange.models import (
     RequestStatus,
 )
 from naober.people.models import ConsentPurpose, Person
-from naober.people.selectors import has_consent
+from naober.people.selectors import has_consent, record_shown
 
 # Safety advice shown with every shared contact and on the pages of a new match (BUUV brokers).
 SAFETY_ADVICE = (
@@ -419,6 +419,9 @@ def match_contact(actor: Actor, match: Match) -> dict | None:
     shared = shareable_contact(other)
     if shared:
         data.update(via_coordinator=False, **shared)
+        fields = [name for name, value in shared.items() if value]
+        if fields:  # reading it is the audited event, on the page and in the API alike
+            record_shown(actor, [other], "match contact", fields)
     return data
 
 
@@ -508,6 +511,14 @@ def followup_get(actor: Actor, followup_id: int) -> FollowUp:
     if followup is None:
         raise Http404
     return followup
+
+
+def followup_caller(actor: Actor, followup: FollowUp) -> dict:
+    """Whom the coordinator calls back: the requester's name and phone number, the read audited."""
+    requester = followup.match.request.requester
+    if requester.phone:
+        record_shown(actor, [requester], "follow-up call", ["phone"])
+    return {"name": requester.name, "phone": requester.phone}
 
 
 def events_of(match: Match) -> QuerySet[MatchEvent]:

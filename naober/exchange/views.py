@@ -718,7 +718,14 @@ def followup(request, actor, followup_id):
         else:
             messages.success(request, _("The follow-up call has been recorded."))
             return redirect("exchange:workbench", slug=actor.community.slug)
-    return _page(request, actor, "exchange/followup_form.html", followup=item, form=form)
+    return _page(
+        request,
+        actor,
+        "exchange/followup_form.html",
+        followup=item,
+        caller=selectors.followup_caller(actor, item),
+        form=form,
+    )
 
 
 # --- notice board and summary --------------------------------------------------------------------

@@ -6,6 +6,7 @@ from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.notify.models import Message, MessageStatus
 from naober.people.models import ContactChannel
+from naober.people.selectors import record_shown
 
 CALL_CHANNELS = (ContactChannel.PHONE, ContactChannel.VIA_COORDINATOR)
 
@@ -25,27 +26,36 @@ def message_log(
     return qs.order_by("-created_at", "-id")
 
 
-def letters_to_print(actor: Actor) -> QuerySet[Message]:
-    """Letters waiting for the printer, oldest first (the order they were written)."""
+def letters_to_print(actor: Actor, limit: int = 200) -> list[Message]:
+    """Letters waiting for the printer, oldest first (the order they were written). Each shows
+    its addressee's postal address: one audit entry per person."""
     actor.require(Action.MANAGE_EXCHANGE)
-    return (
+    letters = list(
         Message.objects.filter(
             community=actor.community, channel=ContactChannel.LETTER, status=MessageStatus.QUEUED
         )
         .select_related("person")
-        .order_by("created_at", "id")
+        .order_by("created_at", "id")[:limit]
     )
+    shown = [m.person for m in letters if m.person and m.person.address]
+    record_shown(actor, shown, "letters to print", ["address"])
+    return letters
 
 
-def calls_to_make(actor: Actor) -> QuerySet[Message]:
-    """Messages a coordinator passes on by phone or in person, oldest first."""
+def calls_to_make(actor: Actor, limit: int = 200) -> list[Message]:
+    """Messages a coordinator passes on by phone or in person, oldest first. Each shows the
+    person's phone number: one audit entry per person with a number shown."""
     actor.require(Action.MANAGE_EXCHANGE)
-    return (
+    calls = list(
         Message.objects.filter(
             community=actor.community,
             channel__in=CALL_CHANNELS,
             status=MessageStatus.HANDED_TO_COORDINATOR,
         )
         .select_related("person")
-        .order_by("created_at", "id")
+        .order_by("created_at", "id")[:limit]
     )
+    record_shown(
+        actor, [m.person for m in calls if m.person and m.person.phone], "calls to make", ["phone"]
+    )
+    return calls

@@ -104,7 +104,7 @@ def letters(request, actor):
         {
             "community": actor.community,
             "actor": actor,
-            "letters": selectors.letters_to_print(actor)[:200],
+            "letters": selectors.letters_to_print(actor),
         },
     )
 
@@ -117,7 +117,7 @@ def calls(request, actor):
         {
             "community": actor.community,
             "actor": actor,
-            "calls": selectors.calls_to_make(actor)[:200],
+            "calls": selectors.calls_to_make(actor),
             "form": CallDoneForm(),
         },
     )

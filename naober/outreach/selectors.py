@@ -42,6 +42,34 @@ def my_assignments(actor: Actor):
     )
 
 
+def shown_addresses(actor: Actor, rows, purpose: str) -> list:
+    """`rows` (walk entries or visits, each with `person` and `address`) as a list, with one audit
+    entry per resident whose postal address the list shows this actor."""
+    from naober.people.selectors import record_shown
+
+    rows = list(rows)
+    record_shown(actor, [row.person for row in rows if row.address], purpose, ["address"])
+    return rows
+
+
+def walk_entries(actor: Actor, walk_list: WalkList, *, visitor_id: int | None = None) -> list:
+    """The addresses of a walk list (page and print), their reading audited."""
+    entries = walk_list.entries.select_related("person", "visitor").prefetch_related("visits")
+    if visitor_id is not None:
+        entries = entries.filter(visitor_id=visitor_id)
+    return shown_addresses(actor, entries, "walk list")
+
+
+def visit_list(actor: Actor, limit: int = 200) -> list:
+    """The visits this actor may see, newest first, each with its address (audited)."""
+    return shown_addresses(actor, visits_for(actor)[:limit], "visits list")
+
+
+def assignment_list(actor: Actor, limit: int = 100) -> list:
+    """The addresses given to this visitor and not yet visited (audited)."""
+    return shown_addresses(actor, my_assignments(actor)[:limit], "my addresses to visit")
+
+
 def visits_for(actor: Actor) -> QuerySet[HouseVisit]:
     """All visits for the roles that read notes; a visitor sees only their own."""
     if not (actor.can(Action.RECORD_VISIT) or actor.can(Action.VIEW_VISIT_NOTES)):
@@ -192,7 +220,7 @@ def joined_people(actor: Actor) -> list[QuerySet]:
         return []
     return [
         visits_for(actor).values("person_id"),
-        WalkEntry.objects.filter(
-            walk_list__community=actor.community, visitor=actor.person
-        ).values("person_id"),
+        WalkEntry.objects.filter(walk_list__community=actor.community, visitor=actor.person).values(
+            "person_id"
+        ),
     ]

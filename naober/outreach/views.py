@@ -96,13 +96,12 @@ def walk_list_detail(request, actor, walk_list_id):
             return redirect(
                 "outreach:walk_list", slug=actor.community.slug, walk_list_id=walk_list.pk
             )
-    entries = walk_list.entries.select_related("person", "visitor").prefetch_related("visits")
     return _page(
         request,
         actor,
         "walk_list_detail.html",
         walk_list=walk_list,
-        entries=entries,
+        entries=selectors.walk_entries(actor, walk_list),
         forms=page_forms,
         kinds=EntryKind,
     )
@@ -111,10 +110,9 @@ def walk_list_detail(request, actor, walk_list_id):
 @community_page(Action.PLAN_VISITS)
 def walk_list_print(request, actor, walk_list_id):
     walk_list = selectors.walk_list_get(actor, walk_list_id)
-    entries = walk_list.entries.select_related("visitor")
     visitor = request.GET.get("visitor", "")
-    if visitor.isdigit() and len(visitor) < 19:
-        entries = entries.filter(visitor_id=int(visitor))
+    visitor_id = int(visitor) if visitor.isdigit() and len(visitor) < 19 else None
+    entries = selectors.walk_entries(actor, walk_list, visitor_id=visitor_id)
     return _page(request, actor, "walk_list_print.html", walk_list=walk_list, entries=entries)
 
 
@@ -127,8 +125,8 @@ def visit_index(request, actor):
         request,
         actor,
         "visit_index.html",
-        visits=selectors.visits_for(actor)[:200],
-        assignments=selectors.my_assignments(actor)[:100],
+        visits=selectors.visit_list(actor),
+        assignments=selectors.assignment_list(actor),
     )
 
 

@@ -11,7 +11,6 @@ from naober.api.deps import ERRORS, actor_for
 from naober.api.pagination import Mapped, Pagination
 from naober.people import selectors, services
 from naober.people.models import ContactChannel, Gender
-from naober.privacy.audit import record_contact_view
 
 router = Router(tags=["people"])
 
@@ -94,7 +93,9 @@ def me(request, community: str):
 @paginate(Pagination)
 def list_people(request, community: str, q: str = Query("", max_length=100)):
     actor = actor_for(request, community)
-    return Mapped(selectors.person_list(actor, search=q), partial(selectors.person_view, actor))
+    # Each row of the page is read through contact_card: one audit entry per person shown.
+    card = partial(selectors.contact_card, actor, purpose="API: people list")
+    return Mapped(selectors.person_list(actor, search=q), card)
 
 
 @router.post("/c/{community}/people", response={201: PersonOut, **ERRORS}, exclude_unset=True)
@@ -112,9 +113,7 @@ def create_person(request, community: str, payload: PersonIn):
 def get_person(request, community: str, person_id: int = Path(..., ge=1, le=2**62)):
     actor = actor_for(request, community)
     person = selectors.person_get(actor, person_id)  # 404 unless this caller may see them
-    view = selectors.person_view(actor, person)
-    record_contact_view(actor, person, view, "API: one person")
-    return view
+    return selectors.contact_card(actor, person, "API: one person")
 
 
 @router.patch(

@@ -7,6 +7,7 @@ from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.people.access import visible_people
 from naober.people.models import Consent, ConsentPurpose, Person, PersonTag
+from naober.privacy.audit import record_access, record_contact_view
 
 
 def people_of(community) -> QuerySet[Person]:
@@ -85,6 +86,30 @@ def person_view(actor: Actor, person: Person) -> dict:
         vulnerable=person.vulnerable,
     )
     return data
+
+
+def contact_card(actor: Actor, person: Person, purpose: str) -> dict:
+    """`person_view`, and when it holds someone else's contact details, the audit entry for that
+    read: every page and API answer that shows a person card goes through here."""
+    view = person_view(actor, person)
+    record_contact_view(actor, person, view, purpose)
+    return view
+
+
+def record_shown(actor: Actor, people, purpose: str, fields: list[str]) -> None:
+    """One audit entry per person whose `fields` (contact details, notes) a list shows this actor.
+
+    Selectors that return rows with someone's phone, address or notes call this with the rows'
+    people once the rows are chosen, so no view can show them unrecorded. The actor themselves,
+    rows without a person and repeats are skipped.
+    """
+    seen: set[int] = set()
+    own = actor.person.pk if actor.person is not None else None
+    for person in people:
+        if person is None or person.pk in seen or person.pk == own:
+            continue
+        seen.add(person.pk)
+        record_access(actor, person, purpose, fields)
 
 
 def current_consents(person: Person) -> dict[str, Consent | None]:

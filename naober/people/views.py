@@ -12,7 +12,6 @@ from naober.core.forms import apply_errors
 from naober.people import selectors, services
 from naober.people.forms import ConsentForm, OwnConsentForm, PersonForm, PersonTagForm
 from naober.people.models import ConsentMethod
-from naober.privacy.audit import record_contact_view
 
 
 @community_page()
@@ -75,13 +74,6 @@ def person_create(request, actor):
     )
 
 
-def audited_view(actor, person) -> dict:
-    """The person's fields for this viewer; opening someone's contact details is audited."""
-    view = selectors.person_view(actor, person)
-    record_contact_view(actor, person, view, "person page")
-    return view
-
-
 def _detail_page(request, actor, person, *, form=None, tag_form=None):
     """The person page; a form passed in (with its errors) replaces the empty one.
 
@@ -96,7 +88,7 @@ def _detail_page(request, actor, person, *, form=None, tag_form=None):
         "community": actor.community,
         "actor": actor,
         "person": person,
-        "view": audited_view(actor, person),
+        "view": selectors.contact_card(actor, person, "person page"),
         "full_page": full_page,
         "form": form,
         "tag_form": (tag_form or PersonTagForm()) if can_edit else None,

@@ -228,5 +228,6 @@ def test_sending_to_another_communitys_person_is_not_found(
 def test_residents_cannot_send_messages(client, community, person_factory):
     person = person_factory(community, preferred_channel="letter")
     client.force_login(person_factory(community, "resident").user)
-    assert client.post(url(f"person/{person.pk}/send/"), {"body": "Hallo"}).status_code == 403
+    # A page about one person answers "not found" to whoever may not use it (issue 12.3).
+    assert client.post(url(f"person/{person.pk}/send/"), {"body": "Hallo"}).status_code == 404
     assert Message.objects.count() == 0
