@@ -14,10 +14,24 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 AMOUNT_FORMAT = "0.00"
 
 
+# A spreadsheet reads a cell as a formula when its text starts with one of these, also after
+# leading TABs, carriage returns or spaces that it strips (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+QUOTE = "'"
+
+
 def safe_cell(value):
-    """Text starting with = + - @ could run as a formula in a spreadsheet: prefix a quote."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
+    """Text that could run as a formula in a spreadsheet gets a leading quote, so it stays text.
+    The one sanitiser of every export (figures, budget ledger, social map)."""
+    if isinstance(value, str) and value.lstrip(" ")[:1] in FORMULA_STARTS:
+        return QUOTE + value
+    return value
+
+
+def unquote_cell(value: str) -> str:
+    """The text `safe_cell` was given back, for an import that reads our own export."""
+    if value.startswith(QUOTE) and safe_cell(value[1:]) != value[1:]:
+        return value[1:]
     return value
 
 

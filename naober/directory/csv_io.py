@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from naober.core.exports import safe_cell, unquote_cell
 from naober.directory.models import Organisation, OrganisationKind
 from naober.directory.validation import ORGANISATION_FIELDS, clean_fields
 from naober.people.models import LifeDomain
@@ -84,7 +85,7 @@ def _row_data(raw: dict[str, str]) -> tuple[dict, list[str]]:
     data, problems = {}, []
     for header, value in raw.items():
         name = HEADER_TO_FIELD[header]
-        value = (value or "").strip()
+        value = unquote_cell((value or "").strip())
         if name == "kind":
             code = _lookup(KIND_WORDS, value) if value else OrganisationKind.OTHER
             if code is None:
@@ -197,7 +198,7 @@ def export(organisations) -> str:
                 )
             else:
                 row.append(getattr(org, name))
-        writer.writerow(row)
+        writer.writerow([safe_cell(cell) for cell in row])
     return buffer.getvalue()
 
 
