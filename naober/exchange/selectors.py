@@ -337,17 +337,24 @@ def match_get(actor: Actor, match_id: int) -> Match:
     return match
 
 
-def history(match: Match) -> list[dict]:
-    return [
-        {
-            "from_state": e.from_state,
-            "to_state": e.to_state,
-            "by": e.by_id,
-            "at": e.at,
-            "note": e.note,
-        }
-        for e in match.events.all()
-    ]
+def history(match: Match, *, staff: bool = True) -> list[dict]:
+    """The steps of a match. The two sides read who took a step and its note only for steps
+    the sides took themselves: a coordinator's remark (such as why a match was paused) is not
+    theirs to read, on any path (page, API, data export)."""
+    sides = {match.helper_id, match.request.requester_id}
+    steps = []
+    for e in match.events.all():
+        shown = staff or e.by_id in sides
+        steps.append(
+            {
+                "from_state": e.from_state,
+                "to_state": e.to_state,
+                "by": e.by_id if shown else None,
+                "at": e.at,
+                "note": e.note if shown else "",
+            }
+        )
+    return steps
 
 
 def match_view(actor: Actor, match: Match) -> dict:
@@ -367,7 +374,7 @@ def match_view(actor: Actor, match: Match) -> dict:
         "review_flag": match.review_flag,
         "helper_yes_at": match.helper_yes_at,
         "requester_yes_at": match.requester_yes_at,
-        "history": history(match),
+        "history": history(match, staff=is_staff(actor)),
     }
     if is_staff(actor):
         data.update(intro_notes=match.intro_notes, review_note=match.review_note)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
-from naober.privacy import selectors, subject
+from naober.privacy import readable, selectors, subject
 from naober.privacy.forms import AuditFilterForm, EraseConfirmForm
 
 
@@ -26,6 +26,7 @@ def _data_page(request, actor, person):
         filename = f"naober-{actor.community.slug}-{person.pk}.json"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+    subject.require_rights_over(actor, person)
     sections = subject.collect(person)
     subject.record_export(actor, person, sections)
     return render(
@@ -37,13 +38,7 @@ def _data_page(request, actor, person):
             "person": person,
             "is_self": actor.person.pk == person.pk,
             "can_edit": actor.can(Action.CHANGE_PERSON),
-            "sections": [
-                {
-                    "title": s.title,
-                    "rows": [[(s.labels.get(k, k), v) for k, v in row.items()] for row in s.rows],
-                }
-                for s in sections
-            ],
+            "groups": readable.grouped(sections),
         },
     )
 
