@@ -337,14 +337,18 @@ def match_get(actor: Actor, match_id: int) -> Match:
     return match
 
 
+def step_shown(match: Match, event: MatchEvent, *, staff: bool) -> bool:
+    """May the reader see who took this step and its note? Staff always; the two sides only for
+    steps the sides took themselves: a coordinator's remark (such as why a match was paused) is
+    not theirs to read, on any path (page, API, data export)."""
+    return staff or event.by_id in (match.helper_id, match.request.requester_id)
+
+
 def history(match: Match, *, staff: bool = True) -> list[dict]:
-    """The steps of a match. The two sides read who took a step and its note only for steps
-    the sides took themselves: a coordinator's remark (such as why a match was paused) is not
-    theirs to read, on any path (page, API, data export)."""
-    sides = {match.helper_id, match.request.requester_id}
+    """The steps of a match, as the reader may see them (see step_shown)."""
     steps = []
     for e in match.events.all():
-        shown = staff or e.by_id in sides
+        shown = step_shown(match, e, staff=staff)
         steps.append(
             {
                 "from_state": e.from_state,
@@ -521,15 +525,36 @@ def followup_get(actor: Actor, followup_id: int) -> FollowUp:
 
 
 def followup_caller(actor: Actor, followup: FollowUp) -> dict:
-    """Whom the coordinator calls back: the requester's name and phone number, the read audited."""
+    """Whom the coordinator calls back, and how to reach them (the read audited).
+
+    Someone without a phone is not a dead end: the page then shows their e-mail address, their
+    postal address (a letter or a visit) and how they prefer to be contacted.
+    """
     requester = followup.match.request.requester
-    if requester.phone:
-        record_shown(actor, [requester], "follow-up call", ["phone"])
-    return {"name": requester.name, "phone": requester.phone}
+    reach = {"phone": requester.phone}
+    if not requester.phone:
+        reach.update(email=requester.email, address=requester.address)
+    shown = [field for field, value in reach.items() if value]
+    if shown:
+        record_shown(actor, [requester], "follow-up call", shown)
+    return {
+        "name": requester.name,
+        "phone": "",
+        "email": "",
+        "address": "",
+        **reach,
+        "channel": requester.get_preferred_channel_display(),
+        "via_coordinator": requester.reachable_via_coordinator,
+    }
 
 
-def events_of(match: Match) -> QuerySet[MatchEvent]:
-    return match.events.select_related("by").order_by("at", "id")
+def events_of(match: Match, *, staff: bool = True) -> list[MatchEvent]:
+    """The steps for the match page; who and the note only where step_shown allows."""
+    events = list(match.events.select_related("by").order_by("at", "id"))
+    for event in events:
+        if not step_shown(match, event, staff=staff):
+            event.note, event.by = "", None
+    return events
 
 
 # --- reads for the pages (ask form, board, my help, notice-board sheet, code look-up) -----------

@@ -485,7 +485,7 @@ def match_detail(request, actor, match_id):
         match=match,
         steps=next_steps(actor, match),
         contact=selectors.match_contact(actor, match),
-        events=selectors.events_of(match),
+        events=selectors.events_of(match, staff=staff),
         safety_advice=selectors.SAFETY_ADVICE,
         is_staff=staff,
         can_introduce=staff and states.can_move(match.state, MatchState.INTRODUCED, match.mode),

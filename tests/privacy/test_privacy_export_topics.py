@@ -105,6 +105,10 @@ def test_helper_export_has_no_coordinator_notes(data, api):
     from_api = api.login(data.helper).get(f"c/wijk/matches/{data.open_match.pk}").json()
     assert set(match) == set(from_api)
     assert rich.SECRETS["review_note"] not in json.dumps(from_api)
+    page = web(data.helper).get(f"/c/wijk/matches/{data.open_match.pk}/").content.decode()
+    assert "Graag!" in page and rich.SECRETS["review_note"] not in page
+    staff_page = web(data.coordinator).get(f"/c/wijk/matches/{data.open_match.pk}/")
+    assert rich.SECRETS["review_note"] in staff_page.content.decode()
 
 
 def test_partner_export_has_no_referral_outcome(data):
