@@ -44,6 +44,7 @@ class Action(StrEnum):
     MANAGE_INITIATIVES = "initiatives.manage"
     DECIDE_BUDGET = "initiatives.decide_budget"
     EXPORT_LEDGER = "initiatives.export_ledger"  # decisions and payments, no personal data
+    BOOK_PAYMENTS = "initiatives.book_payments"  # record what the municipality paid out
     VIEW_AGGREGATES = "impact.view_aggregates"
     MANAGE_SURVEYS = "impact.manage_surveys"
     SPEND_FAST_FUND = "initiatives.spend_fast_fund"  # small quick spending up to the item limit
@@ -92,6 +93,9 @@ RULES: dict[Action, frozenset[str]] = {
     Action.DECIDE_BUDGET: frozenset({R.CORE_GROUP}),
     # The municipality holds the money, so its funder role downloads the ledger for its books.
     Action.EXPORT_LEDGER: EVERY_MEMBER | {R.PARTNER, R.FUNDER},
+    # The money is the municipality's: its funder role or a coordinator books what was paid,
+    # never the core group that decides on it (four eyes).
+    Action.BOOK_PAYMENTS: STAFF | {R.FUNDER},
     Action.VIEW_AGGREGATES: STAFF | {R.CORE_GROUP, R.FUNDER},
     Action.MANAGE_SURVEYS: STAFF | {R.CORE_GROUP},
     Action.SPEND_FAST_FUND: STAFF,

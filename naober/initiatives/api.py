@@ -169,7 +169,7 @@ def decide(request, community: str, payload: DecisionIn, proposal_id: int = ID):
 def pay(request, community: str, payload: PaymentIn, decision_id: int = ID):
     """Book a payment by the municipality; 422 when it exceeds what remains of the decision."""
     actor = actor_for(request, community)
-    decision = selectors.decision_get(actor, decision_id)
+    decision = selectors.decision_to_pay(actor, decision_id)
     return 201, services.record_payment(actor, decision, **payload.dict())
 
 

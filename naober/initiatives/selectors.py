@@ -59,6 +59,16 @@ def decision_get(actor: Actor, decision_id: int) -> Decision:
     return decision
 
 
+def decision_to_pay(actor: Actor, decision_id: int) -> Decision:
+    """A decision of this community for booking a payment: the funder, who does not see the
+    initiatives themselves, reaches it by its number too."""
+    decision = Decision.objects.filter(community=actor.community, pk=decision_id).first()
+    if decision is None:
+        raise Http404
+    actor.require(Action.BOOK_PAYMENTS)
+    return decision
+
+
 def proposals_of(initiative: Initiative) -> list[BudgetProposal]:
     """The proposals of an initiative with their voices, decision and payments, for its card."""
     proposals = list(

@@ -235,8 +235,9 @@ def decide(
 def record_payment(
     actor: Actor, decision: Decision, *, amount, paid_on: date, reference: str
 ) -> Payment:
-    """Book money the municipality paid out; never more than what remains of the decision."""
-    actor.require(Action.MANAGE_INITIATIVES)
+    """Book money the municipality paid out; never more than what remains of the decision.
+    Only the funder or staff book it (BOOK_PAYMENTS): the core group decides, others pay."""
+    actor.require(Action.BOOK_PAYMENTS)
     decision = (
         Decision.objects.select_for_update()
         .filter(pk=decision.pk, community=actor.community)

@@ -208,9 +208,9 @@ def decide(request, actor, proposal_id):
     )
 
 
-@community_page(Action.MANAGE_INITIATIVES)
+@community_page(Action.BOOK_PAYMENTS)
 def payment_add(request, actor, decision_id):
-    decision = selectors.decision_get(actor, decision_id)
+    decision = selectors.decision_to_pay(actor, decision_id)
     form = forms.PaymentForm(request.POST or None)
     return form_flow(
         request,
@@ -218,7 +218,12 @@ def payment_add(request, actor, decision_id):
         form,
         lambda data: services.record_payment(actor, decision, **data),
         message=_("The payment has been recorded."),
-        back=_detail_url(actor, decision.proposal.initiative),
+        # The funder does not see the initiatives: back to their dashboard instead.
+        back=(
+            _detail_url(actor, decision.proposal.initiative)
+            if actor.can(Action.VIEW_INITIATIVES)
+            else f"/c/{actor.community.slug}/impact/"
+        ),
         title=_("Record a payment by the municipality"),
     )
 

@@ -58,6 +58,7 @@ EXPECTED = {
     Action.MANAGE_REFERRALS: STAFF,
     Action.SPEND_FAST_FUND: STAFF,
     Action.EXPORT_LEDGER: MEMBERS | {PAR, FUN},
+    Action.BOOK_PAYMENTS: STAFF | {FUN},
     Action.INVITE_PEOPLE: STAFF,
     Action.MANAGE_JOIN_REQUESTS: STAFF,
 }
@@ -94,8 +95,9 @@ def test_an_action_missing_from_the_table_is_denied(monkeypatch):
 
 def test_the_funder_sees_aggregates_and_nothing_personal():
     allowed = {action for action in PINNED if is_allowed({FUN}, action)}
-    # The ledger export holds amounts and decisions only (tests/initiatives/test_exports.py).
-    assert allowed == {Action.VIEW_AGGREGATES, Action.EXPORT_LEDGER}
+    # The ledger export holds amounts and decisions only (tests/initiatives/test_exports.py);
+    # booking a payment shows the decision's amount and what is left, nothing personal.
+    assert allowed == {Action.VIEW_AGGREGATES, Action.EXPORT_LEDGER, Action.BOOK_PAYMENTS}
 
 
 def test_several_roles_add_up():

@@ -39,7 +39,11 @@ def core(community, person_factory):
     core = person_factory(community, "core_group")
     _i, _p, decision = funded_initiative(core, "500.00", title="=HYPERLINK(1)")
     services.record_payment(
-        actor_of(core), decision, amount="120.5", paid_on=date(2026, 4, 1), reference="GEM-9"
+        actor_of(person_factory(community, "coordinator")),
+        decision,
+        amount="120.5",
+        paid_on=date(2026, 4, 1),
+        reference="GEM-9",
     )
     return core
 

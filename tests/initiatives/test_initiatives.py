@@ -139,7 +139,7 @@ def test_ledger_is_not_for_funders(community, person_factory):
 def test_payment_beyond_what_remains_is_refused_and_stores_nothing(community, person_factory, api):
     core = person_factory(community, "core_group")
     _i, _p, decision = funded_initiative(core, "500.00")
-    api.login(core)
+    api.login(person_factory(community, "coordinator"))
     ok = api.post(
         f"c/wijk/decisions/{decision.pk}/payments",
         {"amount": "300.00", "paid_on": "2026-04-01", "reference": "GEM-17"},
@@ -166,9 +166,10 @@ def test_no_payment_on_a_rejected_decision(community, person_factory):
         actor_of(core), proposal, outcome="rejected", decided_on=date(2026, 1, 1), decided_by=[core]
     )
     assert decision.amount == 0
+    coordinator = actor_of(person_factory(community, "coordinator"))
     with pytest.raises(ValidationError):
         services.record_payment(
-            actor_of(core), decision, amount="1", paid_on=date(2026, 1, 2), reference="X"
+            coordinator, decision, amount="1", paid_on=date(2026, 1, 2), reference="X"
         )
     assert not Payment.objects.exists()
 
@@ -291,7 +292,7 @@ def test_malformed_json_is_a_400(community, person_factory, api):
 def test_page_form_with_a_bad_amount_shows_an_error_and_stores_nothing(community, person_factory):
     core = person_factory(community, "core_group")
     _i, _p, decision = funded_initiative(core, "100.00")
-    client = page_client(core)
+    client = page_client(person_factory(community, "coordinator"))
     response = client.post(
         f"/c/wijk/decisions/{decision.pk}/payments/new/",
         {"amount": "150", "paid_on": "2026-04-01", "reference": "GEM"},
@@ -397,11 +398,12 @@ def test_page_flow_creates_an_initiative_and_a_proposal(community, person_factor
 def test_export_lists_decisions_and_payments_of_the_period(community, person_factory):
     core = person_factory(community, "core_group")
     _i, _p, decision = funded_initiative(core, "500.00", title="=HYPERLINK(1)")
+    payer = actor_of(person_factory(community, "coordinator"))
     services.record_payment(
-        actor_of(core), decision, amount="120.50", paid_on=date(2026, 4, 1), reference="GEM-9"
+        payer, decision, amount="120.50", paid_on=date(2026, 4, 1), reference="GEM-9"
     )
     services.record_payment(
-        actor_of(core), decision, amount="10", paid_on=date(2027, 1, 1), reference="GEM-10"
+        payer, decision, amount="10", paid_on=date(2027, 1, 1), reference="GEM-10"
     )
     client = page_client(core)
     response = client.get(
@@ -416,3 +418,35 @@ def test_export_lists_decisions_and_payments_of_the_period(community, person_fac
         "/c/wijk/budget/export.csv", {"date_from": "2026-12-01", "date_to": "2026-01-01"}
     )
     assert bad.status_code == 400
+
+
+# --- who books the municipality's payments (issue 12.8) -------------------------------------
+
+
+PAYMENT = {"amount": "10.00", "paid_on": "2026-04-01", "reference": "GEM-1"}
+
+
+@pytest.mark.parametrize("role", ["coordinator", "admin", "funder"])
+def test_the_funder_or_staff_book_a_payment_on_page_and_api(community, person_factory, api, role):
+    _i, _p, decision = funded_initiative(person_factory(community, "core_group"), "100.00")
+    payer = person_factory(community, role)
+    response = api.login(payer).post(f"c/wijk/decisions/{decision.pk}/payments", PAYMENT)
+    assert response.status_code == 201, response.content
+    page = page_client(payer).post(
+        f"/c/wijk/decisions/{decision.pk}/payments/new/", {**PAYMENT, "reference": "GEM-2"}
+    )
+    assert page.status_code == 302
+    assert Payment.objects.count() == 2
+
+
+@pytest.mark.parametrize("role", ["core_group", "resident", "volunteer", "partner"])
+def test_nobody_else_books_a_payment(community, person_factory, api, role):
+    _i, _p, decision = funded_initiative(person_factory(community, "core_group"), "100.00")
+    other = person_factory(community, role)
+    assert (
+        api.login(other).post(f"c/wijk/decisions/{decision.pk}/payments", PAYMENT).status_code
+        == 403
+    )
+    page = page_client(other).post(f"/c/wijk/decisions/{decision.pk}/payments/new/", PAYMENT)
+    assert page.status_code == 403
+    assert not Payment.objects.exists()

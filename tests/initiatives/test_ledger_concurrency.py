@@ -52,7 +52,7 @@ def test_simultaneous_payments_never_exceed_the_decision(community, person_facto
         pytest.skip("row locks need PostgreSQL")
     core = person_factory(community, "core_group")
     _i, _p, decision = funded_initiative(core, "300.00")
-    actor = actor_of(core)
+    actor = actor_of(person_factory(community, "coordinator"))
     outcomes = race(
         lambda: services.record_payment(
             actor, decision, amount="100.00", paid_on=date(2026, 4, 1), reference="GEM"
