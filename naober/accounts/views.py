@@ -1,11 +1,14 @@
 """Pages for letting people in. Thin: parse the form, call invitations, signup or logincodes."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -153,11 +156,17 @@ def join(request, slug):
         else:
             request.session["accounts_join_via"] = row.via
             return redirect("accounts:join_sent", slug=slug)
+    phone = delivery.desk_phone(community)
     return render(
         request,
         "accounts/join.html",
-        {"community": community, "form": form, "phone": delivery.desk_phone(community)},
+        {"community": community, "form": form, "phone": phone, "phone_link": _tel(phone)},
     )
+
+
+def _tel(phone: str):
+    """A tap-to-call link for the desk's number."""
+    return format_html('<a href="tel:{}">{}</a>', re.sub(r"[^0-9+]", "", phone), phone)
 
 
 def join_sent(request, slug):
