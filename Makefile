@@ -21,7 +21,7 @@ run: install runtime-deps
 	$(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 	@echo "Naober runs at http://127.0.0.1:$(PORT)/  (demo logins: see README, password 'demo')"
-	DEBUG=1 $(BIN)/python manage.py run_demo --port $(PORT)
+	DEBUG=1 $(BIN)/python manage.py serve --port $(PORT)
 
 # Debian packages the app needs at run time: pango for WeasyPrint (the impact card as a PDF).
 runtime-deps:

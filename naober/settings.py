@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "naober.ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -283,12 +284,29 @@ API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "30"))
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200
 
+# Logs go to standard error (the supervisor, systemd or docker collect them). The access log is one
+# JSON line per request with its request id (naober/ops/middleware.py); ACCESS_LOG=0 silences it.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"bare": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "access": {"class": "logging.StreamHandler", "formatter": "bare"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "naober.access": {
+            "handlers": ["access"],
+            "level": "INFO" if env_bool("ACCESS_LOG", not TESTING) else "WARNING",
+            "propagate": False,
+        },
+    },
 }
+# Operator endpoints (naober/ops): /ops/metrics needs this bearer token; without one, only a direct
+# connection from this machine may read it. /readyz wants a worker heartbeat younger than this.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+WORKER_HEARTBEAT_MAX_AGE = int(os.environ.get("WORKER_HEARTBEAT_MAX_AGE", "120"))
 
 # Lockout answers JSON on the API and a Dutch page elsewhere (see naober/core/lockout.py).
 AXES_LOCKOUT_CALLABLE = "naober.core.lockout.lockout_response"

@@ -36,8 +36,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("beheer/", admin.site.urls),
+    path("", include("naober.ops.urls")),
 ]
 
 handler404 = "naober.core.views.error_404"
 handler403 = "naober.core.views.error_403"
-handler500 = "naober.core.views.error_500"
+handler500 = "naober.ops.errors.server_error"

@@ -42,7 +42,3 @@ def error_404(request, exception=None):
 
 def error_403(request, exception=None):
     return render(request, "403.html", status=403)
-
-
-def error_500(request):
-    return render(request, "500.html", status=500)
