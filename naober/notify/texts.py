@@ -13,6 +13,7 @@ the caller passes `shared_contact` after checking consent.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import wraps
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -58,10 +59,41 @@ def _date(value) -> str:
     return date_format(value, "j F Y")
 
 
-def call_back(phone: str) -> str:
+DESK_HOURS = "_desk_hours"
+
+
+def call_back(phone: str, context: dict | None = None) -> str:
+    """The closing line: the help desk's number, and its opening hours when they are set."""
+    hours = (context or {}).get(DESK_HOURS, "")
+    if phone and hours:
+        return _("Questions? Call the coordinator on %(phone)s (%(hours)s).") % {
+            "phone": phone,
+            "hours": hours,
+        }
     if phone:
         return _("Questions? Call the coordinator on %(phone)s.") % {"phone": phone}
     return _("Questions? Call the coordinator.")
+
+
+def at_the_desk(event: Callable[..., Texts]) -> Callable[..., Texts]:
+    """Every message names the help desk: the community's own number and opening hours (its
+    settings), the coordinator's number only when the community has none. A text message that
+    has room for it ends with the number too."""
+
+    @wraps(event)
+    def texts(person, context: dict, phone: str) -> Texts:
+        community = attr(person, "community", None)
+        desk_phone = str(attr(community, "phone", "")) or phone
+        hours = " ".join(str(attr(community, "opening_hours", "")).split())
+        written = event(person, {**context, DESK_HOURS: hours}, desk_phone)
+        sms = written.sms
+        if desk_phone and desk_phone in written.body and desk_phone not in sms:
+            ending = " " + _("Call %(phone)s.") % {"phone": desk_phone}
+            if len(sms) + len(ending) <= SMS_LIMIT:
+                sms += ending
+        return Texts(subject=written.subject, body=written.body, sms=sms)
+
+    return texts
 
 
 def _request_of(context: dict):
@@ -100,7 +132,7 @@ def request_received(person, context: dict, phone: str) -> Texts:
         )
         % {"title": title, "hours": hours}
         + "\n\n"
-        + call_back(phone),
+        + call_back(phone, context),
         sms=_(
             'Naober: we have received your request "%(title)s". You will hear from us within '
             "%(hours)s hours."
@@ -119,7 +151,7 @@ def helper_responded(person, context: dict, phone: str) -> Texts:
         )
         % {"name": name, "title": title}
         + "\n\n"
-        + call_back(phone),
+        + call_back(phone, context),
         sms=_('Naober: %(name)s wants to help with "%(title)s". Log in or call the coordinator.')
         % {"name": short(name, 20), "title": short(title)},
     )
@@ -135,7 +167,7 @@ def match_proposed(person, context: dict, phone: str) -> Texts:
         )
         % {"title": title}
         + "\n\n"
-        + call_back(phone),
+        + call_back(phone, context),
         sms=_('Naober: we have a suggestion for "%(title)s". The coordinator will contact you.')
         % {"title": short(title)},
     )
@@ -155,7 +187,9 @@ def match_accepted(person, context: dict, phone: str) -> Texts:
         contact = _("Contact: %(contact)s") % {"contact": shared}
         body += "\n" + contact
         sms += " " + contact
-    return Texts(subject=_("The help can start"), body=body + "\n\n" + call_back(phone), sms=sms)
+    return Texts(
+        subject=_("The help can start"), body=body + "\n\n" + call_back(phone, context), sms=sms
+    )
 
 
 def match_stopped(person, context: dict, phone: str) -> Texts:
@@ -168,7 +202,7 @@ def match_stopped(person, context: dict, phone: str) -> Texts:
         )
         % {"title": title}
         + "\n\n"
-        + call_back(phone),
+        + call_back(phone, context),
         sms=_('Naober: the help with "%(title)s" has stopped. The coordinator will contact you.')
         % {"title": short(title)},
     )
@@ -184,7 +218,7 @@ def match_completed(person, context: dict, phone: str) -> Texts:
         )
         % {"title": title}
         + "\n\n"
-        + call_back(phone),
+        + call_back(phone, context),
         sms=_(
             'Naober: the help with "%(title)s" is done. Thank you! Would you like to help '
             "someone too? Let us know."
@@ -214,7 +248,7 @@ def followup_due(person, context: dict, phone: str) -> Texts:
         )
         % {"title": title}
         + "\n\n"
-        + call_back(phone),
+        + call_back(phone, context),
         sms=_('Naober: how did the help with "%(title)s" go? The coordinator will call you soon.')
         % {"title": short(title)},
     )
@@ -228,7 +262,7 @@ def referral_sent(person, context: dict, phone: str) -> Texts:
         body=_("We have passed on your question to %(organisation)s. They will contact you.")
         % {"organisation": organisation}
         + "\n\n"
-        + call_back(phone),
+        + call_back(phone, context),
         sms=_("Naober: we have passed on your question to %(organisation)s. They will contact you.")
         % {"organisation": short(organisation)},
     )
@@ -251,9 +285,11 @@ def signal_outcome(person, context: dict, phone: str) -> Texts:
     if outcome and len(sms) + len(outcome) < SMS_LIMIT:
         sms += " " + outcome
     else:
-        sms += " " + call_back(phone)
+        sms += " " + call_back(phone, context)
     return Texts(
-        subject=_("News about what you passed on"), body=body + "\n\n" + call_back(phone), sms=sms
+        subject=_("News about what you passed on"),
+        body=body + "\n\n" + call_back(phone, context),
+        sms=sms,
     )
 
 
@@ -289,15 +325,18 @@ def custom(person, context: dict, phone: str) -> Texts:
 
 
 EVENTS: dict[str, Callable[..., Texts]] = {
-    "request_received": request_received,
-    "helper_responded": helper_responded,
-    "match_proposed": match_proposed,
-    "match_accepted": match_accepted,
-    "match_stopped": match_stopped,
-    "match_completed": match_completed,
-    "followup_due": followup_due,
-    "referral_sent": referral_sent,
-    "signal_outcome": signal_outcome,
-    "vog_expiring": vog_expiring,
-    "custom": custom,
+    name: at_the_desk(event)
+    for name, event in {
+        "request_received": request_received,
+        "helper_responded": helper_responded,
+        "match_proposed": match_proposed,
+        "match_accepted": match_accepted,
+        "match_stopped": match_stopped,
+        "match_completed": match_completed,
+        "followup_due": followup_due,
+        "referral_sent": referral_sent,
+        "signal_outcome": signal_outcome,
+        "vog_expiring": vog_expiring,
+        "custom": custom,
+    }.items()
 }
