@@ -33,8 +33,10 @@ COMMUNITY_PATH = re.compile(r"^/c/([-a-zA-Z0-9_]+)/")
 
 
 def is_staff_user(user) -> bool:
+    """Coordinators and administrators anywhere, and every login that may open /beheer/."""
     return (
         user.is_superuser
+        or user.is_staff
         or Membership.objects.filter(
             person__user=user, person__erased_at__isnull=True, role__in=STAFF_ROLES
         ).exists()

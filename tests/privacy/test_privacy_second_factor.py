@@ -21,6 +21,14 @@ from tests.privacy.test_privacy_twofactor import code_for
 PASSWORD = "geheim-wachtwoord"  # noqa: S105 (the factories' test password)
 
 
+def sign_in(client, user) -> None:
+    """Log in through the login page (force_login skips the real client address)."""
+    response = client.post(
+        "/accounts/login/", {"username": user.get_username(), "password": "geheim-wachtwoord"}
+    )
+    assert response.status_code == 302, response.status_code
+
+
 @pytest.fixture(autouse=True)
 def no_code_throttling(settings):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
@@ -138,7 +146,7 @@ def test_a_staff_token_without_second_factor_stops_working(enforced, community, 
 
 def test_superuser_without_a_person_is_sent_to_set_up(enforced, superuser):
     client = Client()
-    client.force_login(superuser)
+    sign_in(client, superuser)
     for path in ("/", "/beheer/"):
         response = client.get(path)
         assert response.status_code == 302
@@ -148,10 +156,18 @@ def test_superuser_without_a_person_is_sent_to_set_up(enforced, superuser):
     assert "otpauth://" not in page.content.decode()
 
 
+def test_a_django_admin_site_user_is_held_to_it_too(enforced, db):
+    user = get_user_model().objects.create_user("beheer", password=PASSWORD, is_staff=True)
+    assert token_call("beheer").json()["code"] == "second_factor_required"
+    client = Client()
+    sign_in(client, user)
+    assert client.get("/beheer/")["Location"].startswith("/security/2fa/setup/")
+
+
 def test_superuser_with_a_device_is_asked_for_the_code(superuser):
     device = device_for(superuser)
     client = Client()
-    client.force_login(superuser)
+    sign_in(client, superuser)
     assert client.get("/beheer/")["Location"].startswith("/security/2fa/verify/")
     done = client.post("/security/2fa/verify/", {"code": code_for(device), "next": "/beheer/"})
     assert done["Location"] == "/beheer/"
@@ -164,7 +180,7 @@ def test_superuser_with_a_device_is_asked_for_the_code(superuser):
 def test_a_password_alone_does_not_register_a_code_app(enforced, community, person_factory):
     person = person_factory(community, "coordinator")
     client = Client()
-    client.force_login(person.user)
+    sign_in(client, person.user)
     page = client.get("/c/wijk/security/2fa/setup/")
     assert page.status_code == 200
     html = page.content.decode()
@@ -195,13 +211,13 @@ def test_a_setup_code_works_once(enforced, community, person_factory):
     person = person_factory(community, "coordinator")
     code, raw = twofactor.issue_setup_code(person.user)
     client = Client()
-    client.force_login(person.user)
+    sign_in(client, person.user)
     device = set_up(client, person.user, raw)
     assert device.confirmed
     code.refresh_from_db()
     assert code.used_at is not None
     again = Client()
-    again.force_login(person.user)
+    sign_in(again, person.user)
     reuse = again.post("/c/wijk/security/2fa/setup/", {"setup_code": raw})
     assert reuse.status_code == 200 and reuse.context["form"].errors
 
@@ -213,7 +229,7 @@ def test_an_expired_setup_code_is_refused(enforced, community, person_factory):
         expires_at=timezone.now() - timedelta(minutes=1)
     )
     client = Client()
-    client.force_login(person.user)
+    sign_in(client, person.user)
     response = client.post("/c/wijk/security/2fa/setup/", {"setup_code": raw})
     assert response.status_code == 200 and response.context["form"].errors
 
@@ -223,7 +239,7 @@ def test_a_new_setup_code_replaces_a_lost_phone(community, person_factory):
     old = device_for(person.user)
     _code, raw = twofactor.issue_setup_code(person.user)
     client = Client()
-    client.force_login(person.user)
+    sign_in(client, person.user)
     assert client.get("/c/wijk/people/")["Location"].startswith("/c/wijk/security/2fa/verify/")
     new = set_up(client, person.user, raw)
     assert new.confirmed
@@ -236,7 +252,7 @@ def test_superuser_sets_up_with_a_code_from_the_command(enforced, superuser):
     call_command("twofactor_setup_code", "platform", stdout=out)
     raw = out.getvalue().split(": ", 1)[1].split()[0]
     client = Client()
-    client.force_login(superuser)
+    sign_in(client, superuser)
     device = set_up(client, superuser, raw, base="")
     assert device.confirmed
     assert client.get("/beheer/").status_code == 200
