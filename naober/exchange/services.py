@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from naober.api.errors import ApiError, Conflict
 from naober.communities.context import Actor
+from naober.communities.models import Role
 from naober.communities.permissions import Action
 from naober.exchange import integrations, states
 from naober.exchange.defaults import DEFAULT_CATEGORIES
@@ -134,6 +135,17 @@ def _person_of(community, value, field: str, errors: dict) -> Person | None:
     if person is None:
         errors[field] = [_("Choose someone of this community.")]
     return person
+
+
+def _check_referrer(actor: Actor, referred_by: Person | None, errors: dict) -> None:
+    """Who referred a request: a professional registered as a partner, named by a coordinator
+    who entered it, or a partner naming themselves. Nobody else names anyone (issue 12.8)."""
+    if referred_by is None:
+        return
+    if not referred_by.memberships.filter(role=Role.PARTNER).exists():
+        errors["referred_by"] = [_("Choose a professional who is registered here as a partner.")]
+    elif not (actor.can(Action.ENTER_FOR_OTHERS) or _same_person(actor, referred_by)):
+        errors["referred_by"] = [_("Only a coordinator can say who referred a request.")]
 
 
 def _category_of(community, value, errors: dict) -> Category | None:
@@ -250,6 +262,7 @@ def create_request(actor: Actor, data: dict, *, requester: Person | None = None)
     for required in ("category", "title"):
         fields.setdefault(required, "")
     cleaned = _clean_request(actor.community, fields, errors)
+    _check_referrer(actor, cleaned.get("referred_by"), errors)
     request = HelpRequest(
         community=actor.community, requester=requester, entered_by=actor.person, **cleaned
     )
@@ -323,6 +336,7 @@ def update_request(actor: Actor, request: HelpRequest, changes: dict) -> HelpReq
     cleaned = _clean_request(
         actor.community, {k: v for k, v in changes.items() if k in REQUEST_FIELDS}, errors
     )
+    _check_referrer(actor, cleaned.get("referred_by"), errors)
     for field, value in cleaned.items():
         setattr(request, field, value)
     if mediation_forced(request.requester) and not request.needs_mediation:
