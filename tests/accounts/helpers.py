@@ -21,3 +21,12 @@ def code_from_sms(to: str | None = None) -> str:
     match = re.search(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}|\d{6})\b", text)
     assert match, text
     return match.group(1)
+
+
+def log_in(client, person, password: str = "geheim-wachtwoord"):
+    """Through the real login page (as a browser would), landing where a login lands."""
+    response = client.post(
+        "/accounts/login/", {"username": person.user.username, "password": password}
+    )
+    assert response.status_code == 302, response.content
+    return response

@@ -13,7 +13,7 @@ from naober.accounts.models import Invitation
 from naober.communities.context import resolve_actor
 from naober.notify.models import SmsOutbox
 from naober.people.models import Person
-from tests.accounts.helpers import code_from_mail, code_from_sms
+from tests.accounts.helpers import code_from_mail, code_from_sms, log_in
 
 pytestmark = pytest.mark.django_db
 STRONG = "Zonnebloem-akker-77"
@@ -235,7 +235,7 @@ def test_coordinator_prints_a_letter_with_code_and_desk_phone(
 ):
     community.phone = "0528 765432"
     community.save()
-    client.force_login(coordinator.user)
+    log_in(client, coordinator)
     detail = client.get(f"/c/wijk/people/{gerda.pk}/")
     assert f"/c/wijk/people/{gerda.pk}/invite/" in detail.content.decode()
     response = client.post(f"/c/wijk/people/{gerda.pk}/invite/", {"via": "letter"})
@@ -248,14 +248,14 @@ def test_coordinator_prints_a_letter_with_code_and_desk_phone(
 
 
 def test_invite_page_refused_to_a_resident(client, community, person_factory, gerda):
-    client.force_login(person_factory(community).user)
+    log_in(client, person_factory(community))
     assert client.get(f"/c/wijk/people/{gerda.pk}/invite/").status_code == 403
     assert client.post(f"/c/wijk/people/{gerda.pk}/invite/", {"via": "letter"}).status_code == 403
     assert not Invitation.objects.exists()
 
 
 def test_invite_page_bad_channel_shows_an_error(client, coordinator, gerda):
-    client.force_login(coordinator.user)
+    log_in(client, coordinator)
     response = client.post(f"/c/wijk/people/{gerda.pk}/invite/", {"via": "email"})
     assert response.status_code == 200 and not Invitation.objects.exists()
 

@@ -44,7 +44,7 @@ def test_a_logged_in_non_member_gets_a_clear_page_not_a_login_loop(
     client, community, other_community
 ):
     person = make_person(community)
-    client.force_login(person.user)
+    log_in(client, person.user)
     page = client.get("/c/elders/")
     assert page.status_code == 200
     text = page.content.decode()

@@ -7,7 +7,7 @@ from naober.accounts.models import Invitation, JoinRequest, JoinStatus
 from naober.communities.models import SelfSignup
 from naober.notify.models import SmsOutbox
 from naober.people.models import Person
-from tests.accounts.helpers import code_from_mail, code_from_sms
+from tests.accounts.helpers import code_from_mail, code_from_sms, log_in
 
 pytestmark = pytest.mark.django_db
 STRONG = "Zonnebloem-akker-77"
@@ -224,7 +224,7 @@ def test_sign_up_by_sms_on_the_pages_then_approved(client, community, coordinato
     waiting = client.post("/c/wijk/join/verify/", {"code": code_from_sms("06 99887766")})
     assert waiting.status_code == 200
     assert JoinRequest.objects.get().status == JoinStatus.PENDING
-    client.force_login(coordinator.user)
+    log_in(client, coordinator)
     queue = client.get("/c/wijk/join-requests/")
     assert "Kees Jansen" in queue.content.decode()
     join_id = JoinRequest.objects.get().pk
@@ -235,5 +235,5 @@ def test_sign_up_by_sms_on_the_pages_then_approved(client, community, coordinato
 
 def test_the_queue_page_is_for_staff_only(client, community, person_factory):
     set_signup(community, SelfSignup.APPROVAL)
-    client.force_login(person_factory(community).user)
+    log_in(client, person_factory(community))
     assert client.get("/c/wijk/join-requests/").status_code == 403
