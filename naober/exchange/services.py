@@ -663,6 +663,18 @@ def _schedule_followup(match: Match, kind: str, delay: timedelta) -> FollowUp:
     return followup
 
 
+def _close_start_calls(actor: Actor, match: Match) -> None:
+    """The call a week after the start is not due any more once the help is finished: the call
+    after finishing replaces it (it would otherwise stay open on the workbench for ever)."""
+    FollowUp.objects.filter(
+        match=match, kind=FollowUpKind.AFTER_START, done_at__isnull=True
+    ).update(
+        done_at=timezone.now(),
+        by=actor.person,
+        notes=_("Closed without a call: the help was finished first."),
+    )
+
+
 def _tell_sides(match: Match, event: str) -> None:
     """Tell requester and helper; on acceptance each hears how to reach the other, as far as
     that person consented (see selectors.contact_line)."""
@@ -806,6 +818,7 @@ def transition(
     if to == MatchState.ACTIVE:
         _schedule_followup(match, FollowUpKind.AFTER_START, FOLLOWUP_AFTER_START)
     elif to == MatchState.COMPLETED:
+        _close_start_calls(actor, match)
         _schedule_followup(match, FollowUpKind.AFTER_COMPLETION, FOLLOWUP_AFTER_COMPLETION)
     event = {
         MatchState.ACCEPTED: "match_accepted",

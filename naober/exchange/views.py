@@ -85,6 +85,42 @@ def _back(request, fallback: str):
     return redirect(fallback)
 
 
+def proposal_concerns(actor, match) -> list[str]:
+    """What a coordinator must know about an open match: the requester was never asked whether
+    they agree to be matched, or the helper has no valid certificate of conduct (VOG)."""
+    from naober.people.models import ConsentPurpose
+    from naober.volunteering.selectors import vog_concern
+
+    concerns = []
+    requester = match.request.requester
+    asked = requester.consents.filter(purpose=ConsentPurpose.MATCHING).order_by("-recorded_at")
+    answer = asked.first()
+    if answer is None:
+        concerns.append(
+            _(
+                "Nobody has asked %(name)s yet whether they agree to be matched with a neighbour. "
+                "Ask it and record the answer on their card."
+            )
+            % {"name": requester.name}
+        )
+    elif not answer.granted:
+        concerns.append(
+            _("%(name)s said no to being matched with a neighbour.") % {"name": requester.name}
+        )
+    vog = vog_concern(actor.community, match.helper)
+    if vog == "missing":
+        concerns.append(
+            _("%(name)s has no certificate of conduct (VOG) on record.")
+            % {"name": match.helper.name}
+        )
+    elif vog == "expired":
+        concerns.append(
+            _("The certificate of conduct (VOG) of %(name)s has expired.")
+            % {"name": match.helper.name}
+        )
+    return concerns
+
+
 # --- asking for help -----------------------------------------------------------------------------
 
 
@@ -140,8 +176,10 @@ def referred(request, actor, request_id):
 @community_page(Action.ENTER_FOR_OTHERS)
 def enter(request, actor):
     community = actor.community
+    person = request.GET.get("person", "")[:20]
     form = EnterRequestForm(
         request.POST or None,
+        initial={"requester": person} if person.isdigit() else None,
         community=community,
         people=people_of(community).select_related("area").order_by("name"),
         helpers=people_of(community).filter(offers__isnull=False).distinct().order_by("name"),
@@ -477,6 +515,7 @@ def match_detail(request, actor, match_id):
             "log_form": ContactLogForm(people=[match.request.requester, match.helper]),
             "log_action": path + "log/",
             "followups": match.followups.all(),
+            "concerns": proposal_concerns(actor, match) if match.is_open else [],
         }
     return _page(
         request,
@@ -646,6 +685,8 @@ def propose(request, actor):
     messages.success(
         request, _("%(name)s has been proposed. We have asked them.") % {"name": offer.helper.name}
     )
+    for concern in proposal_concerns(actor, match):
+        messages.warning(request, concern)
     return redirect("exchange:match_detail", slug=actor.community.slug, match_id=match.pk)
 
 

@@ -181,3 +181,34 @@ def pass_to_organisation(actor: Actor, signal: Signal, *, organisation) -> str:
         changes={"organisation": organisation.name, "action": signal.action},
     )
     return organisation_text(signal)
+
+
+NEXT_STEP_ACTIONS = (SignalAction.MATCH, SignalAction.REFERRAL)
+
+
+@transaction.atomic
+def ask_coordinators(actor: Actor, signal: Signal) -> int:
+    """The core group decided "match with a neighbour" or "refer to a professional": ask the
+    coordinators to enter that request or referral (the core group may not enter one for someone
+    else). Every coordinator is told in their own channel, with the signal's number and the
+    person concerned, never who raised it; the history notes it. Returns how many were told.
+    """
+    actor.require(Action.TRIAGE_SIGNALS)
+    signal = Signal.objects.select_for_update().get(pk=signal.pk, community=actor.community)
+    if signal.action not in NEXT_STEP_ACTIONS:
+        raise ValidationError({"action": [_("First decide to match or to refer.")]})
+    who = signal.person_concerned.name if signal.person_concerned else _("someone")
+    body = (
+        _("The core group decided on signal %(number)s: enter a request for %(name)s.")
+        if signal.action == SignalAction.MATCH
+        else _("The core group decided on signal %(number)s: refer %(name)s to a professional.")
+    ) % {"number": signal.pk, "name": who}
+    coordinators = Person.objects.filter(
+        community=actor.community, memberships__role="coordinator", erased_at__isnull=True
+    ).distinct()
+    for coordinator in coordinators:
+        send_notice(coordinator, "custom", {"subject": _("A signal asks for action"), "body": body})
+    SignalEvent.objects.create(
+        signal=signal, by=actor.person, note=_text(_("Coordinators asked to act"), 200), changes={}
+    )
+    return len(coordinators)

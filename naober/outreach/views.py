@@ -259,6 +259,14 @@ def signal_detail(request, actor, signal_id):
     elif op == "pass" and pass_form.is_valid():
         org_text = triage.pass_to_organisation(actor, signal, **pass_form.cleaned_data)
         signal.refresh_from_db()
+    elif op == "ask":
+        try:
+            triage.ask_coordinators(actor, signal)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The coordinators have been asked to take the next step."))
+        return redirect("outreach:signal", slug=actor.community.slug, signal_id=signal.pk)
     return _page(
         request,
         actor,
@@ -268,6 +276,9 @@ def signal_detail(request, actor, signal_id):
         pass_form=pass_form,
         org_text=org_text,
         events=selectors.signal_history(signal),
+        next_step=signal.action in triage.NEXT_STEP_ACTIONS,
+        can_enter=actor.can(Action.ENTER_FOR_OTHERS),
+        can_refer=actor.can(Action.REFER_OUT),
     )
 
 

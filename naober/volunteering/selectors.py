@@ -51,6 +51,7 @@ def profile_get(actor: Actor, profile_id: int) -> VolunteerProfile:
 class VogStatus:
     profile: VolunteerProfile
     valid_until: date
+    expired: bool = False  # too old already: "verlopen", not "verloopt binnenkort"
 
 
 def vog_valid_until(profile: VolunteerProfile, max_age_months: int) -> date | None:
@@ -72,8 +73,20 @@ def vog_expiring(community, today: date | None = None) -> list[VogStatus]:
     ).select_related("person"):
         valid_until = vog_valid_until(profile, rules.vog_max_age_months)
         if valid_until <= horizon:
-            found.append(VogStatus(profile, valid_until))
+            found.append(VogStatus(profile, valid_until, expired=valid_until < today))
     return sorted(found, key=lambda status: status.valid_until)
+
+
+def vog_concern(community, person, today: date | None = None) -> str:
+    """What a coordinator should know before proposing `person` as a helper: "missing" (no
+    certificate of conduct on record), "expired", or "" when a valid one is on record."""
+    from naober.volunteering.services import settings_for
+
+    profile = VolunteerProfile.objects.filter(community=community, person=person).first()
+    if profile is None or profile.vog_issued_on is None:
+        return "missing"
+    valid_until = vog_valid_until(profile, settings_for(community).vog_max_age_months)
+    return "expired" if valid_until < (today or timezone.localdate()) else ""
 
 
 def _match_model():

@@ -21,6 +21,10 @@ def matched(community, requester, helper, *, state="accepted", mediated=False, c
         "completed": ["accepted", "active", "completed"],
     }[state]
     for step in path:
-        actor = actor_of(requester if step == "accepted" else (coordinator or requester))
+        if step == "accepted":  # both yeses: the helper's (already given when responding) first
+            services.say_yes(actor_of(helper), match)
+            match = services.say_yes(actor_of(requester), match)
+            continue
+        actor = actor_of(coordinator or requester)
         match = services.transition(actor, match, step)
     return match

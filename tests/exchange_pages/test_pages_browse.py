@@ -132,7 +132,7 @@ def test_helper_without_an_offer_is_invited_to_offer_first(community, asker, vol
     assert "/c/wijk/offers/new/" in html and "Ik wil helpen" not in html
 
 
-def test_offer_first_accepts_a_standing_offer_in_one_step(
+def test_offer_first_asks_the_helper_in_one_step(
     community, resident, volunteer, as_person
 ):
     offer = make_offer(community, volunteer, codes=("tuin", "boodschappen"))
@@ -142,7 +142,7 @@ def test_offer_first_accepts_a_standing_offer_in_one_step(
     assert "06 1234" not in html
     response = client.post(f"/c/wijk/offers/{offer.pk}/accept/", {"category": "boodschappen"})
     match = Match.objects.get()
-    assert match.state == MatchState.ACCEPTED
+    assert match.state == MatchState.PROPOSED and match.requester_yes_at  # the helper says yes next
     assert match.request.requester == resident
     assert match.request.category.code == "boodschappen"
     assert response["Location"] == f"/c/wijk/matches/{match.pk}/"

@@ -32,10 +32,10 @@ def test_contact_details_appear_only_after_acceptance(community, asker, helper, 
     asker_page = as_person(asker).get("/c/wijk/my-help/").content.decode()
     helper_page = as_person(helper).get("/c/wijk/my-help/").content.decode()
     assert "06 11112222" not in asker_page and "06 33334444" not in helper_page
-    assert "Ja, ik neem deze hulp aan" in asker_page
-    assert "Ja, ik neem deze hulp aan" not in helper_page  # only the asker says yes
+    assert "Ja, graag" in asker_page
+    assert "Ja, graag" not in helper_page  # the helper said yes by responding
 
-    as_person(asker).post(f"/c/wijk/matches/{match.pk}/step/", {"to": "accepted"})
+    as_person(asker).post(f"/c/wijk/matches/{match.pk}/step/", {"to": "yes:requester"})
     match.refresh_from_db()
     assert match.state == MatchState.ACCEPTED
     asker_page = as_person(asker).get("/c/wijk/my-help/").content.decode()
