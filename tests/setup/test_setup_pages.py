@@ -146,3 +146,25 @@ def test_export_lists_every_street(members, page_as, community):
     lines = text.decode().splitlines()
     assert lines[0] == "district,neighbourhood,village,street"
     assert "Zuid,Krakeel,,Dorpsstraat" in lines
+
+
+def test_printed_sheets_carry_the_desk_phone(members, page_as, community):
+    from naober.outreach.services import create_walk_list
+
+    community.phone, community.opening_hours = "0528 123 456", "ma-vr 10-12 uur"
+    community.save()
+    client = page_as(members["coordinator"])
+    hood = community.areas.get(name="Krakeel")
+    sheet = client.get(f"/c/{community.slug}/noticeboard/{hood.pk}/").content.decode()
+    assert "0528 123 456" in sheet and "ma-vr 10-12 uur" in sheet
+    walk_list = create_walk_list(
+        client_actor(community, members["coordinator"]), name="Ronde", area=hood
+    )
+    printed = client.get(f"/c/{community.slug}/walk-lists/{walk_list.pk}/print/")
+    assert "0528 123 456" in printed.content.decode()
+
+
+def client_actor(community, person):
+    from naober.communities.context import resolve_actor
+
+    return resolve_actor(person.user, community.slug)
