@@ -77,7 +77,8 @@ class AvailabilityGrid(forms.CheckboxSelectMultiple):
 
 
 def _community_categories(community):
-    return Category.objects.filter(community=community).order_by("position", "label")
+    """The categories people may choose: those the administrators have not switched off."""
+    return Category.objects.filter(community=community, active=True).order_by("position", "label")
 
 
 def _places(community):

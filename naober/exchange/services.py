@@ -152,7 +152,7 @@ def _category_of(community, value, errors: dict) -> Category | None:
     if isinstance(value, Category):
         value = value.code
     category = Category.objects.filter(community=community, code=str(value or "")[:40]).first()
-    if category is None:
+    if category is None or not category.active:  # switched off by the administrators
         errors["category"] = [_("Choose one of the kinds of help.")]
     return category
 
@@ -412,7 +412,7 @@ def _clean_offer(community, data: dict, errors: dict) -> dict:
     cleaned = {}
     if "categories" in data:
         codes = [c.code if isinstance(c, Category) else str(c)[:40] for c in data["categories"]]
-        found = list(Category.objects.filter(community=community, code__in=codes))
+        found = list(Category.objects.filter(community=community, code__in=codes, active=True))
         if not codes or len(found) != len(set(codes)) or len(codes) > 20:
             errors["categories"] = [_("Choose one or more of the kinds of help.")]
         elif any(not c.in_scope for c in found):

@@ -344,3 +344,16 @@ def test_areas_are_changed_by_administrators_only(members, api_as, community, ro
     assert client.post(f"c/{community.slug}/areas", body).status_code == 403
     assert csv_post(client, f"c/{community.slug}/areas/import", STREETS).status_code == 403
     assert not Area.objects.filter(name="Molenweg").exists()
+
+
+def test_a_switched_off_category_cannot_be_chosen_for_something_new(members, api_as, community):
+    admin = api_as(members["admin"])
+    admin.patch(f"c/{community.slug}/categories/tuin", {"active": False})
+    resident = api_as(members["resident"])
+    request = {"category": "tuin", "title": "Heg knippen", "description": "De heg is te hoog."}
+    response = resident.post(f"c/{community.slug}/requests", request)
+    assert response.status_code == 422, response.content
+    offer = {"categories": ["tuin"], "description": "Ik knip graag heggen."}
+    assert resident.post(f"c/{community.slug}/offers", offer).status_code == 422
+    admin.patch(f"c/{community.slug}/categories/tuin", {"active": True})
+    assert resident.post(f"c/{community.slug}/requests", request).status_code == 201
