@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "naober.privacy.middleware.SecurityHeadersMiddleware",
 ]
+    "naober.privacy.caching.NoStoreForLoggedInMiddleware",
 
 ROOT_URLCONF = "naober.urls"
 WSGI_APPLICATION = "naober.wsgi.application"
