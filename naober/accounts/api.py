@@ -51,6 +51,15 @@ def create_invitation(request, community: str, payload: InvitationIn, person_id:
     }
 
 
+@router.delete("/c/{community}/people/{person_id}/invitation", response={204: None, **ERRORS})
+def revoke_invitation(request, community: str, person_id: int = Id):
+    """Withdraw the person's open invitation: its code stops working at once."""
+    actor = actor_for(request, community)
+    actor.require(Action.INVITE_PEOPLE)
+    invitations.revoke(actor, person_get(actor, person_id))
+    return 204, None
+
+
 class ActivateIn(Schema):
     code: str = Field(..., min_length=1, max_length=64)
     username: str = Field(..., min_length=1, max_length=150)

@@ -107,22 +107,14 @@ def invite(person: Person, via: str, by: Actor | None, *, deliver: bool = True) 
 
 
 @transaction.atomic
-def revoke(actor: Actor, invitation_id: int) -> Invitation:
-    """Withdraw an open invitation of the actor's community; its code stops working at once."""
+def revoke(actor: Actor, person: Person) -> int:
+    """Withdraw the person's open invitation; its code stops working at once. Returns how many."""
     actor.require(Action.INVITE_PEOPLE)
-    invitation = (
-        Invitation.objects.select_for_update()
-        .filter(community=actor.community, pk=invitation_id)
-        .first()
-    )
-    if invitation is None:
-        from django.http import Http404
-
-        raise Http404
-    if invitation.used_at is None and invitation.revoked_at is None:
-        invitation.revoked_at = timezone.now()
-        invitation.save(update_fields=["revoked_at"])
-    return invitation
+    if person.community_id != actor.community.pk:
+        raise ValidationError(_("This person does not belong to this community."))
+    return Invitation.objects.filter(
+        community=actor.community, person=person, used_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
 
 
 def open_invitation(raw_code: str) -> Invitation:

@@ -7,6 +7,7 @@ from naober.accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("people/<int:person_id>/invite/", views.invite, name="invite"),
+    path("people/<int:person_id>/invite/withdraw/", views.revoke, name="revoke"),
     path("join/", views.join, name="join"),
     path("join/sent/", views.join_sent, name="join_sent"),
     path("join/verify/", views.join_verify, name="join_verify"),

@@ -82,6 +82,15 @@ def invite(request, actor, person_id):
     )
 
 
+@require_POST
+@community_page(Action.INVITE_PEOPLE)
+def revoke(request, actor, person_id):
+    person = person_get(actor, person_id)
+    if invitations.revoke(actor, person):
+        messages.success(request, _("The invitation has been withdrawn: its code no longer works."))
+    return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
+
+
 def _letter(request, actor, person, issued):
     """The printable letter. The code exists only in this answer: printing again needs a new one."""
     return render(

@@ -165,9 +165,32 @@ def test_revoked_code_does_not_work(coordinator, gerda, community):
 
     actor = resolve_actor(coordinator.user, "wijk")
     issued = invite(gerda, "letter", by=actor)
-    revoke(actor, issued.invitation.pk)
+    assert revoke(actor, gerda) == 1
     with pytest.raises(InvalidCode):
         activate(issued.code, "gerda", STRONG)
+
+
+def test_revoke_through_the_api_and_the_page(
+    api, client, community, coordinator, gerda, person_factory
+):
+    code = invite_api(api.login(coordinator), gerda).json()["code"]
+    resident_api = type(api)().login(person_factory(community))
+    assert (
+        resident_api.client.delete(
+            f"/api/v1/c/wijk/people/{gerda.pk}/invitation", **resident_api._headers()
+        ).status_code
+        == 403
+    )
+    response = api.client.delete(f"/api/v1/c/wijk/people/{gerda.pk}/invitation", **api._headers())
+    assert response.status_code == 204
+    assert (
+        api.post("activate", {"code": code, "username": "g", "password": STRONG}).status_code == 400
+    )
+    invite(gerda, "letter", by=resolve_actor(coordinator.user, "wijk"))
+    log_in(client, coordinator)
+    assert "Uitnodiging intrekken" in client.get(f"/c/wijk/people/{gerda.pk}/").content.decode()
+    client.post(f"/c/wijk/people/{gerda.pk}/invite/withdraw/")
+    assert not any(i.is_open for i in Invitation.objects.all())
 
 
 @pytest.mark.parametrize("code", ["", "nonsense", "AAAA-AAAA", "x" * 64, "\x00"])

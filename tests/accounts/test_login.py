@@ -55,6 +55,15 @@ def test_a_logged_in_non_member_gets_a_clear_page_not_a_login_loop(
     assert again.redirect_chain[-1][0] == "/c/elders/"
 
 
+def test_a_login_without_a_community_gets_a_kind_page(client, community):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(username="los", password=PASSWORD)
+    response = log_in(client, user)
+    assert response.redirect_chain[-1][0] == "/accounts/after-login/"
+    assert "coördinator" in response.content.decode()
+
+
 def test_anonymous_visitors_still_get_the_login_button(client, community):
     text = client.get("/c/wijk/").content.decode()
     assert "/accounts/login/?next=/c/wijk/" in text
