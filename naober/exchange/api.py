@@ -17,6 +17,7 @@ from ninja.pagination import paginate
 
 from naober.api.deps import ERRORS, ErrorOut, actor_for
 from naober.api.pagination import Mapped, Pagination
+from naober.api.patch import Patch
 from naober.communities.permissions import Action
 from naober.exchange import reports, selectors, services
 from naober.exchange.models import (
@@ -147,7 +148,7 @@ class OfferIn(Schema):
     helper: int | None = Id
 
 
-class OfferPatch(Schema):
+class OfferPatch(Patch):
     categories: list[str] | None = Field(None, min_length=1, max_length=20)
     description: str | None = Field(None, min_length=1, max_length=4000)
     available: bool | None = None

@@ -11,7 +11,6 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,6 +19,7 @@ from naober.communities.decorators import community_page
 from naober.communities.models import Area, Role
 from naober.communities.permissions import Action
 from naober.core.forms import apply_errors
+from naober.core.next_url import local_next
 from naober.exchange import reports, selectors, services, states
 from naober.exchange.forms import (
     AskHelpForm,
@@ -79,10 +79,7 @@ def _posted_id(request, name: str) -> int | None:
 
 def _back(request, fallback: str):
     """Return to the page the form was posted from, if it is ours; else to `fallback`."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(fallback)
+    return redirect(local_next(request, fallback))
 
 
 def proposal_concerns(actor, match) -> list[str]:

@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 
 from naober.api.deps import ERRORS, actor_for
 from naober.api.pagination import Mapped, Pagination
+from naober.api.patch import Patch
 from naober.people import selectors, services
 from naober.people.models import ContactChannel, Gender
 
@@ -62,7 +63,7 @@ class PersonIn(Schema):
     roles: list[str] = Field(default_factory=lambda: ["resident"], max_length=7)
 
 
-class PersonPatch(Schema):
+class PersonPatch(Patch):
     name: str | None = Field(None, min_length=1, max_length=120)
     public_name: str | None = Field(None, max_length=60)
     phone: str | None = Field(None, max_length=30)

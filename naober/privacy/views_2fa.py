@@ -12,21 +12,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 
 from naober.communities.decorators import community_page
+from naober.core.next_url import local_next
 from naober.privacy import twofactor
 from naober.privacy.forms import OneTimeCodeForm, SetupCodeForm
 from naober.privacy.ratelimit import allow, too_many
 
 
 def _next(request, community):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return f"/c/{community.slug}/" if community else "/"
+    return local_next(request, f"/c/{community.slug}/" if community else "/")
 
 
 def _next_query(request, community) -> str:
