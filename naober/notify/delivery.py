@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, close_old_connections
+from django.db import InterfaceError, OperationalError, close_old_connections, connection
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -113,7 +113,8 @@ def record(message: Message, outcome: Outcome) -> bool:
                 raise
             logger.warning("Database away recording message %s; again in %ss", message.pk, wait)
             time.sleep(wait)
-            close_old_connections()
+            if not connection.in_atomic_block:  # the worker runs in autocommit; tests may not
+                close_old_connections()
     return False  # not reached: the last try raises
 
 
