@@ -55,7 +55,7 @@ class Command(BaseCommand):
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
         children = [Child("web", web_server(server, host, port))]
         if not no_worker:
-            worker = [sys.executable, "manage.py", "db_worker", "--no-reload", "--queue-name", "*"]
+            worker = [sys.executable, "manage.py", "run_worker", "--queue-name", "*"]
             children.append(Child("worker", worker))
         self.stdout.write(f"Naober serves on http://{host}:{port}/ ({server}); Ctrl-C stops it.")
         supervise(children, beat=None if no_worker else enqueue_heartbeat)
