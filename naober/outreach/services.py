@@ -242,6 +242,18 @@ def _record_visit_consent(
         )
 
 
+def _may_copy_address(actor: Actor, person, entry) -> bool:
+    """Whether a new visit may take over the resident's postal address: for the roles that see
+    contact details, and for the address someone was given on a walk list. Anyone else (the core
+    group picking a name from the people list) types the address they stood at, so that recording
+    a visit never reveals where someone lives (issue 12.8)."""
+    if actor.can(Action.VIEW_CONTACT_DETAILS):
+        return True
+    if entry is not None and entry.person_id == person.pk:
+        return True
+    return person.walk_entries.filter(visitor=actor.person).exists()
+
+
 @transaction.atomic
 def record_visit(
     actor: Actor,
@@ -275,7 +287,9 @@ def record_visit(
     ):
         # A visitor records visits to the residents on their own walk list, nobody else.
         errors["person"] = [_("Choose a resident from your own walk list.")]
-    address = _text(address or (person.address if person else ""), 200)
+    if not address and person is not None and _may_copy_address(actor, person, entry):
+        address = person.address
+    address = _text(address or "", 200)
     if person is None and not address:
         errors["address"] = [_("Fill in the address or choose the resident.")]
     if outcome not in VisitOutcome.values:
