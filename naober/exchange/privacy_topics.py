@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from naober.communities.permissions import Action
 from naober.exchange import selectors
-from naober.exchange.models import ContactLog, HelpOffer, HelpRequest, Match
+from naober.exchange.models import DAYS, ContactLog, HelpOffer, HelpRequest, Match, Weekday
 from naober.privacy.topics import Group, Topic, leave_out, on_erase, register
 
 NAMES = {
@@ -27,6 +27,19 @@ IDS = frozenset(
     {"id", "request", "offer", "helper", "requester", "category", "kind", "area", "match"}
     | {"preferred_helper", "referred_by", "entered_by", "by"}
 )
+
+
+def availability_in_words(codes: list[str]) -> str:
+    """["mon-morning", "sat-evening"] as "Monday morning, Saturday evening", in the reader's
+    language."""
+    from naober.exchange.forms import DAY_PART_LABELS
+
+    words = []
+    for code in codes:
+        day, _sep, part = str(code).partition("-")
+        if day in DAYS and part in DAY_PART_LABELS:
+            words.append(f"{Weekday(DAYS.index(day)).label} {DAY_PART_LABELS[part]}")
+    return ", ".join(words)
 
 
 def contact_note_view(reader, log: ContactLog) -> dict:
@@ -85,6 +98,7 @@ register(
         view=selectors.offer_view,
         labels=NAMES,
         hidden_on_page=IDS | {"categories"},
+        readable={"availability": availability_in_words},
     )
 )
 register(

@@ -132,7 +132,10 @@ def build(community) -> Rich:
     )
     # She helps a neighbour too: a match where she is the helper.
     own_offer = HelpOffer.objects.create(
-        community=community, helper=subject, description="Ik lees voor"
+        community=community,
+        helper=subject,
+        description="Ik lees voor",
+        availability=["mon-morning"],
     )
     own_offer.categories.add(category)
     neighbour_request = HelpRequest.objects.create(
