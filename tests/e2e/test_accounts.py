@@ -144,3 +144,22 @@ def test_a_member_elsewhere_gets_no_login_loop(page, login, axe_check):
     assert "U bent ingelogd, maar u doet niet mee" in page.content()
     click(page, axe_check, "link", "Naar uw eigen buurt")
     assert page.url.endswith("/c/elders/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_closed_sign_up_and_the_chooser(page, login, axe_check):
+    community = make_community("wijk", "Buurthulp De Wijk")
+    community.phone = "0528 765432"
+    community.save()
+    other = make_community("elders", "Burenhulp Elders")
+    page.set_viewport_size(PHONE)
+    page.goto("/c/wijk/join/")
+    axe_check(page)
+    assert page.get_by_role("link", name="Bel 0528 765432").is_visible()
+    person = make_person(community)
+    Person.objects.filter(pk=make_person(other, login=False).pk).update(user=person.user)
+    login(page, person.user.username)
+    assert page.url.endswith("/accounts/after-login/")
+    axe_check(page)
+    click(page, axe_check, "link", "Burenhulp Elders")
+    assert page.url.endswith("/c/elders/")
