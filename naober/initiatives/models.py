@@ -17,6 +17,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from naober.communities.models import Community
+from naober.initiatives.money import euro
 from naober.people.models import Person
 
 CENT = Decimal("0.01")
@@ -119,7 +120,7 @@ class BudgetProposal(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.purpose} (€ {self.amount})"
+        return f"{self.purpose} ({euro(self.amount)})"
 
 
 class Stance(models.TextChoices):
@@ -178,7 +179,7 @@ class Decision(models.Model):
         ordering = ["-decided_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_outcome_display()} € {self.amount}"
+        return f"{self.get_outcome_display()} {euro(self.amount)}"
 
 
 class Payment(models.Model):
@@ -195,7 +196,7 @@ class Payment(models.Model):
         ordering = ["paid_on", "id"]
 
     def __str__(self) -> str:
-        return f"€ {self.amount} ({self.reference})"
+        return f"{euro(self.amount)} ({self.reference})"
 
 
 class LedgerSettings(models.Model):
@@ -242,7 +243,7 @@ class FastFundItem(models.Model):
         ordering = ["spent_on", "id"]
 
     def __str__(self) -> str:
-        return f"{self.purpose} (€ {self.amount})"
+        return f"{self.purpose} ({euro(self.amount)})"
 
 
 class CashDirection(models.TextChoices):
@@ -267,4 +268,4 @@ class CashEntry(models.Model):
         ordering = ["entered_on", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_direction_display()} € {self.amount}"
+        return f"{self.get_direction_display()} {euro(self.amount)}"

@@ -30,6 +30,7 @@ from naober.initiatives.models import (
     Task,
     Voice,
 )
+from naober.initiatives.money import euro
 from naober.people.selectors import people_of
 
 MAX_AMOUNT = Decimal("9999999999.99")
@@ -252,8 +253,8 @@ def record_payment(
     if paid + amount > decision.amount:
         raise ValidationError(
             {
-                "amount": _("This is more than what is left: € %(left)s.")
-                % {"left": decision.amount - paid}
+                "amount": _("This is more than what is left: %(left)s.")
+                % {"left": euro(decision.amount - paid)}
             }
         )
     payment = Payment(
@@ -288,14 +289,14 @@ def spend_fast_fund(
     if amount > settings.fast_fund_item_limit:
         raise ValidationError(
             {
-                "amount": _("The fast fund pays at most € %(limit)s per item.")
-                % {"limit": settings.fast_fund_item_limit}
+                "amount": _("The fast fund pays at most %(limit)s per item.")
+                % {"limit": euro(settings.fast_fund_item_limit)}
             }
         )
     left = settings.fast_fund_size - fast_fund_used(actor.community, spent_on.year)
     if amount > left:
         raise ValidationError(
-            {"amount": _("The fast fund has only € %(left)s left this year.") % {"left": left}}
+            {"amount": _("The fast fund has only %(left)s left this year.") % {"left": euro(left)}}
         )
     if initiative is not None and initiative.community_id != actor.community.pk:
         raise ValidationError({"initiative": _("This initiative does not exist.")})

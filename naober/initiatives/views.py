@@ -11,6 +11,7 @@ from naober.communities.permissions import Action
 from naober.core.exports import csv_response, xlsx_response
 from naober.core.forms import apply_errors
 from naober.initiatives import forms, selectors, services
+from naober.initiatives.money import euro
 
 EXPORT_HEADER = [
     "kind",
@@ -204,7 +205,7 @@ def decide(request, actor, proposal_id):
         message=_("The decision has been recorded."),
         back=_detail_url(actor, proposal.initiative),
         title=_("Decide on the budget"),
-        intro=f"{proposal.purpose}: € {proposal.amount}",
+        intro=f"{proposal.purpose}: {euro(proposal.amount)}",
     )
 
 

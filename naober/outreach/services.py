@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from naober.communities.context import Actor
 from naober.communities.models import Area
@@ -43,11 +44,11 @@ def _area_ids(area: Area) -> list[int]:
 
 
 def _house_number(address: str) -> tuple[str, int, str]:
-    """Sort key: street, then house number as a number, so 9 comes before 10."""
+    """Sort key: street, then house number as a number, so 9 comes before 10 and 10 before 10a."""
     match = re.match(r"^(.*?)(\d+)(.*)$", address)
     if not match:
         return (address.lower(), 0, "")
-    return (match.group(1).strip().lower(), int(match.group(2)), match.group(3))
+    return (match.group(1).strip().lower(), int(match.group(2)), match.group(3).strip().lower())
 
 
 def may_visit(person: Person) -> bool:
@@ -85,7 +86,8 @@ def create_walk_list(
 def _add_entries(
     walk_list: WalkList, rows: list[tuple[str, Person | None]], kind: str, referred_by: str = ""
 ) -> list[WalkEntry]:
-    """Add addresses that are not on the list yet, after the ones already there."""
+    """Add addresses that are not on the list yet; the list stays in walking order (street, then
+    house number as a number: 2, 10, 10a), however the addresses were added."""
     known = set(walk_list.entries.values_list("address", flat=True))
     position = walk_list.entries.count()
     new = []
@@ -104,7 +106,17 @@ def _add_entries(
                 position=position,
             )
         )
-    return WalkEntry.objects.bulk_create(new)
+    created = WalkEntry.objects.bulk_create(new)
+    _walking_order(walk_list)
+    return created
+
+
+def _walking_order(walk_list: WalkList) -> None:
+    """Number the list's entries by street and natural house number."""
+    entries = sorted(walk_list.entries.all(), key=lambda e: (_house_number(e.address), e.pk))
+    for position, entry in enumerate(entries, start=1):
+        entry.position = position
+    WalkEntry.objects.bulk_update(entries, ["position"])
 
 
 @transaction.atomic
@@ -182,9 +194,12 @@ def assign_visitor(actor: Actor, walk_list: WalkList, entry_ids: list[int], visi
         raise ValidationError(
             {
                 "visitor": [
-                    _(
+                    ngettext(
+                        "%(name)s already has %(count)s address; at most %(max)s per visitor. "
+                        "Choose fewer addresses or another visitor.",
                         "%(name)s already has %(count)s addresses; at most %(max)s per visitor. "
-                        "Choose fewer addresses or another visitor."
+                        "Choose fewer addresses or another visitor.",
+                        current,
                     )
                     % {
                         "name": visitor.name,

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
@@ -92,7 +93,11 @@ def walk_list_detail(request, actor, walk_list_id):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, _("%(count)s addresses changed.") % {"count": count})
+            messages.success(
+                request,
+                ngettext("%(count)s address changed.", "%(count)s addresses changed.", count)
+                % {"count": count},
+            )
             return redirect(
                 "outreach:walk_list", slug=actor.community.slug, walk_list_id=walk_list.pk
             )
