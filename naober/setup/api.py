@@ -56,7 +56,7 @@ class WalkInPoint(Schema):
     hours: str = Field(..., max_length=300)
 
 
-class ContactOut(Schema):
+class DeskContactOut(Schema):
     name: str
     phone: str
     email: str
@@ -65,7 +65,7 @@ class ContactOut(Schema):
     walk_in: list[WalkInPoint]
 
 
-class SettingsOut(ContactOut):
+class SettingsOut(DeskContactOut):
     municipality: str
     response_deadline_hours: int
     self_signup: str
@@ -200,7 +200,7 @@ def appoint_administrator(request, community: str, payload: AdministratorIn):
 # --- contact and settings ------------------------------------------------------------------------
 
 
-@router.get("/c/{community}/contact", auth=None, response={200: ContactOut, 404: ErrorOut})
+@router.get("/c/{community}/contact", auth=None, response={200: DeskContactOut, 404: ErrorOut})
 def contact(request, community: str):
     """How to reach the help desk: public, for anyone, without a token."""
     found = (
