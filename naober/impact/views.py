@@ -308,7 +308,8 @@ def card_pdf(request, actor, card_id):
         },
         request=request,
     )
-    pdf = HTML(string=html).write_pdf(stylesheets=[CSS(filename=PDF_CSS)])
+    # Tagged PDF/UA-1 with the page's language (<html lang>), so screen readers can read it.
+    pdf = HTML(string=html).write_pdf(stylesheets=[CSS(filename=PDF_CSS)], pdf_variant="pdf/ua-1")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="impactkaart-{card.pk}.pdf"'
     return response
