@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -177,9 +177,18 @@ def activate(raw_code: str, username: str, password: str):
             validate_password(password or "", user=candidate)
         except ValidationError as error:
             raise ValidationError({"password": error.messages}) from error
-        user = User.objects.create_user(
-            username=username, password=password, email=person.email, first_name=person.name[:150]
-        )
+        try:
+            with transaction.atomic():
+                user = User.objects.create_user(
+                    username=username,
+                    password=password,
+                    email=person.email,
+                    first_name=person.name[:150],
+                )
+        except IntegrityError:  # the same name chosen at the same moment by someone else
+            raise ValidationError(
+                {"username": [_("This user name is taken. Choose another one.")]}
+            ) from None
         person.user = user
         person.save(update_fields=["user"])
         invitation.used_at = timezone.now()
