@@ -48,11 +48,24 @@ def survey_by_token(community, token: str) -> Survey:
     return survey
 
 
+def counted_responses(survey: Survey):
+    """The responses the results count: whole blocks of SUPPRESS_BELOW, oldest first.
+
+    Results never move by a single answer: someone who looks before and after a neighbour fills
+    in the survey (online or on paper) sees no change until four more people have answered, so
+    the difference never shows one person's answers (issue 12.8).
+    """
+    ids = list(survey.responses.order_by("id").values_list("id", flat=True))
+    return ids[: len(ids) - len(ids) % SUPPRESS_BELOW]
+
+
 def survey_results(survey: Survey) -> list[dict]:
-    """One row per statement: theme, n, number agreeing, share (None when suppressed)."""
+    """One row per statement: theme, n, number agreeing, share (None when suppressed), over the
+    counted responses only (see counted_responses)."""
+    counted = counted_responses(survey)
     counts = {
         row["statement"]: row
-        for row in Answer.objects.filter(response__survey=survey)
+        for row in Answer.objects.filter(response__survey=survey, response_id__in=counted)
         .values("statement")
         .annotate(n=Count("id"), agree=Count("id", filter=Q(value__gte=4)))
         .order_by()

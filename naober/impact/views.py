@@ -3,6 +3,7 @@ with their PDF, change stories and interpretation sessions."""
 
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -21,7 +22,9 @@ from naober.impact.figures import FIGURES, monthly, public_figures
 from naober.initiatives.views import form_page
 from naober.privacy.ratelimit import rate_limited
 
-SESSION_KEY = "impact_surveys_answered"
+# Set on the survey's own path after answering: the browser, not the server, remembers it.
+ANSWERED_COOKIE = "survey_answered"
+ANSWERED_COOKIE_AGE = 366 * 24 * 3600
 PDF_CSS = Path(__file__).parent / "pdf" / "card.css"
 
 
@@ -219,12 +222,12 @@ def survey_paper(request, actor, survey_id):
 @rate_limited("public_form")
 @community_page(members_only=False)
 def survey_public(request, actor, token):
-    """The anonymous public link. One answer per browser session; nothing about who answers
-    is stored: no login, no person, no IP address (see models.Response)."""
+    """The anonymous public link. One answer per browser; nothing about who answers is stored:
+    no login, no person, no IP address (see models.Response). "Already answered" lives in a cookie
+    of this link only, never in the session, which for a logged-in resident is tied to them."""
     survey = selectors.survey_by_token(actor.community, token)
-    done = request.session.get(SESSION_KEY, [])
     context = {"community": actor.community, "actor": actor, "survey": survey}
-    if survey.pk in done:
+    if request.COOKIES.get(ANSWERED_COOKIE) == "1":
         return render(request, "impact/survey_thanks.html", {**context, "again": True})
     if not survey.is_open:
         return render(request, "impact/survey_thanks.html", {**context, "closed": True})
@@ -236,8 +239,17 @@ def survey_public(request, actor, token):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            request.session[SESSION_KEY] = [*done, survey.pk][-50:]
-            return render(request, "impact/survey_thanks.html", context)
+            response = render(request, "impact/survey_thanks.html", context)
+            response.set_cookie(
+                ANSWERED_COOKIE,
+                "1",
+                max_age=ANSWERED_COOKIE_AGE,
+                path=request.path,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+            return response
     return render(
         request,
         "impact/survey_answer.html",

@@ -92,6 +92,26 @@ def test_anonymous_online_answer_stores_no_person_and_no_ip(survey):
     assert Response.objects.count() == 1
 
 
+def test_a_logged_in_residents_session_keeps_nothing_about_the_survey(
+    survey, community, person_factory
+):
+    """The session belongs to the resident: "answered survey 2" there would tie them to it."""
+    from django.contrib.sessions.models import Session
+
+    client = Client()
+    client.force_login(person_factory(community, "resident").user)
+    url = f"/c/wijk/survey/{survey.token}/"
+    first, second = survey.statements.order_by("theme", "id")
+    before = dict(client.session.items())
+    assert client.post(url, {f"s{first.pk}": "4", f"s{second.pk}": "2"}).status_code == 200
+    assert dict(client.session.items()) == before
+    for stored in Session.objects.all():
+        assert "survey" not in str(stored.get_decoded())
+    again = client.post(url, {f"s{first.pk}": "5"})  # the browser's cookie remembers it
+    assert "al ingevuld" in again.content.decode() or "already filled in" in again.content.decode()
+    assert Response.objects.count() == 1
+
+
 @pytest.mark.parametrize("data", [{}, {"sX": "4"}, {"s999999": "4"}, {"S1": "9"}])
 def test_bad_online_answers_store_nothing(survey, data):
     client = Client()
@@ -130,15 +150,28 @@ def test_results_share_agreeing_with_n_and_suppression(survey):
     answer(survey, 5, 4, 3)
     rows = selectors.survey_results(survey)
     assert all(r["share"] is None for r in rows)  # n = 3 < 5: suppressed
-    answer(survey, 2, 4, 1, 5)
+    answer(survey, 2, 4, 1, 5, 4, 2, 5)
     first = next(
         r for r in selectors.survey_results(survey) if r["statement"].code == "contacts-new-people"
     )
     values = list(
-        Answer.objects.filter(statement__code="contacts-new-people").values_list("value", flat=True)
-    )
-    assert first["n"] == len(values) == 7
+        Answer.objects.filter(statement__code="contacts-new-people")
+        .order_by("response_id")
+        .values_list("value", flat=True)
+    )[:10]  # results count whole blocks of five responses: 10 of the 10 so far
+    assert first["n"] == len(values) == 10
     assert first["share"] == round(100 * sum(v >= 4 for v in values) / len(values), 1)
+
+
+def test_results_never_move_by_one_answer(survey):
+    """Looking before and after one neighbour answers shows no difference (issue 12.8)."""
+    answer(survey, 5, 5, 5, 5, 5)
+    before = selectors.survey_results(survey)
+    for count in range(1, 5):
+        answer(survey, 1)
+        assert selectors.survey_results(survey) == before, f"moved after {count} more"
+    answer(survey, 1)
+    assert selectors.survey_results(survey) != before  # a whole new block of five counts
 
 
 def test_follow_up_compared_with_baseline_in_percentage_points(survey, community, person_factory):
