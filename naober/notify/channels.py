@@ -56,6 +56,8 @@ class EmailChannel:
             raise DeliveryError(
                 _("the mail server refused the address"), detail=error, retryable=False
             ) from error
+        except TimeoutError as error:
+            raise DeliveryError(_("the mail server did not answer in time")) from error
         except Exception as error:  # noqa: BLE001 (any failure of the mail server is retried)
             raise DeliveryError(
                 _("the mail server did not take the message"), detail=error

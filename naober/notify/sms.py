@@ -86,8 +86,12 @@ class HttpSmsGateway:
                 {"code": error.code},
                 detail=_peek(error),
             ) from error
-        except (TimeoutError, urllib.error.URLError, OSError) as error:
-            raise DeliveryError(_("the SMS gateway could not be reached"), detail=error) from error
+        except TimeoutError as error:
+            raise DeliveryError(_("the SMS gateway did not answer in time")) from error
+        except (urllib.error.URLError, OSError) as error:
+            if isinstance(getattr(error, "reason", None), TimeoutError):
+                raise DeliveryError(_("the SMS gateway did not answer in time")) from error
+            raise DeliveryError(_("the SMS gateway could not be reached")) from error
         except (http.client.HTTPException, ValueError) as error:
             raise DeliveryError(
                 _("the SMS gateway gave an answer that cannot be read"), detail=repr(error)

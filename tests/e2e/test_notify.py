@@ -35,3 +35,26 @@ def test_coordinator_prints_letters_and_reads_the_log(page, login, axe_check):
     axe_check(page)
     row = page.get_by_role("row", name="Gerda Brink")
     assert "geprint" in row.inner_text()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_coordinator_sees_why_a_text_message_failed(page, login, axe_check, settings):
+    """A gateway that never answers: after the retries the log says "mislukt" and why."""
+    from naober.notify import delivery
+    from naober.notify.models import Message
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.SMS_BACKEND, settings.SMS_GATEWAY_URL = "http", "http://127.0.0.1:9/send"
+    community = make_community("wijk", "Buurthulp De Wijk")
+    coordinator = make_person(community, "coordinator")
+    resident = make_person(community, name="Henk Smit", preferred_channel="sms")
+    message = notify(resident, "custom", {"subject": "Koffie", "body": "Donderdag koffie."})
+    Message.objects.filter(pk=message.pk).update(attempts=delivery.MAX_ATTEMPTS - 1)
+    assert delivery.deliver(message.pk) == "failed"
+
+    login(page, coordinator.user.username)
+    page.goto("/c/wijk/messages/?status=failed")
+    axe_check(page)
+    row = page.get_by_role("row", name="Henk Smit")
+    assert "mislukt" in row.inner_text()
+    assert "de sms-dienst was niet bereikbaar" in row.inner_text()

@@ -16,6 +16,8 @@ from naober.notify.worker import Worker
 
 class Command(BaseCommand):
     help = "Run the background task worker (messages, reminders) until SIGTERM."
+    # A restarted worker should be back at work at once; the web server runs the system checks.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument(
