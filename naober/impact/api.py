@@ -17,7 +17,7 @@ from naober.api.deps import ERRORS, actor_for
 from naober.api.pagination import Pagination
 from naober.communities.permissions import Action
 from naober.impact import selectors
-from naober.impact.figures import FIGURES, monthly, public_figures
+from naober.impact.figures import FIGURES, monthly, public_figures, whole_months
 
 router = Router(tags=["impact"])
 ID = Path(..., ge=1, le=2**62)
@@ -110,6 +110,7 @@ def summary(
         {"month": m["month"].strftime("%Y-%m"), **{n: m[n] for n in FIGURES}}
         for m in monthly(actor.community, date_to)
     ]
+    date_from, date_to = whole_months(date_from, date_to)  # the period actually counted
     return {
         "from": date_from,
         "to": date_to,

@@ -8,7 +8,9 @@ Definitions (what a funder reads, so spelled out; periods are [from 00:00, to 24
 - hours of help (estimate): those matches × HOURS_ONE_OFF for a one-off request, × HOURS_RECURRING
   for a recurring one. An estimate, not a timesheet: nobody books hours in Naober (no time credits).
 Counts below SUPPRESS_BELOW are suppressed (shown as "< 5", null with `suppressed` in the API),
-zero included, so that a small number can never point at one household.
+zero included, so that a small number can never point at one household. Aggregate readers get
+whole calendar months only, and a longer period's figure only when each of its months is shown
+(see public_figures): no small count comes back by subtracting two answers.
 """
 
 from datetime import date
@@ -49,13 +51,43 @@ def suppressed(value: int | None) -> dict:
     return {"value": value, "suppressed": False}
 
 
-def public_figures(community, date_from: date, date_to: date) -> dict[str, dict]:
-    """The period's figures, each suppressed; hours follow the count of matches they come from."""
-    raw = exchange_figures(community, date_from, date_to)
+def _suppressed_raw(raw: dict) -> dict[str, dict]:
+    """Every figure of one set of raw counts, suppressed; hours follow their matches."""
     out = {name: suppressed(raw[name]) for name in FIGURES}
     if raw["_reached_matches"] < SUPPRESS_BELOW:
         out["hours_estimate"] = {"value": None, "suppressed": True}
     return out
+
+
+def whole_months(date_from: date, date_to: date) -> tuple[date, date]:
+    """The period widened to whole calendar months: the only periods aggregate readers get."""
+    return date_from.replace(day=1), month_end(date_to.replace(day=1))
+
+
+def public_figures(community, date_from: date, date_to: date) -> dict[str, dict]:
+    """The figures of the whole calendar months from `date_from` to `date_to`, suppressed.
+
+    Two protections against recovering a small count by subtracting one answer from another:
+    periods are whole months (never a day more or less), and a figure of a longer period is
+    shown only when every month in it is shown too (complementary suppression). Otherwise the
+    period's figure is suppressed as well, marked `hidden_month`: "March to April" minus "March"
+    can never give April's suppressed count.
+    """
+    start, end = whole_months(date_from, date_to)
+    out = _suppressed_raw(exchange_figures(community, start, end))
+    months = [
+        _suppressed_raw(exchange_figures(community, first, month_end(first)))
+        for first in month_starts(end, _months_between(start, end))
+    ]
+    if len(months) > 1:
+        for name in FIGURES:
+            if not out[name]["suppressed"] and any(m[name]["suppressed"] for m in months):
+                out[name] = {"value": None, "suppressed": True, "hidden_month": True}
+    return out
+
+
+def _months_between(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
 def month_starts(date_to: date, months: int = 12) -> list[date]:
@@ -76,6 +108,6 @@ def month_end(start: date) -> date:
 def monthly(community, date_to: date, months: int = 12) -> list[dict]:
     """Suppressed figures per calendar month, oldest first: the series for the charts."""
     return [
-        {"month": start, **public_figures(community, start, month_end(start))}
+        {"month": start, **_suppressed_raw(exchange_figures(community, start, month_end(start)))}
         for start in month_starts(date_to, months)
     ]

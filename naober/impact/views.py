@@ -18,7 +18,7 @@ from naober.core.exports import csv_response, xlsx_response
 from naober.core.forms import apply_errors
 from naober.impact import forms, selectors, services
 from naober.impact.charts import bar_chart
-from naober.impact.figures import FIGURES, monthly, public_figures
+from naober.impact.figures import FIGURES, monthly, public_figures, whole_months
 from naober.initiatives.views import form_page
 from naober.privacy.ratelimit import rate_limited
 
@@ -51,6 +51,7 @@ def _period(request):
 @community_page(Action.VIEW_AGGREGATES)
 def dashboard(request, actor):
     form, start, end = _period(request)
+    start, end = whole_months(start, end)  # the period the figures actually count
     months = monthly(actor.community, end)
     labels = figure_labels()
     charts = []

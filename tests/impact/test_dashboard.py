@@ -95,8 +95,9 @@ def test_summary_api_for_a_funder(busy, person_factory, api):
     )
     assert response.status_code == 200, response.content
     body = response.json()
-    expected = independent_figures(busy, date(2026, 3, 1), date(2026, 4, 30))
-    assert body["figures"]["requests"] == {"value": expected["requests"], "suppressed": False}
+    # March and April together would be 9, and March alone is 7: showing the total would give
+    # away April's 2. A period is shown only when each of its months is (issue 12.8).
+    assert body["figures"]["requests"] == {"value": None, "suppressed": True}
     april = next(m for m in body["months"] if m["month"] == "2026-04")
     assert april["requests"] == {"value": None, "suppressed": True}
     march = next(m for m in body["months"] if m["month"] == "2026-03")
@@ -169,3 +170,26 @@ def test_svg_chart_is_accessible_and_escapes_text():
     assert '<desc id="c1-d">Per maand</desc>' in svg
     assert "&lt; 5" in svg and ">7<" in svg
     assert "style=" not in svg
+
+
+def test_periods_are_whole_months_so_days_cannot_be_subtracted(busy):
+    """The 1st to the 30th and the 1st to the 31st of March answer the same: all of March."""
+    whole = public_figures(busy, date(2026, 3, 1), date(2026, 3, 31))
+    for start, end in [(date(2026, 3, 1), date(2026, 3, 6)), (date(2026, 3, 7), date(2026, 3, 7))]:
+        assert public_figures(busy, start, end) == whole
+
+
+def test_a_period_is_shown_when_every_month_in_it_is(busy):
+    for day in range(1, 4):  # April reaches five requests
+        request_on(busy, at(2026, 4, 10 + day))
+    both = public_figures(busy, date(2026, 3, 1), date(2026, 4, 30))
+    assert both["requests"] == {"value": 12, "suppressed": False}
+
+
+def test_the_dashboard_says_which_period_it_counts_and_hides_the_total(busy, person_factory):
+    client = Client()
+    client.force_login(person_factory(busy, "funder").user)
+    html = client.get("/c/wijk/impact/", {"date_from": "2026-03-05", "date_to": "2026-04-02"})
+    text = html.content.decode()
+    assert "1 maart 2026" in text and "30 april 2026" in text
+    assert "niet getoond" in text
