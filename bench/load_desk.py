@@ -147,6 +147,7 @@ def main() -> None:
         SECURE_COOKIES="0",
         LOG_LEVEL="ERROR",
         ACCESS_LOG="0",
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
     )
     env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'naober.sqlite3'}")
     prepare(env)
@@ -155,6 +156,8 @@ def main() -> None:
         [sys.executable, "manage.py", "serve", "--server", args.server, "--port", str(port)],
         cwd=ROOT,
         env=env,
+        stdout=(workdir / "serve.log").open("w"),
+        stderr=subprocess.STDOUT,
     )
     try:
         wait_until_up(port)
