@@ -250,7 +250,7 @@ def _anonymise(person: Person) -> None:
 def erase(actor, person: Person) -> Person:
     """Close what is open, empty every copy of the person, keep the rows for the figures."""
     require_rights_over(actor, person)
-    person = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+    person = Person.objects.select_for_update().get(pk=person.pk)
     if person.erased_at is not None:
         return person
     traces = Traces.of(person)
