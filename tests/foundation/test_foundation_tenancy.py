@@ -167,11 +167,17 @@ def test_consent_cannot_be_recorded_for_another_communitys_person(browser_as, tw
 # --- anonymous -------------------------------------------------------------------------------
 
 
-def api_paths():
-    """Every operation in the OpenAPI document, with sample values for its path parameters."""
+def api_paths(*, only_secured: bool = False):
+    """Every operation in the OpenAPI document, with sample values for its path parameters.
+
+    With `only_secured`, leave out the operations the document marks as open to anyone (no
+    `security`: the token, activation, sign-up, the desk's contact details).
+    """
     schema = Client().get("/api/v1/openapi.json").json()
     for path, operations in schema["paths"].items():
-        for method in operations:
+        for method, operation in operations.items():
+            if only_secured and not operation.get("security"):
+                continue
             if method in {"get", "post", "put", "patch", "delete"}:
                 concrete = re.sub(r"\{community\}", "wijk", path)
                 yield method, re.sub(r"\{[^}]+\}", "1", concrete)
@@ -194,14 +200,33 @@ def test_openapi_document_is_public_and_lists_the_foundation_paths(db):
 def test_anonymous_calls_get_401_on_every_api_path(community):
     client = Client()
     checked = 0
-    for method, path in api_paths():
-        if path == "/api/v1/token" and method == "post":
-            continue
+    for method, path in api_paths(only_secured=True):
         response = getattr(client, method)(path, content_type="application/json")
         assert response.status_code == 401, f"{method.upper()} {path}: {response.status_code}"
         assert response.json()["code"] == "unauthorized"
         checked += 1
     assert checked >= 5
+
+
+def test_the_operations_open_to_anyone_are_exactly_these():
+    schema = Client().get("/api/v1/openapi.json").json()
+    open_ones = {
+        (method, path)
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+        if not operation.get("security")
+    }
+    assert open_ones <= {
+        ("get", "/api/v1/openapi.json"),
+        ("post", "/api/v1/token"),
+        ("post", "/api/v1/activate"),
+        ("post", "/api/v1/c/{community}/join"),
+        ("post", "/api/v1/c/{community}/join/verify"),
+        ("get", "/api/v1/c/{community}/contact"),
+        ("post", "/api/v1/c/{community}/callback"),
+        ("post", "/api/v1/c/{community}/concerns"),
+        ("post", "/api/v1/sms/inbound"),
+    }, open_ones
 
 
 def test_anonymous_may_fetch_a_token(api, community, person_factory):
