@@ -7,9 +7,11 @@ database (SQLite: a file copy of the in-memory test database; PostgreSQL: the te
 itself). It takes about 15 seconds.
 """
 
+import contextlib
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -262,3 +264,101 @@ def test_the_worker_command_is_documented():
     readme = (ROOT / "README.md").read_text()
     assert "run_worker" in readme and "EMAIL_TIMEOUT" in readme and "WORKER_RECLAIM_AFTER" in readme
     assert django_settings.EMAIL_TIMEOUT > 0
+
+
+class CuttableProxy:
+    """A TCP proxy in front of PostgreSQL that the test can cut, as a database restart does:
+    every open connection is dropped and new ones are refused until it is restored."""
+
+    def __init__(self, host: str, port: int):
+        self.target = (host, port)
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.up = threading.Event()
+        self.up.set()
+        self.links: list[socket.socket] = []
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            if not self.up.is_set():
+                client.close()
+                continue
+            upstream = socket.create_connection(self.target)
+            self.links += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self.pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def pipe(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+
+    def cut(self):
+        self.up.clear()
+        for link in self.links:
+            with contextlib.suppress(OSError):
+                link.shutdown(socket.SHUT_RDWR)
+        self.links = []
+
+    def restore(self):
+        self.up.set()
+
+    def close(self):
+        self.cut()
+        self.server.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_survives_a_database_restart(
+    db_tasks, gateway, tmp_path, community, person_factory
+):
+    """PostgreSQL goes away under a running worker and comes back: the worker waits, reconnects
+    and sends what was queued meanwhile (before: db_worker exited on the OperationalError)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("a database server to restart is PostgreSQL's")
+    s = connection.settings_dict
+    proxy = CuttableProxy(s["HOST"] or "127.0.0.1", int(s["PORT"] or 5432))
+    database = Database(tmp_path)
+    database.url = f"postgres://{s['USER']}@127.0.0.1:{proxy.port}/{s['NAME']}"
+    people = [
+        person_factory(community, preferred_channel="sms", phone=f"06 4444{n:04d}")
+        for n in range(4)
+    ]
+
+    def send(person):
+        with transaction.atomic():
+            notify(person, "custom", {"subject": "x", "body": f"Voor {person.pk}"})
+
+    worker = start_worker(database, gateway, tmp_path, "survivor")
+    try:
+        send(people[0])
+        wait_for(lambda: len(gateway.sent) == 1, 60, "the first message")
+        proxy.cut()
+        send(people[1])  # queued while the worker cannot reach the database
+        time.sleep(3)
+        assert worker.poll() is None, "the worker died with the database"
+        proxy.restore()
+        send(people[2])
+        wait_for(lambda: len(gateway.sent) == 3, 60, "the messages after the restart")
+        worker.send_signal(signal.SIGTERM)
+        assert worker.wait(15) == 0
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+        proxy.close()
+    assert Counter(Message.objects.values_list("status", flat=True)) == {MessageStatus.SENT: 3}
+    log = (tmp_path / "survivor.log").read_text()
+    assert "Database unavailable" in log or "Database away" in log  # it did meet the outage
