@@ -7,6 +7,7 @@ Handlers bound the input and call the services of communities, exchange and peop
 """
 
 from django.http import Http404
+from django.http.request import RawPostDataException
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
@@ -265,10 +266,14 @@ def import_areas(request, community: str, dry_run: bool = Query(False)):
     would be created and the errors per row."""
     actor = actor_for(request, community)
     actor.require(Action.MANAGE_COMMUNITY)
-    content_type = request.content_type or ""
-    if request.body and content_type not in ("text/csv", "text/plain", "application/csv"):
+    try:
+        body = request.body
+    except RawPostDataException:  # a form body something has read already: not a CSV file
+        body = None
+    csv_type = (request.content_type or "") in ("text/csv", "text/plain", "application/csv")
+    if body is None or (body and not csv_type):
         raise ApiError(415, "unsupported_media_type", _("Send the file as text/csv."))
-    plan = services.import_areas(actor, request.body, dry_run=dry_run)
+    plan = services.import_areas(actor, body, dry_run=dry_run)
     errors = [{"row": e.row, "detail": e.detail} for e in plan.errors[:200]]
     if dry_run:
         return Status(200, {"created": plan.created, "errors": errors})

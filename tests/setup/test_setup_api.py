@@ -357,3 +357,12 @@ def test_a_switched_off_category_cannot_be_chosen_for_something_new(members, api
     assert resident.post(f"c/{community.slug}/offers", offer).status_code == 422
     admin.patch(f"c/{community.slug}/categories/tuin", {"active": True})
     assert resident.post(f"c/{community.slug}/requests", request).status_code == 201
+
+
+def test_a_form_body_to_the_import_is_415_not_500(members, api_as, community):
+    client = api_as(members["admin"])
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {client.token}"}
+    response = client.client.post(
+        f"/api/v1/c/{community.slug}/areas/import?dry_run=1", {"file": "x"}, **headers
+    )
+    assert response.status_code == 415
