@@ -18,6 +18,7 @@ urlpatterns = [
     path("boom/", boom),
     path("gone/", database_gone),
     path("api/v1/gone", database_gone),
+    path("api/v1/boom", boom),
     *site,
 ]
 handler500 = "naober.ops.errors.server_error"

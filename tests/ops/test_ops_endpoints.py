@@ -81,6 +81,9 @@ def test_an_error_page_shows_the_code_to_quote(db):
     page = response.content.decode()
     assert response["X-Request-ID"] in page and "foutcode" in page
     assert "Traceback" not in page and "RuntimeError" not in page
+    api = client.get("/api/v1/boom")
+    assert api.status_code == 500 and api.json()["code"] == "server_error"
+    assert api["X-Request-ID"] in api.json()["detail"]
 
 
 @pytest.mark.urls("tests.ops.boom_urls")

@@ -74,6 +74,11 @@ def test_two_coordinators_open_person_pages_at_once_without_errors(served):
     assert statuses.count(200) == len(urls), sorted(set(statuses))
 
 
+def test_static_files_come_from_whitenoise_with_debug_off(served):
+    status, body = get(served.url + "/static/naober/naober.css")
+    assert status == 200 and "{" in body
+
+
 def worker_pid(server: Server) -> int | None:
     for task in Path(f"/proc/{server.proc.pid}/task").glob("*"):
         for child in (task / "children").read_text().split():
