@@ -104,3 +104,39 @@ def test_first_day_from_an_empty_database(page, axe_check, login, monkeypatch):
     contact = json.loads(page.goto("/api/v1/c/zuidoost/contact").text())
     assert contact["phone"] == "0528 99 88 77"
     assert contact["opening_hours"] == "ma-vr 10-12 uur"
+
+
+def test_administrator_keeps_categories_and_areas_on_a_small_phone(page, axe_check, login):
+    from tests.factories import make_community, make_person
+
+    community = make_community("wijk", "Buurthulp De Wijk")
+    admin = make_person(community, "admin")
+    page.set_viewport_size({"width": 360, "height": 800})
+    login(page, admin.user.username)
+    page.goto("/c/wijk/settings/categories/")
+    axe_check(page)
+    page.get_by_label("Code").fill("Hond uitlaten")
+    page.get_by_label("Naam in het Nederlands").fill("Hond uitlaten")
+    page.get_by_role("button", name="Toevoegen").click()
+    assert "kleine letters" in page.locator("main").inner_text()
+    page.get_by_label("Code").fill("hond-uitlaten")
+    page.get_by_role("button", name="Toevoegen").click()
+    page.get_by_text("De soort hulp is toegevoegd.").wait_for()
+    page.get_by_role("button", name="Hond uitlaten omhoog zetten").click()
+    page.get_by_role("link", name="Hond uitlaten").click()
+    axe_check(page)
+    page.get_by_label("In gebruik").uncheck()
+    page.get_by_role("button", name="Opslaan").click()
+    row = page.get_by_role("row").filter(has_text="Hond uitlaten")
+    assert "nee" in row.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+    page.get_by_role("link", name="Gebieden", exact=True).click()
+    page.get_by_label("Soort").select_option("street")
+    page.get_by_label("Naam").fill("Molenweg")
+    page.get_by_label("Ligt in").select_option(label="\u00a0\u00a0\u00a0\u00a0Krakeel (buurt)")
+    page.get_by_role("button", name="Toevoegen").click()
+    page.get_by_text("Het gebied is toegevoegd.").wait_for()
+    assert page.locator(".area-tree").get_by_text("Molenweg").count() == 1
+    axe_check(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
