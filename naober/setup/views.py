@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from naober.communities import area_csv, selectors, services
@@ -225,7 +226,12 @@ def areas_import(request, actor):
                 if not dry_run and not plan.errors:
                     messages.success(
                         request,
-                        _("Imported: %(count)s new areas.") % {"count": plan.created},
+                        ngettext(
+                            "Imported: %(count)s new area.",
+                            "Imported: %(count)s new areas.",
+                            plan.created,
+                        )
+                        % {"count": plan.created},
                     )
                     return redirect("setup:areas", slug=actor.community.slug)
     form = forms.AreaImportForm(initial={"text": text}) if plan is not None else form
