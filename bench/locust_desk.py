@@ -14,6 +14,7 @@ import random
 import re
 from collections import Counter, defaultdict
 
+import gevent
 from locust import HttpUser, between, events, task
 
 COMMUNITY = os.environ.get("LOCUST_COMMUNITY", "demo")
@@ -37,7 +38,8 @@ def count_status(request_type, name, response, exception, **kwargs):
     statuses[name][str(status)] += 1
     run["count"] += 1
     if run["count"] == MAX_REQUESTS and run["runner"] is not None:
-        run["runner"].quit()
+        # Not from this greenlet: quitting stops the users, this one among them, half-way.
+        gevent.spawn(run["runner"].quit)
 
 
 @events.quitting.add_listener
