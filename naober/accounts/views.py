@@ -146,6 +146,11 @@ def _public_community(slug: str) -> Community:
 @rate_limited("public_form")
 def join(request, slug):
     community = _public_community(slug)
+    if (
+        request.user.is_authenticated
+        and request.user.people.filter(community=community, erased_at__isnull=True).exists()
+    ):
+        return redirect("community_home", slug=slug)  # a member needs no sign-up
     if community.self_signup == SelfSignup.CLOSED:
         return render(
             request,

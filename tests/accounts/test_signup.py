@@ -237,3 +237,10 @@ def test_the_queue_page_is_for_staff_only(client, community, person_factory):
     set_signup(community, SelfSignup.APPROVAL)
     log_in(client, person_factory(community))
     assert client.get("/c/wijk/join-requests/").status_code == 403
+
+
+def test_a_member_is_sent_home_instead_of_signing_up_again(client, community, person_factory):
+    set_signup(community, SelfSignup.OPEN)
+    log_in(client, person_factory(community))
+    response = client.get("/c/wijk/join/")
+    assert response.status_code == 302 and response.url == "/c/wijk/"
