@@ -156,14 +156,7 @@ def request_to_claim(actor: Actor, request_id: int) -> HelpRequest:
     try:
         return request_get(actor, request_id)
     except Http404:
-        taken = HelpRequest.objects.filter(
-            community=actor.community,
-            pk=request_id,
-            category__in_scope=True,
-            needs_mediation=False,
-            status__in=(RequestStatus.MATCHED, RequestStatus.DONE),
-        ).exists()
-        if not taken:
+        if not taken_from_board(actor, request_id):
             raise
     raise Conflict(_("Someone else is already helping with this request."), "request_taken")
 
