@@ -1,6 +1,6 @@
-"""`{% desk_of community as desk %}`: the help desk's phone and hours for footers, sheets and
-letters. With a path instead of a community (the login page's `next`), the community in that
-path."""
+"""`{% load help_desk %}{% desk_of community as desk %}`: the help desk's phone and hours for
+footers, sheets and letters. With a path instead of a community (the login page's `next`), the
+community in that path."""
 
 import re
 
