@@ -58,7 +58,7 @@ def client_ip(request) -> str:
     """
     # A request built in code (Django's force_login in tests) has no address: name it with a valid
     # placeholder, since axes stores the address in an IP column that PostgreSQL checks.
-    remote = request.META.get("REMOTE_ADDR", "") or "0.0.0.0"
+    remote = request.META.get("REMOTE_ADDR", "") or "0.0.0.0"  # noqa: S104 (an address, not a bind)
     if not is_trusted_proxy(remote):
         return remote
     hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
