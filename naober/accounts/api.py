@@ -41,8 +41,8 @@ class InvitationOut(Schema):
 def create_invitation(request, community: str, payload: InvitationIn, person_id: int = Id):
     """A one-time activation code for an existing person, sent by e-mail or SMS, or to print."""
     actor = actor_for(request, community)
+    person = person_get(actor, person_id)  # 404 first: "not allowed" looks like "not there"
     actor.require(Action.INVITE_PEOPLE)
-    person = person_get(actor, person_id)
     issued = invitations.invite(person, payload.via, by=actor)
     return 201, {
         "code": issued.code,
@@ -55,8 +55,9 @@ def create_invitation(request, community: str, payload: InvitationIn, person_id:
 def revoke_invitation(request, community: str, person_id: int = Id):
     """Withdraw the person's open invitation: its code stops working at once."""
     actor = actor_for(request, community)
+    person = person_get(actor, person_id)  # 404 first: "not allowed" looks like "not there"
     actor.require(Action.INVITE_PEOPLE)
-    invitations.revoke(actor, person_get(actor, person_id))
+    invitations.revoke(actor, person)
     return 204, None
 
 

@@ -55,7 +55,7 @@ def after_login(request):
 # --- invitations ---------------------------------------------------------------------------
 
 
-@community_page(Action.INVITE_PEOPLE)
+@community_page(Action.INVITE_PEOPLE, hide=True)
 def invite(request, actor, person_id):
     person = person_get(actor, person_id)
     if person.user_id is not None:
@@ -83,7 +83,7 @@ def invite(request, actor, person_id):
 
 
 @require_POST
-@community_page(Action.INVITE_PEOPLE)
+@community_page(Action.INVITE_PEOPLE, hide=True)
 def revoke(request, actor, person_id):
     person = person_get(actor, person_id)
     if invitations.revoke(actor, person):

@@ -53,7 +53,7 @@ def _held(person) -> set[str]:
     return {m.role for m in person.memberships.all()}
 
 
-@community_page(Action.MANAGE_ROLES)
+@community_page(Action.MANAGE_ROLES, hide=True)
 def person_access(request, actor, person_id):
     person = _person(actor, person_id)
     if request.method != "POST":
@@ -72,7 +72,7 @@ def person_access(request, actor, person_id):
 
 
 @require_POST
-@community_page(Action.MANAGE_LOGINS)
+@community_page(Action.MANAGE_LOGINS, hide=True)
 def person_setup_code(request, actor, person_id):
     """Show a new setup code once, on this response only (never stored in a message)."""
     person = _person(actor, person_id)
@@ -81,7 +81,7 @@ def person_setup_code(request, actor, person_id):
 
 
 @require_POST
-@community_page(Action.MANAGE_LOGINS)
+@community_page(Action.MANAGE_LOGINS, hide=True)
 def person_revoke_tokens(request, actor, person_id):
     person = _person(actor, person_id)
     raw = request.POST.get("token", "")
