@@ -1,12 +1,14 @@
-"""Giving and taking roles, and the rule that only administrators act on administrators.
+"""Giving and taking roles, switching a login off, and the rule that only administrators act on
+administrators.
 
-Pages and the API both call `set_roles`; every service that edits, erases or switches off a person
-calls `require_may_act_on` first. The rules themselves live in `permissions.py`.
+Pages and the API both call `set_roles` and `set_login_active`; every service that edits, erases or
+switches off a person calls `require_may_act_on` first. The rules live in `permissions.py`.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from naober.communities.context import Actor
@@ -80,3 +82,52 @@ def set_roles(actor: Actor, person, roles) -> list[str]:
     for role in removed:
         audit.record_change(actor, person, f"role taken away: {role}", ["roles"])
     return sorted(wanted)
+
+
+def login_switchable(actor: Actor, person) -> bool:
+    """Not one's own login, not a superuser's, not one shared with another community."""
+    from naober.people.models import Person
+
+    if person.user_id is None or (actor.person is not None and actor.person.pk == person.pk):
+        return False
+    if person.user.is_superuser:
+        return False
+    return (
+        not Person.objects.filter(user_id=person.user_id)
+        .exclude(community=actor.community)
+        .exists()
+    )
+
+
+@transaction.atomic
+def set_login_active(actor: Actor, person, active: bool) -> bool:
+    """Switch a member's login off (or on again): an administrator's step, audited.
+
+    Switching off also ends the login's API tokens; the sessions end by themselves (Django refuses
+    an inactive user). Refused for one's own login, a superuser's, and a login that also belongs
+    to a person in another community (that community's administrators decide there).
+    """
+    from naober.api.models import ApiToken
+    from naober.privacy import audit
+
+    actor.require(Action.MANAGE_LOGINS)
+    if person.community_id != actor.community.pk or person.erased_at is not None:
+        raise Http404
+    require_may_act_on(actor, person)
+    if person.user_id is None:
+        raise Http404
+    user = type(person.user).objects.select_for_update().get(pk=person.user_id)
+    if not login_switchable(actor, person):
+        raise PermissionDenied("login not switchable here")
+    if user.is_active == bool(active):
+        return user.is_active
+    user.is_active = bool(active)
+    user.save(update_fields=["is_active"])
+    if not active:
+        ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+    audit.record_change(
+        actor, person, "login switched on" if active else "login switched off", ["login"]
+    )
+    return user.is_active

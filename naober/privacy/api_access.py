@@ -40,6 +40,14 @@ class RevokedOut(Schema):
     revoked: int
 
 
+class LoginIn(Schema):
+    active: bool
+
+
+class LoginOut(Schema):
+    active: bool
+
+
 class SetupCodeOut(Schema):
     code: str
     expires_at: datetime
@@ -57,6 +65,17 @@ def put_roles(request, community: str, payload: RolesIn, person_id: int = Person
         person = selectors.person_get(actor, person_id)
         roles.set_roles(actor, person, payload.roles)
     return selectors.person_view(actor, selectors.person_get(actor, person_id))
+
+
+@router.put(
+    "/c/{community}/people/{person_id}/login",
+    response={200: LoginOut, **ERRORS},
+)
+def put_login(request, community: str, payload: LoginIn, person_id: int = PersonId):
+    """Switch the person's login off (`{"active": false}`) or on again (administrators)."""
+    actor = actor_for(request, community)
+    person = selectors.person_get(actor, person_id)
+    return {"active": roles.set_login_active(actor, person, payload.active)}
 
 
 @router.get(

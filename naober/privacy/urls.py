@@ -20,6 +20,11 @@ urlpatterns = [
         views_access.person_revoke_tokens,
         name="person_revoke_tokens",
     ),
+    path(
+        "people/<int:person_id>/access/login/",
+        views_access.person_login_active,
+        name="person_login_active",
+    ),
     path("security/2fa/setup/", views_2fa.setup, name="2fa_setup"),
     path("security/2fa/verify/", views_2fa.verify, name="2fa_verify"),
 ]

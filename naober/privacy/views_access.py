@@ -43,6 +43,8 @@ def _page(request, actor, person, *, form=None, issued=None, status=200):
     if can_logins and person.user_id is not None:
         context.update(
             username=person.user.get_username(),
+            login_active=person.user.is_active,
+            login_switchable=roles.login_switchable(actor, person),
             second_factor_on=twofactor.confirmed_device(person.user) is not None,
             tokens=tokens.tokens_of(actor, person),
         )
@@ -92,4 +94,18 @@ def person_revoke_tokens(request, actor, person_id):
     count = tokens.revoke(actor, person, token_id)
     if count:
         messages.success(request, _("API access has been revoked."))
+    return redirect("privacy:person_access", slug=actor.community.slug, person_id=person.pk)
+
+
+@require_POST
+@community_page(Action.MANAGE_LOGINS, hide=True)
+def person_login_active(request, actor, person_id):
+    """Switch the person's login off or on again (the button says which)."""
+    person = _person(actor, person_id)
+    active = request.POST.get("active") == "1"
+    roles.set_login_active(actor, person, active)
+    if active:
+        messages.success(request, _("The login is on again."))
+    else:
+        messages.success(request, _("The login is switched off. This person can no longer log in."))
     return redirect("privacy:person_access", slug=actor.community.slug, person_id=person.pk)

@@ -205,8 +205,9 @@ def test_coordinator_cannot_act_on_an_admins_login(community, person_factory):
     admin = person_factory(community, "admin")
     token, _raw = ApiToken.issue(admin.user)
     client = page_client(coordinator)
-    assert client.post(access_url(admin, "revoke/")).status_code == 403
-    assert client.post(access_url(admin, "setup-code/")).status_code == 403
+    # Logins are the administrators' (404 to others, as every person page they may not use).
+    assert client.post(access_url(admin, "revoke/")).status_code in (403, 404)
+    assert client.post(access_url(admin, "setup-code/")).status_code in (403, 404)
     token.refresh_from_db()
     assert token.revoked_at is None
 
@@ -260,3 +261,104 @@ def test_saving_a_user_without_a_new_password_keeps_the_tokens(community, person
     person.user.save()
     token.refresh_from_db()
     assert token.revoked_at is None
+
+
+# Switching a login off (only admins; only admins act on admins)
+
+
+def put_login(actor, person, active):
+    return Client().put(
+        f"/api/v1/c/{person.community.slug}/people/{person.pk}/login",
+        {"active": active},
+        content_type="application/json",
+        **bearer(actor),
+    )
+
+
+def test_admin_switches_a_login_off_and_on_again(community, person_factory):
+    admin = person_factory(community, "admin")
+    member = person_factory(community, "volunteer")
+    token, raw = ApiToken.issue(member.user)
+    response = put_login(admin, member, False)
+    assert response.status_code == 200 and response.json() == {"active": False}
+    member.user.refresh_from_db()
+    assert not member.user.is_active
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+    refused = Client().post(
+        "/accounts/login/",
+        {"username": member.user.username, "password": "geheim-wachtwoord"},
+    )
+    assert refused.status_code == 200  # the login form again, not logged in
+    assert AuditEntry.objects.filter(person=member, purpose="login switched off").exists()
+    assert put_login(admin, member, True).json() == {"active": True}
+    member.user.refresh_from_db()
+    assert member.user.is_active
+
+
+def test_admin_switches_a_login_off_on_the_page(community, person_factory):
+    admin = person_factory(community, "admin")
+    member = person_factory(community, "volunteer")
+    client = page_client(admin)
+    html = client.get(access_url(member)).content.decode()
+    assert f'action="{access_url(member, "login/")}"' in html
+    response = client.post(access_url(member, "login/"), {"active": "0"})
+    assert response.status_code == 302
+    member.user.refresh_from_db()
+    assert not member.user.is_active
+
+
+@pytest.mark.parametrize("role", ["coordinator", "resident", "core_group", "partner", "funder"])
+def test_only_admins_switch_logins_off(community, person_factory, role):
+    actor = person_factory(community, role)
+    member = person_factory(community, "volunteer")
+    assert put_login(actor, member, False).status_code in (403, 404)
+    assert page_client(actor).post(access_url(member, "login/"), {"active": "0"}).status_code in (
+        403,
+        404,
+    )
+    member.user.refresh_from_db()
+    assert member.user.is_active
+
+
+def test_coordinator_cannot_switch_off_an_admin(community, person_factory):
+    coordinator = person_factory(community, "coordinator")
+    admin = person_factory(community, "admin")
+    # A coordinator holds no MANAGE_LOGINS at all; the admin rule would refuse them as well.
+    assert put_login(coordinator, admin, False).status_code == 403
+    admin.user.refresh_from_db()
+    assert admin.user.is_active
+
+
+def test_no_switching_off_oneself_a_superuser_or_a_shared_login(
+    community, other_community, person_factory
+):
+    admin = person_factory(community, "admin")
+    second_admin = person_factory(community, "admin")
+    assert put_login(admin, admin, False).status_code == 403
+    second_admin.user.is_superuser = True
+    second_admin.user.save()
+    assert put_login(admin, second_admin, False).status_code == 403
+    shared = person_factory(community, "volunteer")
+    from naober.people.models import Person
+
+    Person.objects.create(community=other_community, user=shared.user, name="Gedeeld", phone="06")
+    assert put_login(admin, shared, False).status_code == 403
+    for person in (admin, second_admin, shared):
+        person.user.refresh_from_db()
+        assert person.user.is_active
+
+
+@pytest.mark.parametrize("body", [{}, {"active": "soms"}, {"active": None}])
+def test_bad_login_input_is_422(community, person_factory, body):
+    admin = person_factory(community, "admin")
+    member = person_factory(community, "volunteer")
+    response = Client().put(
+        f"/api/v1/c/{community.slug}/people/{member.pk}/login",
+        body,
+        content_type="application/json",
+        **bearer(admin),
+    )
+    assert response.status_code == 422
+    member.user.refresh_from_db()
+    assert member.user.is_active
