@@ -554,7 +554,8 @@ def events_of(match: Match, *, staff: bool = True) -> list[MatchEvent]:
 
 HELPED_STATES = ("accepted", "introduced", "active", "completed")
 OFFER_CODE_PREFIX = "A-"
-SHEET_ITEMS = 20  # per kind on one notice-board sheet: more does not fit on paper
+SHEET_ITEMS = 20  # per kind on the notice board of one neighbourhood
+SHEET_PAGE_ITEMS = 3  # on one A4 sheet, in type that is readable from a metre away
 
 
 def earlier_helpers(actor: Actor, person: Person | None) -> QuerySet[Person]:
@@ -643,9 +644,18 @@ def offer_code(offer: HelpOffer) -> str:
     return f"{OFFER_CODE_PREFIX}{offer.pk}"
 
 
+def normalise_code(code: str) -> str:
+    """A code as printed (V-4821, A-12), however it was typed: "v4821", "V 4821" and "V–4821"
+    all find the same request. Letters first, then the digits, joined by one dash."""
+    squeezed = "".join(ch for ch in str(code or "").upper() if ch.isalnum())[:12]
+    letters = squeezed.rstrip("0123456789")
+    digits = squeezed[len(letters) :]
+    return f"{letters}-{digits}" if letters and digits else squeezed
+
+
 def find_by_code(actor: Actor, code: str) -> tuple[str, int] | None:
     """("request", id) for V-1234, ("offer", id) for A-12, None when this actor finds nothing."""
-    code = code.strip().upper()[:12]
+    code = normalise_code(code)
     if code.startswith(OFFER_CODE_PREFIX):
         number = code[len(OFFER_CODE_PREFIX) :]
         if number.isdigit() and len(number) <= 18:
@@ -670,6 +680,17 @@ def noticeboard(actor: Actor, area) -> dict:
         .order_by("-created_at", "-id")
     )
     return {"requests": list(requests[:SHEET_ITEMS]), "offers": list(offers[:SHEET_ITEMS])}
+
+
+def noticeboard_sheets(board: dict) -> list[list[dict]]:
+    """The items of a board cut into A4 sheets of SHEET_PAGE_ITEMS each, requests first: more
+    items than fit go onto a next sheet instead of into smaller print. Every sheet carries the
+    desk's number, so no sheet is ever without a way to answer."""
+    items = [{"kind": "request", "item": r, "code": r.code} for r in board["requests"]]
+    items += [{"kind": "offer", "item": o, "code": offer_code(o)} for o in board["offers"]]
+    return [
+        items[start : start + SHEET_PAGE_ITEMS] for start in range(0, len(items), SHEET_PAGE_ITEMS)
+    ] or [[]]
 
 
 def taken_from_board(actor: Actor, request_id: int) -> bool:

@@ -780,8 +780,7 @@ def noticeboard(request, actor, area_id):
         actor,
         "exchange/noticeboard.html",
         area=area,
-        requests=board["requests"],
-        offers=[(offer, selectors.offer_code(offer)) for offer in board["offers"]],
+        sheets=selectors.noticeboard_sheets(board),
         today=timezone.localdate(),
     )
 

@@ -99,3 +99,58 @@ def test_menu_shows_links_by_role(community, resident, coordinator, as_person):
     assert "/c/wijk/workbench/" not in resident_html
     coordinator_html = as_person(coordinator).get("/c/wijk/").content.decode()
     assert "/c/wijk/workbench/" in coordinator_html and "/c/wijk/summary/" in coordinator_html
+
+
+def test_a_full_board_goes_onto_more_sheets_each_with_strips_and_the_desk_number(
+    community, coordinator, as_person
+):
+    """More items than fit on one A4 go onto a next sheet (never into smaller print); every
+    sheet ends with the desk's number and a tear-off strip per item with its code and that
+    number."""
+    from naober.exchange.selectors import SHEET_PAGE_ITEMS
+
+    community.phone = "0528 111 222"
+    community.save(update_fields=["phone"])
+    krakeel = community.areas.get(name="Krakeel")
+    made = [
+        make_request(community, title=f"Hulp nummer {n}", publish=True)
+        for n in range(SHEET_PAGE_ITEMS + 1)
+    ]
+    html = as_person(coordinator).get(f"/c/wijk/noticeboard/{krakeel.pk}/").content.decode()
+    assert html.count('<section class="sheet"') == 2
+    assert "blad 1 van 2" in html and "blad 2 van 2" in html
+    assert html.count('class="sheet-phone"') == 2
+    for item in made:
+        strip = f'<span class="strip-code">{item.code}</span><br><span class="strip-phone">'
+        assert strip + "0528 111 222" in html
+
+
+def test_an_empty_board_still_says_how_to_call(community, coordinator, as_person):
+    community.phone = "0528 111 222"
+    community.save(update_fields=["phone"])
+    krakeel = community.areas.get(name="Krakeel")
+    html = as_person(coordinator).get(f"/c/wijk/noticeboard/{krakeel.pk}/").content.decode()
+    assert html.count('<section class="sheet"') == 1
+    assert "Op dit moment vraagt of biedt niemand hulp" in html and "0528 111 222" in html
+
+
+@pytest.mark.parametrize("typed", ["{code}", "{bare}", "{lower}", " {spaced} ", "{dashless_lower}"])
+def test_a_code_is_found_with_or_without_its_dash(community, coordinator, as_person, typed):
+    item = make_request(community, title="Gevonden")
+    letters, digits = item.code.split("-")
+    text = typed.format(
+        code=item.code,
+        bare=letters + digits,
+        lower=item.code.lower(),
+        spaced=f"{letters} {digits}",
+        dashless_lower=(letters + digits).lower(),
+    )
+    answer = as_person(coordinator).get("/c/wijk/workbench/lookup/", {"code": text})
+    assert answer.status_code == 302
+    assert answer.url.endswith(f"/requests/{item.pk}/")
+
+
+def test_a_code_that_is_no_code_finds_nothing(community, coordinator, as_person):
+    answer = as_person(coordinator).get("/c/wijk/workbench/lookup/", {"code": "-- x --"})
+    assert answer.status_code == 200
+    assert "Niets gevonden" in answer.content.decode()
