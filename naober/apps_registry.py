@@ -16,6 +16,8 @@ FEATURE_APPS = [
     "impact",
     "setup",
     "accounts",
+    "desk",
+    "reach",
 ]
 
 

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "naober.setup",
     "naober.api",
     "naober.ops",
+    "naober.desk",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -270,6 +271,9 @@ SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
 SMS_GATEWAY_TOKEN = os.environ.get("SMS_GATEWAY_TOKEN", "")
 SMS_SENDER = os.environ.get("SMS_SENDER", "Naober")
 SMS_GATEWAY_TIMEOUT = float(os.environ.get("SMS_GATEWAY_TIMEOUT", "10"))
+# The telephony provider signs its incoming-call webhook with this secret (naober/desk/telephony.py);
+# empty: the webhook refuses every call.
+TELEPHONY_WEBHOOK_SECRET = os.environ.get("TELEPHONY_WEBHOOK_SECRET", "")
 # A message "being sent" this many seconds, a message whose task is this late, or a task whose
 # worker stopped beating this long ago was left by a worker that died: it is taken up again.
 # Keep it well above the timeouts above (naober/notify/delivery.py, worker.py).

@@ -59,6 +59,9 @@ class Action(StrEnum):
     # logins (naober/accounts)
     INVITE_PEOPLE = "accounts.invite"  # send or print someone's activation code
     MANAGE_JOIN_REQUESTS = "accounts.manage_join_requests"  # approve or reject sign-ups
+    # front desk (naober/desk)
+    WORK_DESK = "desk.work"  # the desk page: calls, caller look-up, who is ringing
+    EDIT_ROTA = "desk.edit_rota"  # who is on duty when
 
 
 EVERY_MEMBER = frozenset({R.RESIDENT, R.VOLUNTEER, R.COORDINATOR, R.CORE_GROUP, R.ADMIN})
@@ -106,6 +109,8 @@ RULES: dict[Action, frozenset[str]] = {
     Action.MANAGE_JOIN_REQUESTS: STAFF,
     Action.MANAGE_ROLES: STAFF,
     Action.MANAGE_LOGINS: frozenset({R.ADMIN}),
+    Action.WORK_DESK: STAFF,
+    Action.EDIT_ROTA: STAFF,
 }
 
 # The roles each role may give or take away (MANAGE_ROLES). A coordinator brings people in as

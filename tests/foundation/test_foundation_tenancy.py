@@ -226,6 +226,8 @@ def test_the_operations_open_to_anyone_are_exactly_these():
         ("post", "/api/v1/c/{community}/callback"),
         ("post", "/api/v1/c/{community}/concerns"),
         ("post", "/api/v1/sms/inbound"),
+        # Signed by the telephony provider (HMAC), not by a token: naober/desk/telephony.py.
+        ("post", "/api/v1/c/{community}/desk/incoming-call"),
     }, open_ones
 
 

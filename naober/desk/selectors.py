@@ -1,0 +1,153 @@
+"""Reads of the front desk: who is on duty, the week's rota, calls, the caller look-up."""
+
+import datetime
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from naober.communities.context import Actor
+from naober.communities.models import Community, Role
+from naober.communities.permissions import Action
+from naober.desk.models import Call, DutyShift
+from naober.desk.phone import normalise
+from naober.exchange.models import OPEN_STATES, ContactLog, HelpRequest, Match, RequestStatus
+from naober.people.models import Person
+from naober.people.selectors import contact_card, people_of, person_get
+
+OPEN_REQUEST_STATES = (RequestStatus.OPEN, RequestStatus.MATCHED, RequestStatus.WAITING_LIST)
+RECENT = 5
+
+
+def on_duty(community: Community, at: datetime.datetime | None = None) -> list[Person]:
+    """The coordinators whose shift covers the moment `at` (now when omitted), in local time.
+
+    Other apps call this (escalations, the ringing notice); an empty list means nobody is on
+    duty and the caller falls back to all coordinators.
+    """
+    local = timezone.localtime(at or timezone.now())
+    shifts = (
+        DutyShift.objects.filter(
+            community=community, day=local.date(), starts__lte=local.time(), ends__gt=local.time()
+        )
+        .filter(person__erased_at__isnull=True)
+        .select_related("person")
+        .order_by("starts", "id")
+    )
+    seen, people = set(), []
+    for shift in shifts:
+        if shift.person_id not in seen:
+            seen.add(shift.person_id)
+            people.append(shift.person)
+    return people
+
+
+def week_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """Monday and Sunday of the week that holds `day`."""
+    monday = day - datetime.timedelta(days=day.weekday())
+    return monday, monday + datetime.timedelta(days=6)
+
+
+def rota(actor: Actor, day: datetime.date) -> list[tuple[datetime.date, list[DutyShift]]]:
+    """The shifts of the week that holds `day`, one entry per day (empty days included)."""
+    actor.require(Action.WORK_DESK)
+    monday, sunday = week_of(day)
+    shifts = (
+        DutyShift.objects.filter(community=actor.community, day__range=(monday, sunday))
+        .select_related("person")
+        .order_by("day", "starts", "id")
+    )
+    days = {monday + datetime.timedelta(days=i): [] for i in range(7)}
+    for shift in shifts:
+        days[shift.day].append(shift)
+    return list(days.items())
+
+
+def shift_get(actor: Actor, shift_id: int) -> DutyShift | None:
+    return DutyShift.objects.filter(community=actor.community, pk=shift_id).first()
+
+
+def coordinators(community: Community) -> QuerySet[Person]:
+    """Who may be put on the rota: the community's coordinators and administrators."""
+    return (
+        people_of(community)
+        .filter(memberships__role__in=(Role.COORDINATOR, Role.ADMIN))
+        .distinct()
+        .order_by("name", "id")
+    )
+
+
+def calls(actor: Actor) -> QuerySet[Call]:
+    """The desk's call log, newest first."""
+    actor.require(Action.WORK_DESK)
+    return (
+        Call.objects.filter(community=actor.community)
+        .select_related("person", "taken_by")
+        .order_by("-at", "-id")
+    )
+
+
+def callers_by_number(actor: Actor, number: str) -> list[Person]:
+    """Everyone of the community whose phone number is this number, however either was typed.
+
+    Numbers are stored as people typed them, so they are compared digit by digit here; a partial
+    number of at least six digits finds the people whose number ends with it.
+    """
+    actor.require(Action.WORK_DESK)
+    wanted = normalise(number)
+    if len(wanted) < 6:
+        return []
+    candidates = people_of(actor.community).exclude(phone="").only("id", "phone")
+    ids = [p.pk for p in candidates if normalise(p.phone).endswith(wanted)]
+    return list(people_of(actor.community).filter(pk__in=ids).select_related("area"))
+
+
+def caller_card(actor: Actor, person_id: int) -> dict:
+    """What the desk needs while the person is on the line: their card (contact details, read
+    and audited through people's contact_card), open requests, matches and the last contacts."""
+    actor.require(Action.WORK_DESK)
+    person = person_get(actor, person_id)
+    requests = (
+        HelpRequest.objects.filter(
+            community=actor.community, requester=person, status__in=OPEN_REQUEST_STATES
+        )
+        .select_related("category")
+        .order_by("-created_at")
+    )
+    matches = (
+        Match.objects.filter(community=actor.community, state__in=OPEN_STATES)
+        .filter(Q(request__requester=person) | Q(helper=person))
+        .select_related("request", "helper", "request__requester")
+        .order_by("-created_at")
+    )
+    contacts = (
+        ContactLog.objects.filter(community=actor.community, person=person)
+        .select_related("by")
+        .order_by("-at", "-id")[:RECENT]
+    )
+    desk_calls = calls(actor).filter(person=person)[:RECENT]
+    return {
+        "person": person,
+        "card": contact_card(actor, person, "desk caller look-up"),
+        "requests": list(requests),
+        "matches": list(matches),
+        "contacts": list(contacts),
+        "calls": list(desk_calls),
+    }
+
+
+def ringing(actor: Actor) -> list[Call]:
+    """Calls the telephone reported in the last few minutes that nobody has looked at yet,
+    for the coordinators on duty (and for any coordinator when nobody is)."""
+    if not actor.can(Action.WORK_DESK) or actor.person is None:
+        return []
+    duty = on_duty(actor.community)
+    if duty and actor.person.pk not in {p.pk for p in duty}:
+        return []
+    since = timezone.now() - datetime.timedelta(minutes=10)
+    return list(
+        Call.objects.filter(
+            community=actor.community, source="telephone", seen_at__isnull=True, at__gte=since
+        )
+        .select_related("person")
+        .order_by("-at", "-id")[:3]
+    )

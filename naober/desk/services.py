@@ -1,0 +1,111 @@
+"""Writes of the front desk. Pages, the API and the telephony webhook all come through here."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from naober.communities.context import Actor
+from naober.communities.models import Community
+from naober.communities.permissions import Action
+from naober.desk import selectors
+from naober.desk.models import Call, CallSource, DutyShift
+from naober.desk.phone import normalise
+from naober.people.selectors import people_of
+
+
+def add_shift(
+    actor: Actor,
+    *,
+    person_id: int,
+    day: datetime.date,
+    starts: datetime.time,
+    ends: datetime.time,
+    note: str = "",
+) -> DutyShift:
+    """Put a coordinator of this community on the rota."""
+    actor.require(Action.EDIT_ROTA)
+    person = selectors.coordinators(actor.community).filter(pk=person_id).first()
+    if person is None:
+        raise ValidationError({"person": _("Choose a coordinator of this neighbourhood.")})
+    if ends <= starts:
+        raise ValidationError({"ends": _("The end must be later than the start.")})
+    return DutyShift.objects.create(
+        community=actor.community, person=person, day=day, starts=starts, ends=ends, note=note
+    )
+
+
+def remove_shift(actor: Actor, shift: DutyShift) -> None:
+    actor.require(Action.EDIT_ROTA)
+    if shift.community_id != actor.community.pk:
+        raise ValidationError(_("This shift is not part of this neighbourhood."))
+    shift.delete()
+
+
+def log_call(
+    actor: Actor,
+    *,
+    subject: str,
+    person: int | None = None,
+    caller_name: str = "",
+    number: str = "",
+) -> Call:
+    """Write down a call that is not a request: who called (a known person or a name) and why."""
+    actor.require(Action.WORK_DESK)
+    subject = subject.strip()
+    if not subject:
+        raise ValidationError({"subject": _("Write down what the call was about.")})
+    caller = None
+    if person is not None:
+        caller = people_of(actor.community).filter(pk=person).first()
+        if caller is None:
+            raise ValidationError(_("This person is not known in this neighbourhood."))
+    if caller is None and not caller_name.strip() and not number.strip():
+        raise ValidationError({"caller_name": _("Write down who called.")})
+    return Call.objects.create(
+        community=actor.community,
+        person=caller,
+        caller_name=caller_name.strip(),
+        number=number.strip(),
+        subject=subject,
+        source=CallSource.TYPED,
+        at=timezone.now(),
+        taken_by=actor.person,
+    )
+
+
+def record_incoming_call(community: Community, *, provider_id: str, number: str) -> Call:
+    """The telephone reports a ring: record it once (the provider may retry) with the caller
+    found by number when exactly one person has it. No actor: the signed webhook is the caller."""
+    existing = Call.objects.filter(community=community, provider_id=provider_id).first()
+    if existing is not None:
+        return existing
+    wanted = normalise(number)
+    matches = [
+        p.pk
+        for p in people_of(community).exclude(phone="").only("id", "phone")
+        if wanted and normalise(p.phone) == wanted
+    ]
+    person = people_of(community).get(pk=matches[0]) if len(matches) == 1 else None
+    try:
+        with transaction.atomic():
+            return Call.objects.create(
+                community=community,
+                person=person,
+                number=number[:30],
+                source=CallSource.TELEPHONE,
+                provider_id=provider_id,
+                at=timezone.now(),
+            )
+    except IntegrityError:  # the same ring arrived twice at the same moment
+        return Call.objects.get(community=community, provider_id=provider_id)
+
+
+def mark_seen(actor: Actor, call_id: int) -> None:
+    """The coordinator has taken (or dismissed) the ringing notice."""
+    actor.require(Action.WORK_DESK)
+    Call.objects.filter(community=actor.community, pk=call_id, seen_at__isnull=True).update(
+        seen_at=timezone.now(), taken_by=actor.person
+    )

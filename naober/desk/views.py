@@ -1,0 +1,148 @@
+"""Pages of the front desk. Thin: each page calls the desk's selectors and services."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from naober.communities.decorators import community_page
+from naober.communities.permissions import Action
+from naober.core.forms import apply_errors
+from naober.desk import forms, selectors, services
+
+
+def _context(actor, **extra) -> dict:
+    return {"community": actor.community, "actor": actor, **extra}
+
+
+@community_page(Action.WORK_DESK)
+def desk_page(request, actor):
+    """Today at the desk: who is on duty, the caller look-up, a call to note, the last calls."""
+    now = timezone.now()
+    return render(
+        request,
+        "desk/desk.html",
+        _context(
+            actor,
+            on_duty=selectors.on_duty(actor.community, now),
+            today=selectors.rota(actor, timezone.localdate())[timezone.localdate().weekday()][1],
+            lookup_form=forms.LookupForm(),
+            call_form=forms.CallForm(),
+            recent=selectors.calls(actor)[:5],
+            ringing=selectors.ringing(actor),
+        ),
+    )
+
+
+@community_page(Action.WORK_DESK)
+def rota_page(request, actor):
+    """Who is on duty this week; coordinators add and remove shifts here."""
+    day = parse_date(request.GET.get("week", "") or "") or timezone.localdate()
+    coordinators = selectors.coordinators(actor.community)
+    form = forms.ShiftForm(
+        request.POST or None,
+        coordinators=coordinators,
+        initial={"day": day, "starts": datetime.time(10), "ends": datetime.time(12)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_shift(
+                actor,
+                person_id=form.cleaned_data["person"],
+                **{k: form.cleaned_data[k] for k in ("day", "starts", "ends", "note")},
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The shift has been added."))
+            return redirect(f"{request.path}?week={form.cleaned_data['day']:%Y-%m-%d}")
+    monday, _sunday = selectors.week_of(day)
+    return render(
+        request,
+        "desk/rota.html",
+        _context(
+            actor,
+            week=selectors.rota(actor, day),
+            monday=monday,
+            previous=monday - datetime.timedelta(days=7),
+            next=monday + datetime.timedelta(days=7),
+            today=timezone.localdate(),
+            form=form,
+            may_edit=actor.can(Action.EDIT_ROTA),
+        ),
+    )
+
+
+@require_POST
+@community_page(Action.EDIT_ROTA)
+def shift_remove(request, actor, shift_id):
+    shift = selectors.shift_get(actor, shift_id)
+    if shift is None:
+        raise Http404
+    services.remove_shift(actor, shift)
+    messages.success(request, _("The shift has been removed."))
+    return redirect(f"/c/{actor.community.slug}/desk/rota/?week={shift.day:%Y-%m-%d}")
+
+
+@community_page(Action.WORK_DESK)
+def call_log(request, actor):
+    """The log of calls (GET, paginated) and writing one down (POST)."""
+    form = forms.CallForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.log_call(actor, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The call has been written down."))
+            back = form.cleaned_data["person"]
+            if back:
+                return redirect("desk:caller", slug=actor.community.slug, person_id=back)
+            return redirect("desk:calls", slug=actor.community.slug)
+    page = Paginator(selectors.calls(actor), 25).get_page(request.GET.get("page"))
+    return render(request, "desk/calls.html", _context(actor, form=form, page=page))
+
+
+@community_page(Action.WORK_DESK)
+def caller_lookup(request, actor):
+    """Who is calling: the people with this phone number; exactly one opens their card."""
+    form = forms.LookupForm(request.GET or None)
+    found = None
+    if form.is_valid():
+        found = selectors.callers_by_number(actor, form.cleaned_data["number"])
+        if len(found) == 1:
+            return redirect("desk:caller", slug=actor.community.slug, person_id=found[0].pk)
+    return render(request, "desk/lookup.html", _context(actor, form=form, found=found))
+
+
+@community_page(Action.WORK_DESK, hide=True)
+def caller_page(request, actor, person_id):
+    """The caller's card: contact details, open requests, matches, last contacts and calls."""
+    card = selectors.caller_card(actor, person_id)
+    form = forms.CallForm(initial={"person": person_id})
+    return render(request, "desk/caller.html", _context(actor, form=form, **card))
+
+
+@community_page(Action.WORK_DESK)
+def ringing(request, actor):
+    """The small notice "Mevrouw Jansen belt", polled by the desk's pages."""
+    return render(
+        request, "desk/includes/ringing.html", _context(actor, ringing=selectors.ringing(actor))
+    )
+
+
+@require_POST
+@community_page(Action.WORK_DESK)
+def ringing_seen(request, actor, call_id):
+    services.mark_seen(actor, call_id)
+    target = request.POST.get("person")
+    if target and target.isdigit():
+        return redirect("desk:caller", slug=actor.community.slug, person_id=int(target))
+    return redirect("desk:desk", slug=actor.community.slug)
