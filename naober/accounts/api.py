@@ -67,12 +67,14 @@ class ActivateIn(Schema):
     password: str = Field(..., min_length=1, max_length=1024)
 
 
-class TokenOut(Schema):
+class ActivatedTokenOut(Schema):
+    """The API token of a login just made by activating an invitation."""
+
     token: str
 
 
 @router.post(
-    "/activate", auth=None, response={201: TokenOut, 400: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+    "/activate", auth=None, response={201: ActivatedTokenOut, 400: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 )
 def activate(request, payload: ActivateIn):
     """Use an invitation: choose a user name and password; answers an API token."""
