@@ -74,7 +74,9 @@ class ActivatedTokenOut(Schema):
 
 
 @router.post(
-    "/activate", auth=None, response={201: ActivatedTokenOut, 400: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+    "/activate",
+    auth=None,
+    response={201: ActivatedTokenOut, 400: ErrorOut, 422: ErrorOut, 429: ErrorOut},
 )
 def activate(request, payload: ActivateIn):
     """Use an invitation: choose a user name and password; answers an API token."""
