@@ -7,7 +7,7 @@ sentences, and no ids or coordinates. A key with no readable label is not shown 
 in the file); a test makes sure no topic leaves a key without one.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import formats, timezone
@@ -73,6 +73,8 @@ def text_of(topic: Topic, key: str, value) -> str:
         return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
     if isinstance(value, date):
         return formats.date_format(value, "DATE_FORMAT")
+    if isinstance(value, time):
+        return formats.time_format(value, "TIME_FORMAT")
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
     if isinstance(value, int | float):

@@ -295,6 +295,7 @@ def build(community) -> Rich:
         action_time=now,
     )
     _sign_up_rows(community, subject, coordinator)
+    _desk_rows(community, subject, coordinator)
     return Rich(
         subject=subject,
         coordinator=coordinator,
@@ -336,4 +337,26 @@ def _sign_up_rows(community, subject, coordinator) -> None:
         status="approved",
         person=subject,
         decided_by=coordinator,
+    )
+
+
+def _desk_rows(community, subject, coordinator) -> None:
+    """Her call to the front desk and a duty shift, where the desk app is installed."""
+    from datetime import time
+
+    from django.apps import apps
+
+    if not apps.is_installed("naober.desk"):
+        return
+    apps.get_model("desk", "Call").objects.create(
+        community=community,
+        person=subject,
+        number=PHONE,
+        caller_name=NAME,
+        subject="Vroeg of de tuinclub doorgaat",
+        at=timezone.now(),
+        taken_by=coordinator,
+    )
+    apps.get_model("desk", "DutyShift").objects.create(
+        community=community, person=subject, day=date.today(), starts=time(10), ends=time(12)
     )
