@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "naober.setup",
     "naober.api",
     "naober.ops",
+    "naober.reach",
     "naober.desk",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -271,6 +272,9 @@ SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
 SMS_GATEWAY_TOKEN = os.environ.get("SMS_GATEWAY_TOKEN", "")
 SMS_SENDER = os.environ.get("SMS_SENDER", "Naober")
 SMS_GATEWAY_TIMEOUT = float(os.environ.get("SMS_GATEWAY_TIMEOUT", "10"))
+# The gateway signs incoming SMS replies (hex HMAC-SHA256 of the body) with this secret
+# (naober/reach/inbound.py); empty: every incoming reply is refused.
+SMS_INBOUND_SECRET = os.environ.get("SMS_INBOUND_SECRET", "")
 # The telephony provider signs its incoming-call webhook with this secret (naober/desk/telephony.py);
 # empty: the webhook refuses every call.
 TELEPHONY_WEBHOOK_SECRET = os.environ.get("TELEPHONY_WEBHOOK_SECRET", "")

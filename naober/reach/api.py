@@ -1,0 +1,89 @@
+"""API for reach (shared/API.md, "Reach"): send a request out, read a call-out, SMS replies."""
+
+import json
+
+from django.utils.translation import gettext as _
+from ninja import Field, Path, Router, Schema
+
+from naober.api.deps import ERRORS, ErrorOut, actor_for
+from naober.api.errors import ApiError
+from naober.exchange.selectors import request_get
+from naober.reach import inbound, selectors, services
+
+router = Router(tags=["reach"])
+Id = Path(..., ge=1, le=2**62)
+
+
+class CalloutIn(Schema):
+    helpers: list[int] | None = Field(None, max_length=100)
+    top: int | None = None
+
+
+class CalloutCreated(Schema):
+    callout: int
+    sent: int
+
+
+class AskOut(Schema):
+    person: int
+    channel: str
+    answer: str | None
+    answered_at: str | None
+
+
+class CalloutOut(Schema):
+    request: int
+    asked: list[AskOut]
+    match: int | None
+
+
+@router.post(
+    "/c/{community}/requests/{request_id}/callout",
+    response={201: CalloutCreated, 409: ErrorOut, **ERRORS},
+)
+def send_callout(request, community: str, payload: CalloutIn, request_id: int = Id):
+    """Ask these helpers, or the best `top`, each in their own channel."""
+    actor = actor_for(request, community)
+    help_request = request_get(actor, request_id)
+    callout, sent = services.send(actor, help_request, helpers=payload.helpers, top=payload.top)
+    return 201, {"callout": callout.pk, "sent": sent}
+
+
+@router.get("/c/{community}/callouts/{callout_id}", response={200: CalloutOut, **ERRORS})
+def get_callout(request, community: str, callout_id: int = Id):
+    """Who was asked, by which channel, and what they answered."""
+    actor = actor_for(request, community)
+    callout = selectors.callout_get(actor, callout_id)
+    return {
+        "request": callout.request_id,
+        "asked": [
+            {
+                "person": ask.person_id,
+                "channel": ask.channel,
+                "answer": ask.answer or None,
+                "answered_at": ask.answered_at.isoformat() if ask.answered_at else None,
+            }
+            for ask in selectors.asks_of(callout)
+        ],
+        "match": callout.match_id,
+    }
+
+
+class InboundOut(Schema):
+    result: str
+
+
+@router.post("/sms/inbound", auth=None, response={200: InboundOut, 400: ErrorOut, 403: ErrorOut})
+def sms_inbound(request):
+    """The gateway posts a reply `{"from", "text"}`, signed with SMS_INBOUND_SECRET."""
+    body = request.body
+    if not inbound.is_signed(body, request.headers.get(inbound.HEADER, "")):
+        raise ApiError(403, "bad_signature", _("The signature does not match."))
+    try:
+        data = json.loads(body)
+        phone, text = data["from"], data["text"]
+    except (ValueError, KeyError, TypeError):
+        raise ApiError(400, "bad_request", _("Send a JSON body with from and text.")) from None
+    if not isinstance(phone, str) or not isinstance(text, str) or len(text) > 1600:
+        raise ApiError(400, "bad_request", _("Send a JSON body with from and text."))
+    return {"result": services.answer_sms(phone[:40], text)}

@@ -1,0 +1,289 @@
+"""Writes of call-outs: send a request out to several fitting helpers, take their answers.
+
+    send(actor, request, helpers=[ids]) or send(actor, request, top=5) -> (callout, sent)
+    answer(ask, yes=True) -> "won" | "taken" | "no" | "already"
+    answer_sms(phone, text) -> the same, or "unknown"
+
+The first yes becomes a match through the exchange's own services (respond as the helper, or,
+for a request a coordinator arranges, propose by the sender and the helper's yes); the request
+row is locked first, so of two yeses at the same moment exactly one wins. Everyone else who was
+asked hears "al geholpen, dank u" once. Messages go through notify (the outbox, idempotent keys).
+The text never names the requester: only the kind of help, the title when the requester agreed
+to publish it, and the request's number (what the public page may show).
+"""
+
+import re
+import secrets
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from naober.api.errors import Conflict
+from naober.communities.context import Actor
+from naober.communities.permissions import Action
+from naober.exchange import services as exchange
+from naober.exchange.models import HelpOffer, HelpRequest, RequestStatus
+from naober.exchange.suggestions import suggest_for_request
+from naober.notify.channels import channel_for
+from naober.notify.render import language_of
+from naober.notify.services import notify
+from naober.people.models import ContactChannel, Person
+from naober.reach import links
+from naober.reach.models import Answer, Ask, Callout, HelperLimit, ReachSettings
+
+TOP_MAX = 20
+# Only channels that can carry an answer back: a link (e-mail) or a reply code (SMS).
+ASKABLE = (ContactChannel.EMAIL, ContactChannel.SMS)
+REPLY = re.compile(r"^\s*(ja|nee|yes|no)\W*(\d{4})\b", re.IGNORECASE)
+
+
+def settings_of(community) -> ReachSettings:
+    return ReachSettings.objects.filter(community=community).first() or ReachSettings(
+        community=community
+    )
+
+
+def may_send(actor: Actor, request: HelpRequest) -> bool:
+    """Coordinators send any request out; its requester only when the community allows
+    self-service and the request is not one a coordinator arranges."""
+    if actor.can(Action.MANAGE_EXCHANGE):
+        return True
+    return (
+        actor.person is not None
+        and request.requester_id == actor.person.pk
+        and not request.needs_mediation
+        and settings_of(actor.community).self_service
+    )
+
+
+def _fitting_offer(request: HelpRequest, person: Person) -> HelpOffer | None:
+    return (
+        HelpOffer.objects.filter(
+            community=request.community_id,
+            helper=person,
+            available=True,
+            categories__kind=request.category.kind,
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def _candidates(actor: Actor, request: HelpRequest, helpers, top) -> list[tuple]:
+    """(person, offer) pairs: the chosen helpers, or the best `top` of those who fit."""
+    if top is not None:
+        if actor.can(Action.MANAGE_EXCHANGE):
+            return [(s.person, s.offer) for s in suggest_for_request(actor, request, limit=top)]
+        offers = (
+            HelpOffer.objects.filter(
+                community=request.community_id,
+                available=True,
+                categories__kind=request.category.kind,
+            )
+            .exclude(helper=request.requester_id)
+            .select_related("helper")
+            .order_by("helper_id", "pk")
+            .distinct()
+        )
+        found = {}
+        for offer in offers:
+            found.setdefault(offer.helper_id, (offer.helper, offer))
+        return list(found.values())[:top]
+    people = Person.objects.filter(community=actor.community, pk__in=helpers)
+    if len(people) != len(set(helpers)):
+        raise ValidationError({"helpers": [_("One of these helpers is not in this community.")]})
+    pairs = []
+    for person in people:
+        offer = _fitting_offer(request, person)
+        if offer is None:
+            message = _("%(name)s offers no help of this kind.") % {"name": person.name}
+            raise ValidationError({"helpers": [message]})
+        pairs.append((person, offer))
+    return pairs
+
+
+def _limit_of(person: Person, community_default: int) -> int:
+    own = HelperLimit.objects.filter(person=person).first()
+    return community_default if own is None else own.asks_per_week
+
+
+def _asked_this_week(person: Person) -> int:
+    since = timezone.now() - timedelta(days=7)
+    return Ask.objects.filter(person=person, created_at__gte=since).count()
+
+
+def _reply_code(person: Person) -> str:
+    """Four digits, not used by another open ask of the same helper."""
+    open_codes = set(
+        Ask.objects.filter(person=person, answer="").values_list("reply_code", flat=True)
+    )
+    while True:
+        code = f"{secrets.randbelow(9000) + 1000}"
+        if code not in open_codes:
+            return code
+
+
+def public_summary(request: HelpRequest) -> str:
+    """What the public page may show of a request: its kind, its title only when the requester
+    agreed to publish it, and its number. Never a name, an address or what was disclosed."""
+    kind = request.category.label
+    if request.publish and request.title:
+        kind = f"{kind}: {request.title}"
+    return f"{kind} ({request.code})" if request.code else kind
+
+
+def _ask_text(ask: Ask) -> dict:
+    with translation.override(language_of(ask.person)):
+        lines = [
+            _("Can you help? Someone in your neighbourhood asks for help."),
+            public_summary(ask.request),
+        ]
+        if ask.channel == ContactChannel.SMS:
+            code = {"code": ask.reply_code}
+            lines.append(_("Not this time? Answer NEE %(code)s.") % code)
+            lines.append(_("Answer JA %(code)s if you can help") % code)
+        else:
+            lines.append(_("Say yes or no here, no login needed:"))
+            lines.append(links.answer_url(ask))
+        return {"subject": _("Can you help a neighbour?"), "body": "\n".join(lines)}
+
+
+def _taken_text(ask: Ask) -> dict:
+    with translation.override(language_of(ask.person)):
+        body = _("Someone is already helping with %(request)s. Thank you!") % {
+            "request": public_summary(ask.request)
+        }
+        return {"subject": _("Already helped, thank you"), "body": body}
+
+
+@transaction.atomic
+def send(actor: Actor, request: HelpRequest, *, helpers=None, top=None) -> tuple[Callout, int]:
+    """Ask these helpers (or the best `top`) about this open request, each in their own channel.
+
+    Skipped without error: a helper already asked about this request, one asked as often this
+    week as they allow, the requester, and one who can only be reached through a coordinator.
+    Errors: PermissionDenied, ValidationError (no helpers, a stranger, no fitting offer),
+    Conflict "request_taken" (the request is no longer open).
+    """
+    if not may_send(actor, request):
+        actor.require(Action.MANAGE_EXCHANGE)
+    if (helpers is None) == (top is None):
+        raise ValidationError({"helpers": [_("Choose the helpers, or how many to ask.")]})
+    if top is not None and not 1 <= top <= TOP_MAX:
+        raise ValidationError({"top": [_("Ask between 1 and %(max)s helpers.") % {"max": TOP_MAX}]})
+    if helpers is not None and not helpers:
+        raise ValidationError({"helpers": [_("Choose at least one helper.")]})
+    request = HelpRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status not in (RequestStatus.OPEN, RequestStatus.WAITING_LIST):
+        raise Conflict(_("Someone else is already helping with this request."), "request_taken")
+    pairs = _candidates(actor, request, helpers, top)
+    weekly = settings_of(actor.community).asks_per_week
+    callout = Callout.objects.create(
+        community=actor.community, request=request, sent_by=actor.person
+    )
+    sent = 0
+    for person, offer in pairs:
+        channel = channel_for(person)
+        if (
+            person.pk == request.requester_id
+            or person.erased_at is not None
+            or channel not in ASKABLE
+            or Ask.objects.filter(request=request, person=person).exists()
+            or _asked_this_week(person) >= _limit_of(person, weekly)
+        ):
+            continue
+        ask = Ask.objects.create(
+            callout=callout,
+            request=request,
+            person=person,
+            offer=offer,
+            channel=channel,
+            reply_code=_reply_code(person),
+        )
+        notify(person, "custom", _ask_text(ask), key=f"reach:ask:{ask.pk}")
+        sent += 1
+    return callout, sent
+
+
+def _actor_of(community, person: Person) -> Actor:
+    roles = frozenset(person.memberships.values_list("role", flat=True))
+    return Actor(community=community, person=person, roles=roles)
+
+
+def _make_match(ask: Ask, request: HelpRequest):
+    """The exchange's own services make the match: the helper responds, or, for a request a
+    coordinator arranges, the sender proposes and records the helper's yes."""
+    community = request.community
+    if request.needs_mediation and ask.callout.sent_by is not None:
+        sender = _actor_of(community, ask.callout.sent_by)
+        match = exchange.propose(sender, request, ask.offer)
+        return exchange.say_yes(sender, match, side="helper")
+    return exchange.respond(_actor_of(community, ask.person), request, ask.offer)
+
+
+def _tell_taken(request: HelpRequest, winner: Ask) -> None:
+    others = Ask.objects.filter(request=request).exclude(pk=winner.pk).exclude(answer=Answer.NO)
+    for other in others.select_related("person", "request__category"):
+        notify(other.person, "custom", _taken_text(other), key=f"reach:taken:{other.pk}")
+
+
+@transaction.atomic
+def answer(ask: Ask, *, yes: bool) -> str:
+    """Record a helper's yes or no. The request row is locked before anything is read, so two
+    yeses at the same moment are taken one after the other: the first wins, the second hears
+    the request is taken."""
+    request = HelpRequest.objects.select_for_update().get(pk=ask.request_id)
+    ask = (
+        Ask.objects.select_for_update().select_related("callout", "person", "offer").get(pk=ask.pk)
+    )
+    if ask.answer:
+        return "already"
+    ask.answer = Answer.YES if yes else Answer.NO
+    ask.answered_at = timezone.now()
+    if not yes:
+        ask.save(update_fields=["answer", "answered_at"])
+        return "no"
+    result = "taken"
+    if request.status in (RequestStatus.OPEN, RequestStatus.WAITING_LIST):
+        try:
+            match = _make_match(ask, request)
+        except (Conflict, ValidationError, IntegrityError):
+            match = None
+        if match is not None:
+            ask.won = True
+            result = "won"
+            Callout.objects.filter(pk=ask.callout_id).update(match=match)
+    ask.save(update_fields=["answer", "answered_at", "won"])
+    if result == "won":
+        _tell_taken(request, ask)
+    else:
+        notify(ask.person, "custom", _taken_text(ask), key=f"reach:taken:{ask.pk}")
+    return result
+
+
+def _digits(phone: str) -> str:
+    """A phone number in one national form: '+31 6 1234 5678' and '06-12345678' are equal."""
+    digits = re.sub(r"\D", "", phone or "")
+    if digits.startswith("0031"):
+        digits = "0" + digits[4:]
+    elif digits.startswith("31") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    return digits
+
+
+def answer_sms(phone: str, text: str) -> str:
+    """An SMS reply "JA 4821" or "NEE 4821" from a helper's phone; "unknown" when it names no
+    open ask of a person with that number."""
+    found = REPLY.match(text or "")
+    number = _digits(phone)
+    if not found or not number:
+        return "unknown"
+    word, code = found.group(1).lower(), found.group(2)
+    asks = Ask.objects.filter(reply_code=code, channel=ContactChannel.SMS).select_related("person")
+    for ask in asks.order_by("-pk"):
+        if _digits(ask.person.phone) == number:
+            return answer(ask, yes=word in ("ja", "yes"))
+    return "unknown"
