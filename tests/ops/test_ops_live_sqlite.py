@@ -88,17 +88,20 @@ def worker_pid(server: Server) -> int | None:
 
 
 def test_a_killed_worker_is_started_again_and_readyz_stays_ready(served):
+    """Waits are generous: on a loaded machine a fresh worker takes a while to import Django."""
+
     def ready():
         return get(served.url + "/readyz")[0] == 200
 
-    deadline = time.monotonic() + 60
-    while not ready() and time.monotonic() < deadline:
-        time.sleep(1)
-    assert ready()
+    def eventually(check, seconds: float = 120):
+        deadline = time.monotonic() + seconds
+        while not check() and time.monotonic() < deadline:
+            time.sleep(1)
+        return check()
+
+    assert eventually(ready)
     first = worker_pid(served)
     subprocess.run(["kill", "-9", str(first)], check=True)  # noqa: S603, S607
-    deadline = time.monotonic() + 30
-    while worker_pid(served) in (None, first) and time.monotonic() < deadline:
-        time.sleep(0.3)
-    assert worker_pid(served) not in (None, first)
-    assert get(served.url + "/healthz")[0] == 200 and ready()
+    assert eventually(lambda: worker_pid(served) not in (None, first), 60)
+    assert get(served.url + "/healthz")[0] == 200
+    assert eventually(ready)
