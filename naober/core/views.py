@@ -4,7 +4,7 @@ from django.shortcuts import render
 
 from naober.communities.decorators import community_page
 from naober.communities.models import Community
-from naober.exchange import selectors as exchange
+from naober.core.home_cache import home_lists
 
 
 def landing(request):
@@ -23,15 +23,15 @@ def landing(request):
 
 @community_page(members_only=False)
 def community_home(request, actor):
-    """Recent requests and offers, shown with first name and street only: safe for anyone."""
+    """Recent requests and offers, shown with first name and street only: safe for anyone.
+    The lists come from the cache (core.home_cache), so a crowd of visitors costs no queries."""
     return render(
         request,
         "core/community_home.html",
         {
             "community": actor.community,
             "actor": actor,
-            "requests": exchange.recent_open_requests(actor.community),
-            "offers": exchange.recent_available_offers(actor.community),
+            **home_lists(actor.community),
         },
     )
 

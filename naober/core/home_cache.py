@@ -1,0 +1,94 @@
+"""The public community home's two lists, served from the cache (issue 16.5).
+
+The home is the page anyone may open without logging in, so it is the one a crowd (a link in a
+newsletter, a crawler) hits hardest. Its lists change only when a request, offer, person, category or
+area of the community changes, so they are kept in Django's cache under a per-community version
+that a save or delete of one of those rows bumps (signals below). What is cached is plain text
+(first name, public place, labels), never a model, and per language because labels are translated.
+
+Bulk `update()` calls send no signals, so an entry also expires after `TTL` seconds. With one
+shared cache (the CACHES setting) a change reaches every server process at once; with the default
+per-process memory cache other processes see it within `TTL`.
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import translation
+
+from naober.exchange import selectors as exchange
+
+TTL = 60
+
+
+def _version_key(community_id: int) -> str:
+    return f"core:home:version:{community_id}"
+
+
+def _version(community_id: int) -> int:
+    cache.add(_version_key(community_id), 1, timeout=None)
+    return cache.get(_version_key(community_id)) or 1
+
+
+def invalidate(community_id: int) -> None:
+    """Make the next home of this community read the database again."""
+    key = _version_key(community_id)
+    if not cache.add(key, 2, timeout=None):
+        try:
+            cache.incr(key)
+        except ValueError:  # evicted between add and incr
+            cache.set(key, 2, timeout=None)
+
+
+def home_lists(community) -> dict:
+    """Recent published open requests and available offers as plain text, from the cache."""
+    # created_at in the key: a database rolled back (tests) may hand a pk to a new community.
+    key = (
+        f"core:home:{community.pk}:{community.created_at.timestamp()}:"
+        f"{translation.get_language()}:{_version(community.pk)}"
+    )
+    lists = cache.get(key)
+    if lists is None:
+        lists = {
+            "requests": [
+                {
+                    "title": item.title,
+                    "category": item.category.display_label,
+                    "name": item.requester.display_name,
+                }
+                for item in exchange.recent_open_requests(community)
+            ],
+            "offers": [
+                {
+                    "description": offer.description,
+                    "categories": [c.display_label for c in offer.categories.all()],
+                    "name": offer.helper.display_name,
+                    "place": offer.helper.public_place,
+                }
+                for offer in exchange.recent_available_offers(community)
+            ],
+        }
+        cache.set(key, lists, timeout=TTL)
+    return lists
+
+
+def _changed(sender, instance, **kwargs) -> None:
+    from naober.communities.models import Community
+
+    community_id = instance.pk if isinstance(instance, Community) else instance.community_id
+    if community_id is not None:
+        invalidate(community_id)
+
+
+def connect() -> None:
+    """Bump a community's version on every change to what its home shows."""
+    from naober.communities.models import Area, Community
+    from naober.exchange.models import Category, HelpOffer, HelpRequest
+    from naober.people.models import Person
+
+    for model in (Community, Area, Category, HelpRequest, HelpOffer, Person):
+        uid = f"core.home_cache.{model.__name__}"
+        post_save.connect(_changed, sender=model, dispatch_uid=uid + ".save")
+        post_delete.connect(_changed, sender=model, dispatch_uid=uid + ".delete")
+    m2m_changed.connect(
+        _changed, sender=HelpOffer.categories.through, dispatch_uid="core.home_cache.offer_categories"
+    )
