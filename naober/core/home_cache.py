@@ -1,10 +1,11 @@
 """The public community home's two lists, served from the cache (issue 16.5).
 
 The home is the page anyone may open without logging in, so it is the one a crowd (a link in a
-newsletter, a crawler) hits hardest. Its lists change only when a request, offer, person, category or
-area of the community changes, so they are kept in Django's cache under a per-community version
-that a save or delete of one of those rows bumps (signals below). What is cached is plain text
-(first name, public place, labels), never a model, and per language because labels are translated.
+newsletter, a crawler) hits hardest. Its lists change only when a request, offer, person,
+category or area of the community changes, so they are kept in Django's cache under a
+per-community version that a save or delete of one of those rows bumps (signals below). What is
+cached is plain text (first name, public place, labels), never a model, and per language because
+labels are translated.
 
 Bulk `update()` calls send no signals, so an entry also expires after `TTL` seconds. With one
 shared cache (the CACHES setting) a change reaches every server process at once; with the default
@@ -89,6 +90,5 @@ def connect() -> None:
         uid = f"core.home_cache.{model.__name__}"
         post_save.connect(_changed, sender=model, dispatch_uid=uid + ".save")
         post_delete.connect(_changed, sender=model, dispatch_uid=uid + ".delete")
-    m2m_changed.connect(
-        _changed, sender=HelpOffer.categories.through, dispatch_uid="core.home_cache.offer_categories"
-    )
+    through = HelpOffer.categories.through
+    m2m_changed.connect(_changed, sender=through, dispatch_uid="core.home_cache.offer_categories")
