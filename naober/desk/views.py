@@ -127,6 +127,8 @@ def caller_page(request, actor, person_id):
     """The caller's card: contact details, open requests, matches, last contacts and calls."""
     card = selectors.caller_card(actor, person_id)
     form = forms.CallForm(initial={"person": person_id})
+    for known in ("caller_name", "number"):  # the caller is this person: only what it was about
+        del form.fields[known]
     return render(request, "desk/caller.html", _context(actor, form=form, **card))
 
 
