@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "naober.ops",
     "naober.reach",
     "naober.desk",
+    "naober.escalation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -103,8 +104,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "naober.privacy.middleware.SecurityHeadersMiddleware",
-]
     "naober.privacy.caching.NoStoreForLoggedInMiddleware",
+]
 
 ROOT_URLCONF = "naober.urls"
 WSGI_APPLICATION = "naober.wsgi.application"

@@ -318,6 +318,46 @@ def vog_expiring(person, context: dict, phone: str) -> Texts:
     )
 
 
+def request_waiting(person, context: dict, phone: str) -> Texts:
+    """For coordinators (issue 15.2): a request still has no answer and its promise runs out."""
+    request = _request_of(context)
+    title = _title(context)
+    code = str(attr(request, "code", ""))
+    by = attr(request, "answer_by", None)
+    when = timezone.localtime(by).strftime("%H:%M") if isinstance(by, datetime) else ""
+    body = _('Nobody has answered the request "%(title)s" (%(code)s) yet.') % {
+        "title": title,
+        "code": code,
+    }
+    if by:
+        body += " " + _("We promised an answer by %(date)s at %(time)s.") % {
+            "date": _date(by),
+            "time": when,
+        }
+    return Texts(
+        subject=_("A request is still waiting for an answer"),
+        body=body,
+        sms=_('Naober: "%(title)s" (%(code)s) has no answer yet.')
+        % {"title": short(title), "code": code},
+    )
+
+
+def request_in_progress(person, context: dict, phone: str) -> Texts:
+    """For the requester at half the promise: we have not forgotten you."""
+    title = _title(context)
+    return Texts(
+        subject=_("We are working on it"),
+        body=_(
+            'We are working on your request "%(title)s". We are still looking for someone who '
+            "can help and will let you know as soon as we have found someone."
+        )
+        % {"title": title}
+        + "\n\n"
+        + call_back(phone, context),
+        sms=_('Naober: we are working on your request "%(title)s".') % {"title": short(title)},
+    )
+
+
 def custom(person, context: dict, phone: str) -> Texts:
     subject = " ".join(str(context.get("subject") or "").split())[:200] or _("A message for you")
     body = str(context.get("body") or "").strip()
@@ -337,6 +377,8 @@ EVENTS: dict[str, Callable[..., Texts]] = {
         "referral_sent": referral_sent,
         "signal_outcome": signal_outcome,
         "vog_expiring": vog_expiring,
+        "request_waiting": request_waiting,
+        "request_in_progress": request_in_progress,
         "custom": custom,
     }.items()
 }

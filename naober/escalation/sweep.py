@@ -1,0 +1,118 @@
+"""Escalation before the answer promise breaks (issue 15.2).
+
+A request that nobody has answered is raised twice before the community's promise
+(`Community.response_deadline_hours`) runs out:
+
+- at half the promise, to the coordinator on duty (the front desk's rota; everyone who is a
+  coordinator when nobody is on duty or the community keeps no rota), and the requester hears
+  "we zijn ermee bezig" in their own channel;
+- at three quarters, to all coordinators.
+
+The sweep runs every few minutes (`manage.py escalate` from cron, or the `escalate` task). It is
+idempotent: every message carries the key ``escalation:<request>:<stage>:<person>``, and notify
+logs one message per key (a unique column), so a reminder goes out once even when two sweeps run
+together or the worker restarts halfway. A sweep that ran late still sends a stage it missed, but
+not for requests whose promise broke more than one promise ago (no flood after a long outage).
+"""
+
+from datetime import datetime, timedelta
+
+from django.apps import apps
+from django.db import transaction
+from django.utils import timezone
+
+from naober.communities.models import Community, Role
+from naober.exchange.models import HelpRequest, RequestStatus
+from naober.notify.models import Message
+from naober.notify.services import notify
+from naober.people.models import Person
+from naober.people.selectors import people_of
+
+#: (stage, share of the promise at which it fires)
+STAGES = (("half", 0.5), ("three_quarters", 0.75))
+UNANSWERED = (RequestStatus.OPEN, RequestStatus.WAITING_LIST)
+
+
+def coordinators(community: Community) -> list[Person]:
+    """All coordinators of the community; its administrators when it has none."""
+    for roles in ((Role.COORDINATOR,), (Role.ADMIN,)):
+        people = list(
+            people_of(community).filter(memberships__role__in=roles).distinct().order_by("id")
+        )
+        if people:
+            return people
+    return []
+
+
+def on_duty_or_all(community: Community, at: datetime) -> list[Person]:
+    """The coordinators on duty at `at` (front desk rota), else all coordinators."""
+    if apps.is_installed("naober.desk"):
+        from naober.desk.selectors import on_duty
+
+        if people := on_duty(community, at):
+            return people
+    return coordinators(community)
+
+
+def stage_due(request: HelpRequest, share: float, now: datetime) -> bool:
+    promise = timedelta(hours=request.community.response_deadline_hours)
+    return request.created_at + promise * share <= now
+
+
+def escalate_request(request: HelpRequest, now: datetime) -> int:
+    """Send every stage that is due for one request; returns the number of new messages."""
+    sent = 0
+    with transaction.atomic():
+        request = (
+            HelpRequest.objects.select_for_update()
+            .select_related("community", "requester")
+            .filter(pk=request.pk, status__in=UNANSWERED, first_response_at__isnull=True)
+            .first()
+        )
+        if request is None:  # answered or closed meanwhile
+            return 0
+        community = request.community
+        for stage, share in STAGES:
+            if not stage_due(request, share, now) or _stage_done(request, stage):
+                continue
+            staff = on_duty_or_all(community, now) if stage == "half" else coordinators(community)
+            for person in staff:
+                sent += _once(person, "request_waiting", request, stage)
+            if stage == "half" and request.requester is not None:
+                sent += _once(request.requester, "request_in_progress", request, stage)
+    return sent
+
+
+def _stage_done(request: HelpRequest, stage: str) -> bool:
+    """A stage fires once per request: later sweeps do not widen it to whoever is on duty then."""
+    return Message.objects.filter(idempotency_key__startswith=_key(request, stage, "")).exists()
+
+
+def _key(request: HelpRequest, stage: str, person) -> str:
+    return f"escalation:{request.pk}:{stage}:{person}"
+
+
+def _once(person: Person, event: str, request: HelpRequest, stage: str) -> int:
+    """One message per request, stage and person, ever (the key is unique in notify's log)."""
+    key = _key(request, stage, person.pk)
+    if Message.objects.filter(idempotency_key=key).exists():
+        return 0
+    return int(notify(person, event, {"request": request, "stage": stage}, key=key) is not None)
+
+
+def sweep(now: datetime | None = None) -> int:
+    """Escalate every unanswered request whose first stage is due; returns new messages."""
+    now = now or timezone.now()
+    sent = 0
+    for community in Community.objects.all():
+        promise = timedelta(hours=community.response_deadline_hours)
+        due = HelpRequest.objects.filter(
+            community=community,
+            status__in=UNANSWERED,
+            first_response_at__isnull=True,
+            created_at__lte=now - promise * STAGES[0][1],
+            created_at__gte=now - promise * 2,
+        ).order_by("created_at", "id")
+        for request in due:
+            sent += escalate_request(request, now)
+    return sent
