@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -87,6 +88,10 @@ class StaffTwoFactorMiddleware:
         target = twofactor.pending_step(user)
         if target is None:
             return self.get_response(request)
+        if request.headers.get("Sec-Fetch-Mode", "navigate") != "navigate":
+            # A page script's fetch (a polling widget): a redirect would put the code page
+            # inside the page; refuse instead until the person has entered their code.
+            return HttpResponseForbidden()
         slug = twofactor.community_for(user, request.path)
         if slug is None:  # a login without a person anywhere, such as a platform superuser
             url = reverse(f"2fa_{target}")

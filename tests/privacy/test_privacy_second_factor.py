@@ -305,3 +305,13 @@ def test_setup_code_for_someone_without_login_or_elsewhere_is_not_found(
     for target in (offline, stranger):
         response = api_post(admin, f"c/wijk/people/{target.pk}/second-factor/setup-code")
         assert response.status_code == 404
+
+
+def test_a_page_scripts_fetch_is_refused_not_redirected(enforced, community, person_factory):
+    """A polling widget must not receive (and show) the code page inside another page."""
+    person = person_factory(community, "coordinator")
+    client = Client()
+    sign_in(client, person.user)
+    response = client.get("/c/wijk/", HTTP_SEC_FETCH_MODE="cors")
+    assert response.status_code == 403
+    assert client.get("/c/wijk/", HTTP_SEC_FETCH_MODE="navigate").status_code == 302
