@@ -36,8 +36,8 @@ class CallForm(forms.Form):
 
 
 class LookupForm(forms.Form):
-    number = forms.CharField(
-        label=_("Phone number of the caller"),
-        max_length=30,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off", "inputmode": "tel"}),
+    q = forms.CharField(
+        label=_("Name, street or phone number of the caller"),
+        max_length=60,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )

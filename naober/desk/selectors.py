@@ -12,7 +12,7 @@ from naober.desk.models import Call, DutyShift
 from naober.desk.phone import normalise
 from naober.exchange.models import OPEN_STATES, ContactLog, HelpRequest, Match, RequestStatus
 from naober.people.models import Person
-from naober.people.selectors import contact_card, people_of, person_get
+from naober.people.selectors import contact_card, people_of, person_get, person_list
 
 OPEN_REQUEST_STATES = (RequestStatus.OPEN, RequestStatus.MATCHED, RequestStatus.WAITING_LIST)
 RECENT = 5
@@ -99,6 +99,17 @@ def callers_by_number(actor: Actor, number: str) -> list[Person]:
     candidates = people_of(actor.community).exclude(phone="").only("id", "phone")
     ids = [p.pk for p in candidates if normalise(p.phone).endswith(wanted)]
     return list(people_of(actor.community).filter(pk__in=ids).select_related("area"))
+
+
+def find_callers(actor: Actor, query: str, limit: int = 20) -> list[Person]:
+    """The desk's search while someone is on the line: a phone number (six digits or more) finds
+    by number, anything else by name or street, as the people list does."""
+    actor.require(Action.WORK_DESK)
+    if len(normalise(query)) >= 6:
+        return callers_by_number(actor, query)
+    if len(query.strip()) < 2:
+        return []
+    return list(person_list(actor, search=query)[:limit])
 
 
 def caller_card(actor: Actor, person_id: int) -> dict:

@@ -16,6 +16,7 @@ from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.core.forms import apply_errors
 from naober.desk import forms, selectors, services
+from naober.desk.phone import normalise
 
 
 def _context(actor, **extra) -> dict:
@@ -112,14 +113,18 @@ def call_log(request, actor):
 
 @community_page(Action.WORK_DESK)
 def caller_lookup(request, actor):
-    """Who is calling: the people with this phone number; exactly one opens their card."""
+    """Who is calling: by phone number, name or street. A number that belongs to exactly one
+    person opens their card. With `partial=1` (the live search while typing) only the results."""
     form = forms.LookupForm(request.GET or None)
     found = None
     if form.is_valid():
-        found = selectors.callers_by_number(actor, form.cleaned_data["number"])
-        if len(found) == 1:
+        query = form.cleaned_data["q"]
+        found = selectors.find_callers(actor, query)
+        by_number = len(normalise(query)) >= 6
+        if by_number and len(found) == 1 and not request.GET.get("partial"):
             return redirect("desk:caller", slug=actor.community.slug, person_id=found[0].pk)
-    return render(request, "desk/lookup.html", _context(actor, form=form, found=found))
+    template = "desk/includes/found.html" if request.GET.get("partial") else "desk/lookup.html"
+    return render(request, template, _context(actor, form=form, found=found))
 
 
 @community_page(Action.WORK_DESK, hide=True)

@@ -64,7 +64,7 @@ def test_lookup_by_number_opens_the_callers_card_with_requests_and_audits_it(
         community=community, requester=caller, category=category, title="Boodschappen doen"
     )
     client = page_as(members["coordinator"])
-    response = client.get("/c/wijk/desk/caller/", {"number": "+31 528 123 456"})
+    response = client.get("/c/wijk/desk/caller/", {"q": "+31 528 123 456"})
     assert response.status_code == 302
     assert response["Location"] == f"/c/wijk/desk/caller/{caller.pk}/"
     before = AuditEntry.objects.filter(person_id=caller.pk).count()
@@ -76,13 +76,13 @@ def test_lookup_by_number_opens_the_callers_card_with_requests_and_audits_it(
 
 
 def test_lookup_of_an_unknown_number_offers_to_register_the_caller(community, members, page_as):
-    response = page_as(members["coordinator"]).get("/c/wijk/desk/caller/", {"number": "0611111111"})
+    response = page_as(members["coordinator"]).get("/c/wijk/desk/caller/", {"q": "0611111111"})
     assert response.status_code == 200
     assert "/c/wijk/people/new/" in response.content.decode()
 
 
 def test_lookup_with_too_few_digits_finds_nobody(community, members, page_as):
-    response = page_as(members["coordinator"]).get("/c/wijk/desk/caller/", {"number": "06"})
+    response = page_as(members["coordinator"]).get("/c/wijk/desk/caller/", {"q": "06"})
     assert response.status_code == 200
     assert "/desk/caller/" not in response.get("Location", "")
 
@@ -91,7 +91,7 @@ def test_lookup_with_too_few_digits_finds_nobody(community, members, page_as):
 def test_only_staff_look_callers_up_and_log_calls(community, members, page_as, role):
     client = page_as(members[role])
     target = members["resident"].pk
-    assert client.get("/c/wijk/desk/caller/", {"number": "0612340001"}).status_code == 403
+    assert client.get("/c/wijk/desk/caller/", {"q": "0612340001"}).status_code == 403
     assert client.get(f"/c/wijk/desk/caller/{target}/").status_code in (403, 404)
     assert (
         client.post("/c/wijk/desk/calls/", {"caller_name": "X", "subject": "Y"}).status_code == 403
@@ -105,3 +105,30 @@ def test_the_card_of_another_communitys_person_is_not_found(
     stranger = person_factory(other_community)
     client = page_as(members["coordinator"])
     assert client.get(f"/c/wijk/desk/caller/{stranger.pk}/").status_code == 404
+
+
+def test_the_caller_is_found_by_name_or_street_with_and_without_javascript(
+    community, members, person_factory, page_as
+):
+    caller = person_factory(community, name="Truus Jansen", login=False, area=None)
+    client = page_as(members["coordinator"])
+    page = client.get("/c/wijk/desk/caller/", {"q": "jans"})  # the plain GET form
+    assert page.status_code == 200
+    assert f"/c/wijk/desk/caller/{caller.pk}/" in page.content.decode()
+    assert "<h1>" in page.content.decode()
+    live = client.get("/c/wijk/desk/caller/", {"q": "Truus", "partial": "1"})  # while typing
+    assert f"/c/wijk/desk/caller/{caller.pk}/" in live.content.decode()
+    assert "<h1>" not in live.content.decode()
+    street = client.get("/c/wijk/desk/caller/", {"q": "Dorpsstr", "partial": "1"}).content
+    assert members["resident"].name in street.decode()
+
+
+def test_the_search_never_finds_people_of_another_community(
+    community, other_community, members, person_factory, page_as
+):
+    person_factory(other_community, name="Truus Elders", phone="0528-999999")
+    client = page_as(members["coordinator"])
+    assert "Truus Elders" not in client.get("/c/wijk/desk/caller/", {"q": "Truus"}).content.decode()
+    by_number = client.get("/c/wijk/desk/caller/", {"q": "0528999999"})
+    assert by_number.status_code == 200
+    assert "Truus Elders" not in by_number.content.decode()

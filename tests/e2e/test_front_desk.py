@@ -57,8 +57,14 @@ def test_coordinator_on_duty_takes_a_call_and_keeps_the_rota(
     assert page.get_by_text("Het telefoontje is opgeschreven.").is_visible()
     assert Call.objects.filter(subject="Belt terug over de lamp", person=desk["caller"]).exists()
 
-    page.goto("/c/wijk/desk/caller/?number=0528123456")
+    page.goto("/c/wijk/desk/caller/?q=0528123456")
     assert page.get_by_role("heading", level=1).inner_text() == "Truus Jansen"
+
+    # Typing a name on the desk page shows the callers found while typing (no button pressed).
+    page.goto("/c/wijk/desk/")
+    page.get_by_label("Naam, straat of telefoonnummer van de beller").press_sequentially("truu")
+    page.get_by_role("link", name="Truus Jansen").first.wait_for()
+    axe_check(page)
 
     page.goto("/c/wijk/desk/rota/?week=2026-12-01")
     axe_check(page)
