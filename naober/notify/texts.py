@@ -358,6 +358,18 @@ def request_in_progress(person, context: dict, phone: str) -> Texts:
     )
 
 
+def acute_signal(person, context: dict, phone: str) -> Texts:
+    """For the core group and the coordinator on duty: an acute signal, never its contents."""
+    return Texts(
+        subject=_("Acute signal: please look at it today"),
+        body=_(
+            "A signal marked 'acute: act today' has just come in. Please look at it today on the "
+            "signals page and decide who acts."
+        ),
+        sms=_("Naober: an acute signal has come in. Please look at it today."),
+    )
+
+
 def custom(person, context: dict, phone: str) -> Texts:
     subject = " ".join(str(context.get("subject") or "").split())[:200] or _("A message for you")
     body = str(context.get("body") or "").strip()
@@ -379,6 +391,7 @@ EVENTS: dict[str, Callable[..., Texts]] = {
         "vog_expiring": vog_expiring,
         "request_waiting": request_waiting,
         "request_in_progress": request_in_progress,
+        "acute_signal": acute_signal,
         "custom": custom,
     }.items()
 }

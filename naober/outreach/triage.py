@@ -9,10 +9,12 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from naober.communities.context import Actor
 from naober.communities.permissions import Action, is_allowed
+from naober.escalation.acute import alert_acute
 from naober.outreach.integrations import send_notice
 from naober.outreach.models import (
     HouseVisit,
@@ -77,6 +79,8 @@ def raise_signal(
         visit=visit,
     )
     SignalEvent.objects.create(signal=signal, by=actor.person, changes={"status": "new"})
+    if urgency == Urgency.ACUTE:
+        alert_acute(signal, timezone.now())
     return signal
 
 
