@@ -11,6 +11,7 @@ from naober.api.errors import ApiError
 from naober.communities.decorators import community_page
 from naober.communities.models import Community
 from naober.communities.permissions import Action
+from naober.exchange.models import RequestStatus
 from naober.exchange.selectors import request_get
 from naober.exchange.suggestions import suggest_for_request
 from naober.privacy.ratelimit import rate_limited
@@ -50,10 +51,13 @@ def send_out(request, actor, request_id):
     if not services.may_send(actor, help_request):
         raise Http404
     staff = actor.can(Action.MANAGE_EXCHANGE)
-    if staff:
-        pairs = [(s.person, s.reasons) for s in suggest_for_request(actor, help_request, limit=10)]
-    else:
-        pairs = []
+    asks = selectors.asks_for_request(actor, help_request)
+    is_open = help_request.status in (RequestStatus.OPEN, RequestStatus.WAITING_LIST)
+    pairs = []
+    if staff and is_open:
+        asked = {ask.person_id for ask in asks}
+        suggested = suggest_for_request(actor, help_request, limit=10)
+        pairs = [(s.person, s.reasons) for s in suggested if s.person.pk not in asked]
     if request.method == "POST":
         try:
             if staff:
@@ -78,7 +82,8 @@ def send_out(request, actor, request_id):
             "help_request": help_request,
             "summary": services.public_summary(help_request),
             "suggestions": pairs,
-            "asks": selectors.asks_for_request(actor, help_request),
+            "asks": asks,
             "staff": staff,
+            "is_open": is_open,
         },
     )
