@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
+from naober.communities.roles import require_may_act_on
 from naober.core.forms import apply_errors
 from naober.people import selectors, services
 from naober.people.forms import ConsentForm, OwnConsentForm, PersonForm, PersonTagForm
@@ -148,6 +149,7 @@ def person_tag_remove(request, actor, person_id, tag_id):
 def person_edit(request, actor, person_id):
     person = selectors.person_get(actor, person_id)
     actor.require(Action.CHANGE_PERSON)
+    require_may_act_on(actor, person)  # the form is not even shown: only admins act on admins
     form = PersonForm(request.POST or None, instance=person, community=actor.community)
     if request.method == "POST" and form.is_valid():
         try:

@@ -194,6 +194,7 @@ def test_coordinator_cannot_edit_or_erase_an_administrator_on_pages(community, p
     client = Client()
     sign_in(client, coordinator.user)
     base = f"/c/{community.slug}/people/{admin.pk}"
+    assert client.get(f"{base}/edit/").status_code == 403  # not even the form
     edited = client.post(
         f"{base}/edit/",
         {"name": "Gewijzigd", "phone": "0612345678", "preferred_channel": "phone"},
