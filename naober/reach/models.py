@@ -1,5 +1,7 @@
 """Call-outs: one request sent out to several helpers, and each helper's ask and answer."""
 
+from datetime import time
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +22,8 @@ class ReachSettings(models.Model):
     asks_per_week = models.PositiveSmallIntegerField(
         _("ask one helper at most this often per week"), default=2
     )
+    quiet_from = models.TimeField(_("no text messages from"), default=time(21, 0))
+    quiet_until = models.TimeField(_("no text messages until"), default=time(8, 0))
 
     def __str__(self) -> str:
         return str(self.community)
@@ -66,6 +70,8 @@ class Ask(models.Model):
     answer = models.CharField(max_length=3, choices=Answer.choices, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     won = models.BooleanField(default=False)
+    # An SMS ask made in the community's quiet hours waits for the morning (tasks.send_waiting).
+    waiting = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

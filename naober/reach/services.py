@@ -14,7 +14,7 @@ to publish it, and the request's number (what the public page may show).
 
 import re
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -135,6 +135,24 @@ def public_summary(request: HelpRequest) -> str:
     return f"{kind} ({request.code})" if request.code else kind
 
 
+def _quiet(rules: ReachSettings, moment: datetime) -> bool:
+    """Inside the community's quiet hours (which may run past midnight)?"""
+    now = timezone.localtime(moment).time()
+    start, end = rules.quiet_from, rules.quiet_until
+    if start == end:
+        return False
+    return start <= now < end if start < end else now >= start or now < end
+
+
+def morning_after(rules: ReachSettings, moment: datetime) -> datetime:
+    """The first moment after `moment` when the quiet hours are over."""
+    local = timezone.localtime(moment)
+    end = local.replace(
+        hour=rules.quiet_until.hour, minute=rules.quiet_until.minute, second=0, microsecond=0
+    )
+    return end if end > local else end + timedelta(days=1)
+
+
 def _ask_text(ask: Ask) -> dict:
     with translation.override(language_of(ask.person)):
         lines = [
@@ -180,7 +198,9 @@ def send(actor: Actor, request: HelpRequest, *, helpers=None, top=None) -> tuple
     if request.status not in (RequestStatus.OPEN, RequestStatus.WAITING_LIST):
         raise Conflict(_("Someone else is already helping with this request."), "request_taken")
     pairs = _candidates(actor, request, helpers, top)
-    weekly = settings_of(actor.community).asks_per_week
+    rules = settings_of(actor.community)
+    weekly = rules.asks_per_week
+    quiet = _quiet(rules, timezone.now())
     callout = Callout.objects.create(
         community=actor.community, request=request, sent_by=actor.person
     )
@@ -202,10 +222,41 @@ def send(actor: Actor, request: HelpRequest, *, helpers=None, top=None) -> tuple
             offer=offer,
             channel=channel,
             reply_code=_reply_code(person),
+            waiting=quiet and channel == ContactChannel.SMS,
         )
-        notify(person, "custom", _ask_text(ask), key=f"reach:ask:{ask.pk}")
+        if not ask.waiting:
+            notify(person, "custom", _ask_text(ask), key=f"reach:ask:{ask.pk}")
         sent += 1
+    if callout.asks.filter(waiting=True).exists():
+        from naober.reach.tasks import schedule_waiting
+
+        when = morning_after(rules, timezone.now())
+        transaction.on_commit(lambda: schedule_waiting(callout.pk, when), robust=True)
     return callout, sent
+
+
+@transaction.atomic
+def send_waiting(callout_id: int, moment: datetime | None = None) -> int:
+    """Send the SMS asks of this call-out that waited for the morning; returns how many. Still
+    quiet: nothing yet. Request no longer open: they are dropped (nobody needs the ask)."""
+    callout = Callout.objects.filter(pk=callout_id).select_related("community").first()
+    if callout is None:
+        return 0
+    rules = settings_of(callout.community)
+    if _quiet(rules, moment or timezone.now()):
+        return 0
+    request = HelpRequest.objects.select_for_update().get(pk=callout.request_id)
+    waiting = Ask.objects.select_for_update().filter(callout=callout, waiting=True)
+    if request.status not in (RequestStatus.OPEN, RequestStatus.WAITING_LIST):
+        waiting.update(waiting=False)
+        return 0
+    count = 0
+    for ask in waiting.select_related("person", "request__category", "callout__community"):
+        notify(ask.person, "custom", _ask_text(ask), key=f"reach:ask:{ask.pk}")
+        ask.waiting = False
+        ask.save(update_fields=["waiting"])
+        count += 1
+    return count
 
 
 def _actor_of(community, person: Person) -> Actor:

@@ -3,14 +3,16 @@ the exchange's own services, the others hear it is taken; limits; privacy of eve
 
 import json
 import threading
+from datetime import time
 
 import pytest
 from django.db import connections
 from django.test import Client
+from django.utils import timezone
 
 from naober.exchange.models import Match, RequestStatus
 from naober.notify.models import Message
-from naober.reach import links
+from naober.reach import links, services
 from naober.reach.inbound import HEADER, LocalInbound
 from naober.reach.models import Ask, HelperLimit, ReachSettings
 from tests.exchange.helpers import make_offer, make_request
@@ -18,11 +20,18 @@ from tests.exchange.test_claim_race import own_connections_can_share
 from tests.factories import make_person
 
 SECRET = "geheim-voor-sms"
+ORIGINAL_QUIET = services._quiet
 
 
 @pytest.fixture(autouse=True)
 def inbound_secret(settings):
     settings.SMS_INBOUND_SECRET = SECRET
+
+
+@pytest.fixture(autouse=True)
+def daytime(monkeypatch):
+    """Outside quiet hours unless a test says otherwise (tests run at any hour)."""
+    monkeypatch.setattr(services, "_quiet", lambda rules, moment: False)
 
 
 def helpers(community, n=5):
@@ -278,3 +287,34 @@ def test_two_sms_yeses_at_the_same_moment_make_exactly_one_match(community, tmp_
         )
     assert sorted(results) == ["taken"] * 4 + ["won"]
     assert len(matches) == 1
+
+
+@pytest.mark.parametrize(
+    ("hour", "quiet"), [(22, True), (0, True), (7, True), (8, False), (12, False), (20, False)]
+)
+def test_quiet_hours_run_past_midnight(community, hour, quiet):
+    rules = ReachSettings(community=community)  # 21:00-08:00
+    moment = timezone.localtime().replace(hour=hour, minute=0, second=0, microsecond=0)
+    assert ORIGINAL_QUIET(rules, moment) is quiet
+
+
+def test_sms_asks_made_in_quiet_hours_wait_for_the_morning(community, api, monkeypatch):
+    monkeypatch.setattr(services, "_quiet", ORIGINAL_QUIET)
+    ReachSettings.objects.create(
+        community=community, quiet_from=time(0, 0), quiet_until=time(23, 59)
+    )
+    help_request = make_request(community)
+    offers = helpers(community, 4)
+    api.login(make_person(community, "coordinator"))
+    answer = send(api, community, help_request, {"helpers": [o.helper_id for o in offers]})
+    assert answer.json()["sent"] == 4
+    callout = answer.json()["callout"]
+    asks = Ask.objects.filter(callout=callout)
+    assert asks.filter(waiting=True).count() == 2 == asks.filter(channel="sms").count()
+    assert not Message.objects.filter(channel="sms").exists()
+    assert Message.objects.filter(channel="email").count() == 2
+    assert services.send_waiting(callout) == 0  # the worker ran it early: still quiet
+    morning = timezone.localtime().replace(hour=23, minute=59, second=30)
+    assert services.send_waiting(callout, morning) == 2
+    assert services.send_waiting(callout, morning) == 0
+    assert Message.objects.filter(channel="sms").count() == 2
