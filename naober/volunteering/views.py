@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -11,6 +12,7 @@ from naober.core.forms import apply_errors
 from naober.volunteering import forms, selectors, services
 
 DEFAULT_IDLE_WEEKS = 8
+PAGE_SIZE = 50
 
 
 def _weeks(raw: str) -> int:
@@ -50,7 +52,10 @@ def overview(request, actor):
                 )
             return redirect("volunteering:overview", slug=actor.community.slug)
     weeks = _weeks(request.GET.get("weeks", ""))
-    profiles = list(selectors.profiles(actor))
+    # One page of the list from the database: a city has thousands of volunteers (issue 16).
+    page = Paginator(selectors.profiles(actor).order_by("person__name", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "volunteering/overview.html",
@@ -58,7 +63,8 @@ def overview(request, actor):
             "community": actor.community,
             "actor": actor,
             "rules": rules,
-            "rows": [(p, selectors.vog_valid_until(p, rules.vog_max_age_months)) for p in profiles],
+            "page": page,
+            "rows": [(p, selectors.vog_valid_until(p, rules.vog_max_age_months)) for p in page],
             "expiring": selectors.vog_expiring(actor.community),
             "idle": selectors.idle(actor, weeks=weeks),
             "weeks": weeks,

@@ -254,3 +254,24 @@ def test_profile_page_of_another_community_is_404(
     profile = services.save_profile(actor_of(coordinator), volunteer, {})
     client = client_for(person_factory(other_community, "coordinator"))
     assert client.get(f"/c/elders/volunteers/{profile.pk}/").status_code == 404
+
+
+def test_overview_lists_volunteers_a_page_at_a_time(coordinator, community, monkeypatch):
+    """A city's thousands of volunteers come from the database one page at a time (issue 16)."""
+    from naober.people.models import Person
+    from naober.volunteering import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    for name in ("Anna Een", "Bert Twee", "Cees Drie"):
+        person = Person.objects.create(community=community, name=name)
+        VolunteerProfile.objects.create(community=community, person=person)
+    client = client_for(coordinator)
+    first = client.get("/c/wijk/volunteers/").content.decode()
+    table = first.split("<table")[1].split("</table>")[0]  # the idle list below names everyone
+    assert "Anna Een" in table and "Bert Twee" in table and "Cees Drie" not in table
+    assert "Pagina 1 van 2" in first and "?page=2&amp;weeks=8" in first
+    second = client.get("/c/wijk/volunteers/?page=2").content.decode()
+    table = second.split("<table")[1].split("</table>")[0]
+    assert "Cees Drie" in table and "Anna Een" not in table
+    assert "Vorige pagina" in second
+    assert client.get("/c/wijk/volunteers/?page=zz9").status_code == 200  # a bad page: the first
