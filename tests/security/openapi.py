@@ -23,7 +23,14 @@ class Operation:
 
     @property
     def in_community(self) -> bool:
-        return "{community}" in self.path
+        """Inside one community (/api/v1/c/{community}/...): a non-member gets 404 there."""
+        return self.path.startswith("/api/v1/c/{community}")
+
+    @property
+    def platform(self) -> bool:
+        """A platform operation about a community (/api/v1/communities/{community}/...):
+        superusers only, like creating a community (API.md), so others get 403, not 404."""
+        return "{community}" in self.path and not self.in_community
 
     def __str__(self) -> str:
         return f"{self.method.upper()} {self.path}"

@@ -32,8 +32,21 @@ from tests.security.probes import (
 from tests.security.test_security_pages import ALLOWED_BY_ROLE
 from tests.security.world import VIEWER_ROLES
 
-# Operations open without a token, with the reason.
-NO_TOKEN_NEEDED = {"POST /api/v1/token": "trading a user name and password for a token"}
+# Operations open without a token, with the reason (the "who" column of /work/shared/API.md,
+# "Setting up and letting people in": anyone, no token).
+NO_TOKEN_NEEDED = {
+    "POST /api/v1/token": "trading a user name and password for a token",
+    "GET /api/v1/c/{community}/contact": "how to reach the help desk (API.md: anyone, no token)",
+    "POST /api/v1/activate": "activating an invitation code (API.md: anyone, no token)",
+    "POST /api/v1/c/{community}/join": "signing up (API.md: anyone, no token, rate-limited)",
+    "POST /api/v1/c/{community}/join/verify": "confirming a sign-up's code (docs/api.md: anyone)",
+}
+# Webhooks of outside providers: no token, but a signature; without one they refuse (401 or 403).
+SIGNED_BY_PROVIDER = {
+    "POST /api/v1/sms/inbound": "the SMS gateway (API.md: signed, 403 on a bad signature)",
+    "POST /api/v1/c/{community}/desk/incoming-call": "the telephony provider (signed, 401)",
+}
+UNSIGNED_REFUSED = {401, 403}
 # Operations the hostile-input probe leaves alone, with the reason.
 NOT_FUZZED = {"DELETE /api/v1/token": "revoking the token would log the probe out"}
 # Tables that may change on a refused request: logs of the refusal itself, sessions, tokens,
@@ -122,9 +135,28 @@ def test_without_a_token_every_operation_answers_401(document):
             continue
         url = fill(op.path, {name: "wijk" if name == "community" else 1 for name in op.path_params})
         response = caller.call(op.method, url, document.example(op.body))
-        if response.status_code != 401:
+        expected = UNSIGNED_REFUSED if str(op) in SIGNED_BY_PROVIDER else {401}
+        if response.status_code not in expected:
             problems.append(f"{op}: {response.status_code}")
     assert not problems, "\n".join(problems)
+
+
+def test_platform_operations_refuse_a_community_coordinator_alike_for_any_slug(worlds, document):
+    """Operations outside /c/ (creating a community, appointing its administrator) are for
+    superusers only (API.md): anyone else gets the same 403 for a real and an unknown slug, so
+    the answer tells nothing about which communities exist, and nothing is stored."""
+    caller, problems = Caller(worlds["elders"].coordinator), []
+    before = row_counts()
+    platform = [op for op in document.operations() if op.platform]
+    assert "POST /api/v1/communities/{community}/administrators" in map(str, platform)
+    for op in platform:
+        for slug in ("wijk", "bestaat-niet"):
+            url = fill(op.path, {name: slug for name in op.path_params})
+            response = caller.call(op.method, url, document.example(op.body))
+            if response.status_code != 403 or response.json().get("code") != "forbidden":
+                problems.append(f"{op} {slug}: {response.status_code}")
+    assert not problems, "\n".join(problems)
+    assert row_counts() == before
 
 
 def test_another_communitys_coordinator_gets_404_for_every_operation(worlds, document):
@@ -132,7 +164,7 @@ def test_another_communitys_coordinator_gets_404_for_every_operation(worlds, doc
     caller, problems = Caller(worlds["elders"].coordinator), []
     before = row_counts()
     for op in document.operations():
-        if not op.in_community:
+        if not op.in_community or str(op) in NO_TOKEN_NEEDED | SIGNED_BY_PROVIDER:
             continue
         url = fill(op.path, path_values(op, wijk.community, slug="wijk"))
         response = caller.call(op.method, url, document.example(op.body))
