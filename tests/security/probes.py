@@ -22,6 +22,7 @@ MODEL_ALIASES = {
     "profile": "volunteering.VolunteerProfile",
     "tag": "people.PersonTag",  # the pages remove a person's tag by the PersonTag id
     "followup": "exchange.FollowUp",
+    "join": "accounts.JoinRequest",  # the sign-up queue's approve and reject pages
 }
 PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>|\{(?P<api_name>[^}]+)\}")
 ANY_ID = [1, 2, 999_999]  # for an id parameter whose model cannot be told from its name
