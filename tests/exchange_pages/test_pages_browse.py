@@ -132,9 +132,7 @@ def test_helper_without_an_offer_is_invited_to_offer_first(community, asker, vol
     assert "/c/wijk/offers/new/" in html and "Ik wil helpen" not in html
 
 
-def test_offer_first_asks_the_helper_in_one_step(
-    community, resident, volunteer, as_person
-):
+def test_offer_first_asks_the_helper_in_one_step(community, resident, volunteer, as_person):
     offer = make_offer(community, volunteer, codes=("tuin", "boodschappen"))
     client = as_person(resident)
     html = client.get("/c/wijk/offers/").content.decode()
