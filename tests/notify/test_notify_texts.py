@@ -44,6 +44,18 @@ def contexts(requester, helper):
                 )
             ],
         },
+        "request_waiting": {
+            "request": SimpleNamespace(
+                pk=3,
+                title=LONG_TITLE,
+                code="V-1021",
+                requester=requester,
+                answer_by=datetime(2026, 3, 5, 16, tzinfo=UTC),
+            ),
+            "stage": "half",
+        },
+        "request_in_progress": {"request": request, "stage": "half"},
+        "acute_signal": {"signal": SimpleNamespace(pk=5, description="Mevrouw Bos is gevallen")},
         "custom": {"subject": "Hallo", "body": "Tot morgen."},
     }
 
