@@ -54,7 +54,7 @@ class PersonIn(Schema):
     address: str = Field("", max_length=200)
     area: int | None = Field(None, ge=1, le=2**62)
     reachable_via_coordinator: bool = False
-    preferred_channel: ContactChannel = ContactChannel.PHONE
+    preferred_channel: ContactChannel | None = None  # None: the first way given (phone...)
     digital: bool = False
     languages: list[str] = Field(default_factory=list, max_length=10)
     date_of_birth: date | None = None
@@ -104,6 +104,8 @@ def create_person(request, community: str, payload: PersonIn):
     actor = actor_for(request, community)
     data = payload.dict()
     roles = data.pop("roles")
+    if data["preferred_channel"] is None:
+        del data["preferred_channel"]  # the service takes the first way given to reach them
     person = services.register_person(actor, data, roles=roles)
     return 201, selectors.person_view(actor, person)
 

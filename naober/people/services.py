@@ -91,7 +91,8 @@ def register_person(actor: Actor, data: dict, roles: list[str] | None = None) ->
     roles = list(dict.fromkeys(roles or [Role.RESIDENT]))
     _check_grantable(actor, roles)
     cleaned = _clean(actor.community, {k: v for k, v in data.items() if k in PERSON_FIELDS})
-    cleaned.setdefault("preferred_channel", ContactChannel.PHONE)
+    if not cleaned.get("preferred_channel"):
+        cleaned["preferred_channel"] = validation.default_channel(cleaned)
     validation.check_reachable(cleaned)
     cleaned["preferred_channel"] = validation.effective_channel(cleaned)
     person = Person.objects.create(community=actor.community, **cleaned)

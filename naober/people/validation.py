@@ -82,6 +82,22 @@ def check_reachable(data: dict) -> None:
         raise ValidationError(errors)
 
 
+def default_channel(data: dict) -> str:
+    """The channel for someone registered without one: the first way given to reach them.
+
+    The API's contract needs only a name and one way to reach them (shared/API.md); a person
+    given only an address would otherwise get "phone call" and be refused for lacking a phone.
+    """
+    for field, channel in (
+        ("phone", ContactChannel.PHONE),
+        ("email", ContactChannel.EMAIL),
+        ("address", ContactChannel.LETTER),
+    ):
+        if data.get(field):
+            return channel
+    return ContactChannel.PHONE  # no way given: check_reachable refuses, or via the coordinator
+
+
 def effective_channel(data: dict) -> str:
     """The channel to store: 'through the coordinator' when that is the only way that works.
 
