@@ -1,10 +1,11 @@
 from django.urls import path
 
-from naober.desk import views
+from naober.desk import intake, views
 
 app_name = "desk"
 urlpatterns = [
     path("desk/", views.desk_page, name="desk"),
+    path("desk/intake/", intake.intake, name="intake"),
     path("desk/rota/", views.rota_page, name="rota"),
     path("desk/rota/<int:shift_id>/remove/", views.shift_remove, name="shift_remove"),
     path("desk/calls/", views.call_log, name="calls"),

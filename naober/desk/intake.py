@@ -1,0 +1,163 @@
+"""The intake screen: one page for a coordinator on the phone.
+
+Four parts on one URL, each a plain form (no script needed): find or register the caller, enter
+the request, propose a suggested helper or put the request on the waiting list, write down the
+call-back. Every POST answers with a redirect to the same screen with the next part open; what
+is known so far travels in the query string (`person`, `request`). Every write goes through the
+people and exchange services.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from naober.api.errors import ApiError
+from naober.communities.decorators import community_page
+from naober.communities.permissions import Action
+from naober.core.forms import apply_errors
+from naober.desk import forms as desk_forms
+from naober.desk import intake_forms, selectors
+from naober.exchange import selectors as exchange_selectors
+from naober.exchange import services as exchange_services
+from naober.exchange.models import Channel, ContactKind, ContactOutcome, HelpOffer, RequestStatus
+from naober.exchange.suggestions import suggest_for_request
+from naober.people import selectors as people_selectors
+from naober.people import services as people_services
+from naober.people.models import ConsentMethod, ConsentPurpose
+
+
+def _id(value) -> int | None:
+    return int(value) if str(value or "").isdigit() and len(str(value)) < 12 else None
+
+
+def _again(actor, **state) -> str:
+    query = urlencode({k: v for k, v in state.items() if v})
+    return f"/c/{actor.community.slug}/desk/intake/" + (f"?{query}" if query else "")
+
+
+@community_page(Action.MANAGE_EXCHANGE)
+def intake(request, actor):
+    """The intake screen; GET shows the open part, POST `step` handles one part."""
+    data = request.POST if request.method == "POST" else None
+    state = {
+        "person": _id(request.GET.get("person")),
+        "request": _id(request.GET.get("request")),
+    }
+    help_request = (
+        exchange_selectors.request_get(actor, state["request"]) if state["request"] else None
+    )
+    person = help_request.requester if help_request else None
+    if person is None and state["person"]:
+        person = people_selectors.person_get(actor, state["person"])
+    step = request.POST.get("step") if data else None
+    context = {"community": actor.community, "actor": actor, "caller": person}
+
+    if help_request is None and person is None:
+        lookup = desk_forms.LookupForm(request.GET if "q" in request.GET else None)
+        found = None
+        if lookup.is_valid():
+            found = selectors.find_callers(actor, lookup.cleaned_data["q"])
+        if request.GET.get("partial"):  # the live search while typing: only the results
+            return render(request, "desk/includes/intake_found.html", {**context, "found": found})
+        initial = {"name": request.GET.get("q", "")} if found == [] else {}
+        caller_form = intake_forms.CallerForm(data if step == "register" else None, initial=initial)
+        if step == "register" and caller_form.is_valid():
+            try:
+                person = people_services.register_person(actor, caller_form.cleaned_data)
+            except ValidationError as error:
+                apply_errors(caller_form, error)
+            else:
+                messages.success(
+                    request, _("%(name)s has been registered.") % {"name": person.name}
+                )
+                return redirect(_again(actor, person=person.pk))
+        context.update(part="find", lookup=lookup, found=found, form=caller_form)
+    elif help_request is None:
+        categories = exchange_selectors.categories_of(actor.community)
+        form = intake_forms.IntakeRequestForm(
+            data if step == "request" else None, categories=categories
+        )
+        if step == "request" and form.is_valid():
+            try:
+                help_request = _enter_request(actor, person, form.cleaned_data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(
+                    request, _("Request %(code)s has been entered.") % {"code": help_request.code}
+                )
+                return redirect(_again(actor, request=help_request.pk))
+        context.update(part="request", form=form)
+    else:
+        if step in ("propose", "wait"):
+            try:
+                _decide(actor, help_request, step, request.POST.get("offer"))
+            except ValidationError as error:
+                context["error"] = " ".join(error.messages)
+            except ApiError as error:  # someone else took the request or the helper meanwhile
+                context["error"] = error.detail
+            else:
+                return redirect(_again(actor, request=help_request.pk))
+        form = intake_forms.CallbackForm(data if step == "callback" else None)
+        if step == "callback" and form.is_valid():
+            note = form.cleaned_data["note"]
+            exchange_services.log_contact(
+                actor,
+                person=help_request.requester,
+                kind=ContactKind.CALL,
+                outcome=ContactOutcome.CALL_BACK,
+                note=_("Call back on %(day)s.") % {"day": f"{form.cleaned_data['day']:%d-%m-%Y}"}
+                + (f" {note}" if note else ""),
+                request=help_request,
+            )
+            messages.success(request, _("The call-back has been written down."))
+            return redirect(_again(actor, request=help_request.pk))
+        open_for_helper = help_request.status in (RequestStatus.OPEN, RequestStatus.WAITING_LIST)
+        context.update(
+            part="decide",
+            help_request=help_request,
+            suggestions=suggest_for_request(actor, help_request, limit=5)
+            if open_for_helper
+            else [],
+            may_wait=help_request.status == RequestStatus.OPEN,
+            form=form,
+        )
+    return render(request, "desk/intake.html", context)
+
+
+def _enter_request(actor, person, cleaned: dict):
+    """The request through exchange's services, the consent answer through people's."""
+    help_request = exchange_services.create_request(
+        actor,
+        {
+            "category": cleaned["category"],
+            "title": cleaned["title"],
+            "description": cleaned["description"],
+            "urgency": cleaned["urgency"],
+            "publish": cleaned["publish"],
+            "channel": Channel.PHONE,
+        },
+        requester=person,
+    )
+    people_services.record_consent(
+        actor,
+        person,
+        purpose=ConsentPurpose.MATCHING,
+        granted=cleaned["matching_consent"] == "yes",
+        method=ConsentMethod.SPOKEN,
+    )
+    return help_request
+
+
+def _decide(actor, help_request, step: str, offer_id) -> None:
+    """Propose the chosen helper, or put the request on the waiting list."""
+    if step == "wait":
+        exchange_services.move_to_waiting_list(actor, help_request)
+        return
+    offer = HelpOffer.objects.filter(community=actor.community, pk=_id(offer_id)).first()
+    if offer is None:
+        raise ValidationError(_("Choose one of the suggested helpers."))
+    exchange_services.propose(actor, help_request, offer)

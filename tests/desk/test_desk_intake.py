@@ -1,0 +1,185 @@
+"""The intake screen: find or register a caller, enter the request, propose, call back."""
+
+import pytest
+
+from naober.exchange.models import ContactLog, HelpRequest, Match, RequestStatus
+from naober.people.models import Consent, ContactChannel, Person
+from tests.exchange.helpers import make_offer
+
+URL = "/c/wijk/desk/intake/"
+
+
+def test_a_new_caller_without_phone_is_registered_reachable_through_the_coordinator(
+    community, members, page_as
+):
+    client = page_as(members["coordinator"])
+    page = client.get(URL, {"q": "Mevrouw Jansen"}).content.decode()
+    assert "Register the caller below" not in page  # Dutch page
+    assert 'value="Mevrouw Jansen"' in page  # the name typed in the search is kept
+    response = client.post(
+        URL, {"step": "register", "name": "Mevrouw Jansen", "reachable_via_coordinator": "on"}
+    )
+    person = Person.objects.get(name="Mevrouw Jansen")
+    assert response.status_code == 302 and response.url == f"{URL}?person={person.pk}"
+    assert person.preferred_channel == ContactChannel.VIA_COORDINATOR
+
+
+def test_a_caller_given_only_an_address_gets_a_letter_not_a_phone_call(community, members, page_as):
+    page_as(members["coordinator"]).post(
+        URL, {"step": "register", "name": "Meneer Bakker", "address": "Kerkstraat 4"}
+    )
+    assert Person.objects.get(name="Meneer Bakker").preferred_channel == ContactChannel.LETTER
+
+
+def test_search_finds_the_caller_and_live_search_returns_only_the_results(
+    community, members, person_factory, page_as
+):
+    caller = person_factory(community, name="Aaltje Hoekstra", login=False)
+    client = page_as(members["coordinator"])
+    assert f"?person={caller.pk}" in client.get(URL, {"q": "Hoekstra"}).content.decode()
+    partial = client.get(URL, {"q": "Hoekstra", "partial": "1"}).content.decode()
+    assert "<html" not in partial and f"?person={caller.pk}" in partial
+
+
+def test_whole_intake_enters_the_request_proposes_and_writes_down_the_call_back(
+    community, members, person_factory, page_as
+):
+    caller = person_factory(community, name="Aaltje Hoekstra", login=False, digital=False)
+    offer = make_offer(community)
+    client = page_as(members["coordinator"])
+    response = client.post(
+        f"{URL}?person={caller.pk}",
+        {
+            "step": "request",
+            "category": "tuin",
+            "title": "Heg knippen",
+            "urgency": "normal",
+            "matching_consent": "yes",
+        },
+    )
+    help_request = HelpRequest.objects.get(requester=caller)
+    assert response.url == f"{URL}?request={help_request.pk}"
+    assert help_request.channel == "phone" and help_request.entered_by == members["coordinator"]
+    assert Consent.objects.get(person=caller, purpose="matching").granted
+    page = client.get(response.url).content.decode()
+    assert f'name="offer" value="{offer.pk}"' in page
+    client.post(response.url, {"step": "propose", "offer": offer.pk})
+    assert Match.objects.get(request=help_request, offer=offer).state == "proposed"
+    client.post(response.url, {"step": "callback", "day": "2030-01-15", "note": "Na de koffie"})
+    log = ContactLog.objects.get(request=help_request)
+    assert log.outcome == "call_back" and "15-01-2030" in log.note
+
+
+def test_the_request_can_go_on_the_waiting_list(community, members, person_factory, page_as):
+    caller = person_factory(community, login=False)
+    client = page_as(members["coordinator"])
+    client.post(
+        f"{URL}?person={caller.pk}",
+        {
+            "step": "request",
+            "category": "tuin",
+            "title": "Heg",
+            "urgency": "low",
+            "matching_consent": "no",
+        },
+    )
+    help_request = HelpRequest.objects.get(requester=caller)
+    client.post(f"{URL}?request={help_request.pk}", {"step": "wait"})
+    help_request.refresh_from_db()
+    assert help_request.status == RequestStatus.WAITING_LIST
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"step": "register", "name": ""},
+        {"step": "register", "name": "Mevrouw Jansen"},  # no way to reach her
+        {"step": "register", "name": "Mevrouw Jansen", "email": "geen-adres"},
+    ],
+)
+def test_bad_caller_data_gives_a_dutch_error_and_stores_nothing(community, members, page_as, data):
+    before = Person.objects.count()
+    response = page_as(members["coordinator"]).post(URL, data, HTTP_ACCEPT_LANGUAGE="nl")
+    page = response.content.decode()
+    assert response.status_code == 200 and "error-summary" in page
+    assert "Kijk de velden hieronder na" in page and "Please check" not in page
+    assert Person.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"category": "", "title": "Heg", "urgency": "normal", "matching_consent": "yes"},
+        {"category": "tuin", "title": "", "urgency": "normal", "matching_consent": "yes"},
+        {"category": "tuin", "title": "Heg", "urgency": "heel", "matching_consent": "yes"},
+        {"category": "tuin", "title": "Heg", "urgency": "normal", "matching_consent": ""},
+        {
+            "category": "bestaat-niet",
+            "title": "Heg",
+            "urgency": "normal",
+            "matching_consent": "yes",
+        },
+    ],
+)
+def test_bad_request_data_stores_neither_request_nor_consent(
+    community, members, person_factory, page_as, data
+):
+    caller = person_factory(community, login=False)
+    response = page_as(members["coordinator"]).post(
+        f"{URL}?person={caller.pk}", {"step": "request", **data}
+    )
+    assert response.status_code == 200 and "error-summary" in response.content.decode()
+    assert not HelpRequest.objects.exists() and not Consent.objects.exists()
+
+
+def test_bad_proposal_and_call_back_store_nothing(community, members, person_factory, page_as):
+    caller = person_factory(community, login=False)
+    client = page_as(members["coordinator"])
+    client.post(
+        f"{URL}?person={caller.pk}",
+        {
+            "step": "request",
+            "category": "tuin",
+            "title": "Heg",
+            "urgency": "normal",
+            "matching_consent": "yes",
+        },
+    )
+    url = f"{URL}?request={HelpRequest.objects.get().pk}"
+    page = client.post(url, {"step": "propose", "offer": "abc"}).content.decode()
+    assert "Kies een van de voorgestelde helpers" in page
+    page = client.post(url, {"step": "callback", "day": "morgen"}).content.decode()
+    assert "error-summary" in page
+    assert not Match.objects.exists() and not ContactLog.objects.exists()
+
+
+def test_only_staff_may_do_intake_and_strangers_get_404(
+    community, other_community, members, person_factory, page_as
+):
+    assert page_as(members["coordinator"]).get(URL).status_code == 200
+    for role in ("resident", "volunteer"):
+        assert page_as(members[role]).get(URL).status_code == 403
+    stranger = person_factory(other_community, "coordinator")
+    assert page_as(stranger).get(URL).status_code == 404
+
+
+def test_a_person_or_request_of_another_community_is_not_found(
+    community, other_community, members, person_factory, page_as
+):
+    stranger = person_factory(other_community, login=False)
+    client = page_as(members["coordinator"])
+    assert client.get(URL, {"person": stranger.pk}).status_code == 404
+    assert (
+        client.post(
+            f"{URL}?person={stranger.pk}",
+            {
+                "step": "request",
+                "category": "tuin",
+                "title": "Heg",
+                "urgency": "normal",
+                "matching_consent": "yes",
+            },
+        ).status_code
+        == 404
+    )
+    assert not HelpRequest.objects.exists()
