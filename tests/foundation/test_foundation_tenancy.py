@@ -70,9 +70,10 @@ def test_categories_are_per_community(community, other_community):
 
 
 def test_recent_requests_and_offers_stay_in_their_community(community, two_sides):
-    request_of(two_sides["stranger"], "Hulp van elders")
+    # Both published (the public list shows only those, issue 12.7): only the community differs.
+    request_of(two_sides["stranger"], "Hulp van elders", publish=True)
     offer_of(two_sides["stranger"], "Aanbod van elders")
-    request_of(two_sides["mine"], "Hulp van hier")
+    request_of(two_sides["mine"], "Hulp van hier", publish=True)
     offer_of(two_sides["mine"], "Aanbod van hier")
     assert [r.title for r in exchange.recent_open_requests(community)] == ["Hulp van hier"]
     assert [o.description for o in exchange.recent_available_offers(community)] == [
