@@ -305,3 +305,12 @@ def test_first_day_from_an_empty_database(superuser, settings):
     # Issue 12: a resident looking up an unrelated person gets 404, as for a missing one.
     error(resident.get(f"c/{SLUG}/people/{late_row['id']}"), 404)
     error(resident.get(f"c/{SLUG}/people/{coordinator_row['id'] + 10_000}"), 404)
+
+
+def test_a_superuser_without_a_second_factor_is_sent_to_set_one_up(superuser, settings):
+    settings.REQUIRE_2FA_FOR_STAFF = True
+    client = Client()
+    client.post("/accounts/login/", {"username": "platform", "password": "Platform-geheim-2026"})
+    response = client.get("/platform/")
+    assert response.status_code == 302, response.status_code
+    assert "/2fa/setup/" in response["Location"], response["Location"]
