@@ -30,6 +30,11 @@ urlpatterns = [
     path("matches/<int:match_id>/log/", views.match_log, name="match_log"),
     path("workbench/", views.workbench, name="workbench"),
     path("workbench/propose/", views.propose, name="propose"),
+    path(
+        "workbench/requests/<int:request_id>/suggestions/",
+        views.workbench_suggestions,
+        name="workbench_suggestions",
+    ),
     path("workbench/lookup/", views.lookup, name="lookup"),
     path("workbench/follow-ups/<int:followup_id>/", views.followup, name="followup"),
     path("noticeboard/<int:area_id>/", views.noticeboard, name="noticeboard"),

@@ -8,6 +8,7 @@ the page, never as an error page: a resident of 80 must understand what to do ne
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,7 +21,7 @@ from naober.communities.models import Area, Role
 from naober.communities.permissions import Action
 from naober.core.forms import apply_errors
 from naober.core.next_url import local_next
-from naober.exchange import reports, selectors, services, states
+from naober.exchange import reports, selectors, services, states, workbench_queues
 from naober.exchange.forms import (
     AskHelpForm,
     BrowseFilterForm,
@@ -42,7 +43,6 @@ from naober.matchmaking.selectors import may_change_wish
 from naober.people.selectors import people_of
 
 MAX_ID = 2**62
-WORKBENCH_SUGGESTED = 10  # requests on the workbench that get their suggestions computed
 WORKBENCH_ROWS = 100
 # A request can be cancelled until the help is done (live matches are then stopped).
 CANCELLABLE = (RequestStatus.OPEN, RequestStatus.WAITING_LIST, RequestStatus.MATCHED)
@@ -641,25 +641,39 @@ def match_log(request, actor, match_id):
 
 @community_page(Action.MANAGE_EXCHANGE)
 def workbench(request, actor):
-    open_requests = list(selectors.open_requests_by_deadline(actor)[:WORKBENCH_ROWS])
-    rows = [
-        {
-            "request": item,
-            "suggestions": _suggestions(actor, item) if index < WORKBENCH_SUGGESTED else None,
-        }
-        for index, item in enumerate(open_requests)
-    ]
+    """The workbench as queues: counts at the top, one queue at a time, 10 rows a page.
+
+    Suggestions are not computed here: each request links to its own small suggestions page.
+    """
+    counts = workbench_queues.counts(actor)
+    # Without a choice, the first queue that has work in it.
+    first = next((queue for queue, count in counts if count), workbench_queues.QUEUES[0])
+    queue = workbench_queues.BY_KEY.get(request.GET.get("queue", ""), first)
+    page = Paginator(
+        workbench_queues.queue_rows(actor, queue.key), workbench_queues.PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     return _page(
         request,
         actor,
         "exchange/workbench.html",
-        rows=rows,
-        waiting=selectors.waiting_list(actor)[:WORKBENCH_ROWS],
-        mediation=selectors.mediation_queue(actor)[:WORKBENCH_ROWS],
-        self_matches=selectors.self_matches(actor)[:WORKBENCH_ROWS],
-        followups=selectors.followups(actor, due_only=True)[:WORKBENCH_ROWS],
+        queue=queue,
+        counts=counts,
+        page=page,
         lookup_form=LookupForm(),
         areas=selectors.noticeboard_areas(actor.community),
+    )
+
+
+@community_page(Action.MANAGE_EXCHANGE)
+def workbench_suggestions(request, actor, request_id):
+    """The suggested helpers of one request, computed only when the coordinator asks for them."""
+    help_request = selectors.request_get(actor, request_id)
+    return _page(
+        request,
+        actor,
+        "exchange/workbench_suggestions.html",
+        req=help_request,
+        suggestions=_suggestions(actor, help_request),
     )
 
 

@@ -102,7 +102,10 @@ def test_coordinator_turns_a_phone_call_into_a_match(page, login, axe_check):
     help_request = HelpRequest.objects.get()
     assert help_request.channel == "phone" and help_request.needs_mediation
 
-    go(page, axe_check, "/c/wijk/workbench/")
+    go(page, axe_check, "/c/wijk/workbench/?queue=new")
+    page.get_by_role("link", name="Voorgestelde helpers tonen").first.click()
+    page.wait_for_load_state()
+    axe_check(page)
     assert page.get_by_text("Gerrit Groen").first.is_visible()
     submit(page, axe_check, "Gerrit voorstellen")
     match = Match.objects.get()
@@ -136,6 +139,7 @@ def test_notice_board_sheet_renders(page, login, axe_check):
     )
     login(page, coordinator.user.username)
     go(page, axe_check, "/c/wijk/workbench/")
+    page.get_by_text("Prikbordvellen").click()
     page.get_by_role("link", name="Krakeel").click()
     page.wait_for_load_state()
     axe_check(page)

@@ -1,4 +1,4 @@
-"""A coordinator sees Dutch reasons on the workbench, opens the plan and proposes a line."""
+"""A coordinator sees Dutch reasons in the suggestions, opens the plan and proposes a line."""
 
 import pytest
 
@@ -23,6 +23,9 @@ def test_coordinator_proposes_from_the_plan(page, login, axe_check):
 
     login(page, coordinator.user.username)
     page.goto("/c/wijk/workbench/")
+    axe_check(page)
+    page.get_by_role("link", name="Voorgestelde helpers tonen").first.click()
+    page.wait_for_load_state()
     axe_check(page)
     content = page.content()
     assert "woont in dezelfde straat" in content

@@ -1,5 +1,7 @@
-"""The coordinator's workbench: deadlines, suggestions, proposing, introductions, the contact log,
-follow-up calls, review flags, the waiting list and the code look-up."""
+"""The coordinator's workbench: queues with counts (overdue, new today, a helper's answer,
+introductions, follow-up calls, self-made matches, all open, waiting list), paginated; deadlines,
+suggestions on request, proposing, introductions, the contact log, follow-up calls, review flags,
+the waiting list and the code look-up."""
 
 from datetime import timedelta
 
@@ -30,11 +32,56 @@ def test_workbench_orders_by_deadline_and_marks_overdue_in_text(community, coord
     fresh = make_request(community, title="Vraag van vandaag")
     late = make_request(community, title="Vraag van drie dagen terug")
     age(late, 72)
-    html = as_person(coordinator).get("/c/wijk/workbench/").content.decode()
+    client = as_person(coordinator)
+    html = client.get("/c/wijk/workbench/?queue=open").content.decode()
     assert html.index("Vraag van drie dagen terug") < html.index("Vraag van vandaag")
     overdue_at = html.index("Te laat: nog geen antwoord")
     assert html.index("Vraag van drie dagen terug") < overdue_at < html.index("Vraag van vandaag")
     assert fresh.code in html and late.code in html
+    # The overdue queue holds only the late one (and is what the workbench opens with); new today
+    # only the fresh one; the counts at the top link to each queue.
+    first = client.get("/c/wijk/workbench/").content.decode()
+    assert late.code in first and fresh.code not in first
+    assert 'href="?queue=overdue" aria-current="page">Te laat (1)' in first
+    assert 'href="?queue=new">Nieuw vandaag (1)' in first
+    new = client.get("/c/wijk/workbench/?queue=new").content.decode()
+    assert fresh.code in new and late.code not in new
+
+
+def test_workbench_queues_are_paginated_ten_a_page(community, coordinator, as_person):
+    requests = [make_request(community, title=f"Vraag nummer {n:02d}") for n in range(12)]
+    for n, help_request in enumerate(requests):
+        age(help_request, 100 - n)
+    client = as_person(coordinator)
+    first = client.get("/c/wijk/workbench/?queue=overdue").content.decode()
+    assert "Te laat (12)" in first and "Pagina 1 van 2" in first
+    assert "Vraag nummer 09" in first and "Vraag nummer 10" not in first
+    assert 'href="?queue=overdue&amp;page=2"' in first
+    second = client.get("/c/wijk/workbench/?queue=overdue&page=2").content.decode()
+    assert "Vraag nummer 10" in second and "Vraag nummer 11" in second
+    assert "Vraag nummer 09" not in second
+    for bad in ("?queue=nonsense", "?queue=overdue&page=x", "?queue=overdue&page=999"):
+        assert client.get(f"/c/wijk/workbench/{bad}").status_code == 200
+
+
+def test_workbench_waiting_for_the_helpers_answer_and_introductions(
+    community, coordinator, resident, volunteer, person_factory, as_person
+):
+    asked = matched(
+        community, resident, volunteer, state="proposed", mediated=True, coordinator=coordinator
+    )
+    other = person_factory(community, "resident", name="Els Ander")
+    to_plan = matched(
+        community, other, volunteer, state="accepted", mediated=True, coordinator=coordinator
+    )
+    client = as_person(coordinator)
+    answer = client.get("/c/wijk/workbench/?queue=answer").content.decode()
+    assert f"/c/wijk/matches/{asked.pk}/" in answer and f"/matches/{to_plan.pk}/" not in answer
+    Match.objects.filter(pk=asked.pk).update(helper_yes_at=timezone.now())
+    answer = client.get("/c/wijk/workbench/?queue=answer").content.decode()
+    assert f"/c/wijk/matches/{asked.pk}/" not in answer
+    intro = client.get("/c/wijk/workbench/?queue=intro").content.decode()
+    assert f"/c/wijk/matches/{to_plan.pk}/" in intro and f"/matches/{asked.pk}/" not in intro
 
 
 def test_workbench_shows_suggestions_and_proposes_in_one_action(
@@ -52,7 +99,12 @@ def test_workbench_shows_suggestions_and_proposes_in_one_action(
     helper = person_factory(community, "volunteer", name="Gerrit Groen")
     offer = make_offer(community, helper, codes=("tuin",))
     client = as_person(coordinator)
-    html = client.get("/c/wijk/workbench/").content.decode()
+    html = client.get("/c/wijk/workbench/?queue=new").content.decode()
+    # Suggestions are folded: the card links to them, they are computed only on that page.
+    assert "Gerrit Groen" not in html
+    url = f"/c/wijk/workbench/requests/{help_request.pk}/suggestions/"
+    assert url in html
+    html = client.get(url).content.decode()
     assert "Gerrit Groen" in html and "Gerrit voorstellen" in html
     response = client.post(
         "/c/wijk/workbench/propose/", {"request": help_request.pk, "offer": offer.pk}
@@ -171,7 +223,7 @@ def test_followup_due_is_listed_and_recorded(
     followup = FollowUp.objects.get(match=match)
     FollowUp.objects.filter(pk=followup.pk).update(due_at=timezone.now() - timedelta(hours=1))
     client = as_person(coordinator)
-    html = client.get("/c/wijk/workbench/").content.decode()
+    html = client.get("/c/wijk/workbench/?queue=followups").content.decode()
     assert f"/c/wijk/workbench/follow-ups/{followup.pk}/" in html
     url = f"/c/wijk/workbench/follow-ups/{followup.pk}/"
     bad = client.post(url, {"how_did_it_go": "Goed", "would_help_others": "points"})
@@ -181,7 +233,8 @@ def test_followup_due_is_listed_and_recorded(
     client.post(url, {"how_did_it_go": "Heel fijn", "would_help_others": "yes"})
     followup.refresh_from_db()
     assert followup.done_at is not None and followup.would_help_others == "yes"
-    assert f"follow-ups/{followup.pk}/" not in client.get("/c/wijk/workbench/").content.decode()
+    after = client.get("/c/wijk/workbench/?queue=followups").content.decode()
+    assert f"follow-ups/{followup.pk}/" not in after
 
 
 def test_self_made_match_can_be_paused_for_review_and_stopped(
@@ -189,7 +242,7 @@ def test_self_made_match_can_be_paused_for_review_and_stopped(
 ):
     match = matched(community, resident, volunteer, state="accepted")
     client = as_person(coordinator)
-    assert match.request.title in client.get("/c/wijk/workbench/").content.decode()
+    assert match.request.title in client.get("/c/wijk/workbench/?queue=self").content.decode()
     client.post(
         f"/c/wijk/matches/{match.pk}/review/", {"review_flag": "on", "review_note": "Klopt dit?"}
     )
@@ -212,7 +265,7 @@ def test_waiting_list_moves_there_and_back(community, coordinator, as_person):
     client.post(f"/c/wijk/requests/{help_request.pk}/waiting-list/", {"waiting": "1"})
     help_request.refresh_from_db()
     assert help_request.status == RequestStatus.WAITING_LIST
-    assert help_request.title in client.get("/c/wijk/workbench/").content.decode()
+    assert help_request.title in client.get("/c/wijk/workbench/?queue=waiting").content.decode()
     client.post(f"/c/wijk/requests/{help_request.pk}/waiting-list/", {"waiting": "0"})
     help_request.refresh_from_db()
     assert help_request.status == RequestStatus.OPEN
@@ -238,3 +291,16 @@ def test_lookup_does_not_find_another_communitys_request(
     foreign = make_request(other_community, person_factory(other_community))
     response = as_person(coordinator).get("/c/wijk/workbench/lookup/", {"code": foreign.code})
     assert "Niets gevonden met deze code" in response.content.decode()
+
+
+def test_suggestions_page_is_for_staff_and_scoped_to_the_community(
+    community, other_community, coordinator, resident, person_factory, as_person
+):
+    mine = make_request(community)
+    foreign = make_request(other_community, person_factory(other_community))
+    assert (
+        as_person(resident).get(f"/c/wijk/workbench/requests/{mine.pk}/suggestions/").status_code
+        == 403
+    )
+    response = as_person(coordinator).get(f"/c/wijk/workbench/requests/{foreign.pk}/suggestions/")
+    assert response.status_code == 404
