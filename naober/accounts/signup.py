@@ -187,14 +187,17 @@ def merge_candidates(actor: Actor, join: JoinRequest):
 
 
 def approve(actor: Actor, join_id: int, *, merge_with: int | None = None) -> Issued:
-    """Admit a confirmed sign-up: a new Person, or the existing one it merges with; then invite.
+    """Admit a sign-up: a new Person, or the existing one it merges with; then invite.
 
-    Only a sign-up whose e-mail or phone was confirmed can be approved.
+    A coordinator may admit a sign-up that has not confirmed its e-mail or phone yet (they may
+    have spoken to the person): the invitation goes to that address, and only its owner can
+    activate it. Merging into an existing person needs a confirmed address, since the invitation
+    then opens someone's existing record.
     """
     actor.require(Action.MANAGE_JOIN_REQUESTS)
     with transaction.atomic():
         join = get_pending(actor, join_id, lock=True)
-        if join.status != JoinStatus.PENDING:
+        if merge_with is not None and join.status != JoinStatus.PENDING:
             raise ValidationError(
                 _("This person has not yet confirmed their e-mail address or phone number.")
             )

@@ -52,7 +52,9 @@ def test_after_approval_the_whole_way(api, community, coordinator):
     queued = api.get("c/wijk/join-requests").json()
     assert [row["status"] for row in queued] == ["unverified"]
     join_id = queued[0]["id"]
-    assert api.post(f"c/wijk/join-requests/{join_id}/approve", {}).status_code == 422
+    # Merging into someone's existing record waits for the confirmed address.
+    merge = api.post(f"c/wijk/join-requests/{join_id}/approve", {"merge_with": coordinator.pk})
+    assert merge.status_code == 422
 
     verified = api.post("c/wijk/join/verify", {"code": check})
     assert verified.json() == {"status": "pending", "code": None}
@@ -68,6 +70,22 @@ def test_after_approval_the_whole_way(api, community, coordinator):
     assert activated.status_code == 201
     person.refresh_from_db()
     assert person.user.username == "kees"
+
+
+def test_a_coordinator_may_admit_a_sign_up_that_has_not_confirmed_yet(api, community, coordinator):
+    """The contract's two steps (join, then approve): the invitation goes to the address given,
+    so only its owner can activate it."""
+    set_signup(community, SelfSignup.APPROVAL)
+    assert api.post("c/wijk/join", SIGNUP).status_code == 202
+    api.login(coordinator)
+    join_id = api.get("c/wijk/join-requests").json()[0]["id"]
+    approved = api.post(f"c/wijk/join-requests/{join_id}/approve", {})
+    assert approved.status_code == 200, approved.content
+    person = Person.objects.get(pk=approved.json()["person"])
+    assert person.email == "kees@voorbeeld.nl" and person.user is None
+    assert Invitation.objects.get().person_id == person.pk
+    assert mail.outbox[-1].to == ["kees@voorbeeld.nl"]
+    assert JoinRequest.objects.get().status == JoinStatus.APPROVED
 
 
 def test_open_sign_up_gives_a_login_after_the_check(api, community):
