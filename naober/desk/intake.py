@@ -7,11 +7,13 @@ is known so far travels in the query string (`person`, `request`). Every write g
 people and exchange services.
 """
 
+import datetime
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from naober.api.errors import ApiError
@@ -26,7 +28,7 @@ from naober.exchange.models import Channel, ContactKind, ContactOutcome, HelpOff
 from naober.exchange.suggestions import suggest_for_request
 from naober.people import selectors as people_selectors
 from naober.people import services as people_services
-from naober.people.models import ConsentMethod, ConsentPurpose
+from naober.people.models import ConsentMethod, ConsentPurpose, ContactChannel
 
 
 def _id(value) -> int | None:
@@ -66,7 +68,7 @@ def intake(request, actor):
         caller_form = intake_forms.CallerForm(data if step == "register" else None, initial=initial)
         if step == "register" and caller_form.is_valid():
             try:
-                person = people_services.register_person(actor, caller_form.cleaned_data)
+                person = people_services.register_person(actor, _caller_data(caller_form))
             except ValidationError as error:
                 apply_errors(caller_form, error)
             else:
@@ -101,7 +103,10 @@ def intake(request, actor):
                 context["error"] = error.detail
             else:
                 return redirect(_again(actor, request=help_request.pk))
-        form = intake_forms.CallbackForm(data if step == "callback" else None)
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        form = intake_forms.CallbackForm(
+            data if step == "callback" else None, initial={"day": tomorrow}
+        )
         if step == "callback" and form.is_valid():
             note = form.cleaned_data["note"]
             exchange_services.log_contact(
@@ -126,6 +131,16 @@ def intake(request, actor):
             form=form,
         )
     return render(request, "desk/intake.html", context)
+
+
+def _caller_data(form) -> dict:
+    """What was said on the phone. A ticked 'only through the coordinator' is the channel itself;
+    otherwise people's services derive it from the first way given (never a phone call for
+    someone without a phone)."""
+    data = dict(form.cleaned_data)
+    if data["reachable_via_coordinator"]:
+        data["preferred_channel"] = ContactChannel.VIA_COORDINATOR
+    return data
 
 
 def _enter_request(actor, person, cleaned: dict):

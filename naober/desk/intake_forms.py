@@ -35,7 +35,9 @@ class CallerForm(forms.Form):
 class IntakeRequestForm(forms.Form):
     """What the caller needs, with the two questions the coordinator asks on the phone."""
 
-    category = forms.ChoiceField(label=_("Kind of help"))
+    category = forms.ChoiceField(
+        label=_("Kind of help"), widget=forms.Select(attrs={"autofocus": True})
+    )
     title = forms.CharField(label=_("What is the help for, in a few words"), max_length=120)
     description = forms.CharField(
         label=_("More about it"), required=False, widget=forms.Textarea(attrs={"rows": 3})

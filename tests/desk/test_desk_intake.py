@@ -29,6 +29,17 @@ def test_a_caller_given_only_an_address_gets_a_letter_not_a_phone_call(community
         URL, {"step": "register", "name": "Meneer Bakker", "address": "Kerkstraat 4"}
     )
     assert Person.objects.get(name="Meneer Bakker").preferred_channel == ContactChannel.LETTER
+    page_as(members["coordinator"]).post(
+        URL,
+        {
+            "step": "register",
+            "name": "Mevrouw Smit",
+            "address": "Kerkstraat 6",
+            "reachable_via_coordinator": "on",
+        },
+    )
+    smit = Person.objects.get(name="Mevrouw Smit")
+    assert smit.preferred_channel == ContactChannel.VIA_COORDINATOR
 
 
 def test_search_finds_the_caller_and_live_search_returns_only_the_results(

@@ -1,0 +1,94 @@
+"""Keyboard-only walk of the intake screen (issue 13.3): a coordinator takes a call from a new
+caller without phone or e-mail, registers her, enters her request, proposes a helper and writes
+down the call-back, from the desk page, in fewer than 15 actions. Each action is one key press
+sequence that focuses and fills one field or presses one button; axe on every page."""
+
+import pytest
+
+from naober.exchange.models import ContactLog, HelpRequest, Match
+from naober.exchange.selectors import categories_of
+from naober.people.models import ContactChannel, Person
+from tests.exchange.helpers import make_offer
+from tests.factories import make_community, make_person
+
+
+class Keyboard:
+    """Drives the page with the keyboard only and counts the actions."""
+
+    def __init__(self, page):
+        self.page, self.actions = page, 0
+
+    def _tab_to(self, selector: str) -> None:
+        """Tab until the focused element matches: a CSS selector, or "button=Text"."""
+        css, text = (selector.split("=", 1)) if selector.startswith("button=") else (selector, "")
+        script = "([c, t]) => document.activeElement.matches(c)"
+        script += " && document.activeElement.textContent.includes(t)"
+        for _press in range(60):
+            if self.page.evaluate(script, [css, text]):
+                return
+            self.page.keyboard.press("Tab")
+        raise AssertionError(f"Tab never reached {selector}")
+
+    def press(self, selector: str, key: str = "Enter") -> None:
+        """Focus (Tab) and press: one action."""
+        self._tab_to(selector)
+        self.page.keyboard.press(key)
+        self.actions += 1
+
+    def type(self, selector: str, text: str) -> None:
+        """Focus (Tab) and type a text: one action."""
+        self._tab_to(selector)
+        self.page.keyboard.type(text)
+        self.actions += 1
+
+    def submit(self, selector: str) -> None:
+        """Focus a button or link and press Enter; waits for the next page."""
+        with self.page.expect_navigation():
+            self.press(selector)
+
+
+@pytest.fixture
+def intake_desk(db):
+    community = make_community("wijk", "Buurthulp De Wijk")
+    coordinator = make_person(community, "coordinator", name="Carla Coördinator")
+    first = categories_of(community).first()
+    helper = make_person(community, "volunteer", name="Henk Helper")
+    make_offer(community, helper, codes=(first.code,))
+    return {"coordinator": coordinator, "category": first}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_new_caller_entered_and_proposed_by_keyboard_in_under_15_actions(
+    page, login, axe_check, intake_desk
+):
+    login(page, intake_desk["coordinator"].user.username)
+    page.goto("/c/wijk/desk/")
+    axe_check(page)
+    keys = Keyboard(page)
+    keys.submit('a[href="/c/wijk/desk/intake/"]')
+    axe_check(page)
+    keys.type("#id_q", "Mevrouw Jansen")
+    keys.submit("#id_q")
+    assert page.get_by_text("Niemand in deze buurt past hierbij").is_visible()
+    assert page.locator("#id_name").input_value() == "Mevrouw Jansen"
+    axe_check(page)
+    keys.press("#id_reachable_via_coordinator", " ")
+    keys.submit("button=Inschrijven en verder")
+    caller = Person.objects.get(name="Mevrouw Jansen")
+    assert caller.preferred_channel == ContactChannel.VIA_COORDINATOR
+    axe_check(page)
+    keys.press("#id_category", "ArrowDown")
+    keys.type("#id_title", "Boodschappen doen")
+    keys.press("#id_matching_consent", "ArrowDown")
+    keys.submit("button=vraag opslaan")
+    help_request = HelpRequest.objects.get(requester=caller)
+    assert help_request.category == intake_desk["category"]
+    axe_check(page)
+    keys.submit("button=Henk Helper voorstellen")
+    assert Match.objects.get(request=help_request).offer.helper.name == "Henk Helper"
+    axe_check(page)
+    keys.submit("button=Terugbellen opschrijven")
+    assert ContactLog.objects.filter(request=help_request, outcome="call_back").exists()
+    assert page.get_by_text("Het terugbellen is opgeschreven.").is_visible()
+    axe_check(page)
+    assert keys.actions < 15, keys.actions
