@@ -31,6 +31,7 @@ def test_coordinator_proposes_from_the_plan(page, login, axe_check):
     assert "woont in dezelfde straat" in content
     assert "woont op ongeveer 300 meter afstand" in content
 
+    page.get_by_text("Vragen en aanbod").click()  # the menu group that holds the plan
     page.get_by_role("link", name="Plan", exact=True).first.click()
     page.wait_for_load_state()
     axe_check(page)
