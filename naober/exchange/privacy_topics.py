@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from naober.communities.permissions import Action
 from naober.exchange import selectors
-from naober.exchange.models import DAYS, ContactLog, HelpOffer, HelpRequest, Match, Weekday
+from naober.exchange.models import (
+    DAYS,
+    ContactLog,
+    FollowUp,
+    HelpOffer,
+    HelpRequest,
+    Match,
+    Weekday,
+)
 from naober.privacy.topics import Group, Topic, leave_out, on_erase, register
 
 NAMES = {
@@ -123,6 +131,37 @@ register(
         covers=("exchange.ContactLog.person",),
         rows=lambda person: ContactLog.objects.filter(person=person).order_by("at", "pk"),
         view=contact_note_view,
+        hidden_on_page=IDS,
+    )
+)
+
+
+def followup_view(reader, followup: FollowUp) -> dict:
+    """A follow-up call with the person who was helped: when, and what they answered."""
+    return {
+        "id": followup.pk,
+        "match": followup.match_id,
+        "kind": followup.kind,
+        "due_at": followup.due_at,
+        "done_at": followup.done_at,
+        "how_did_it_go": followup.how_did_it_go,
+        "would_help_others": followup.would_help_others,
+        "notes": followup.notes,
+    }
+
+
+register(
+    Topic(
+        key="exchange.followups",
+        title=_("Follow-up calls"),
+        group=Group.HELP,
+        model=FollowUp,
+        # About the person through their request, not through a column of their own.
+        covers=(),
+        rows=lambda person: FollowUp.objects.filter(match__request__requester=person).order_by(
+            "due_at", "pk"
+        ),
+        view=followup_view,
         hidden_on_page=IDS,
     )
 )

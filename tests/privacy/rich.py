@@ -296,6 +296,7 @@ def build(community) -> Rich:
     )
     _sign_up_rows(community, subject, coordinator)
     _desk_rows(community, subject, coordinator)
+    _reach_rows(community, subject, coordinator, neighbour_request, own_offer)
     return Rich(
         subject=subject,
         coordinator=coordinator,
@@ -360,3 +361,21 @@ def _desk_rows(community, subject, coordinator) -> None:
     apps.get_model("desk", "DutyShift").objects.create(
         community=community, person=subject, day=date.today(), starts=time(10), ends=time(12)
     )
+
+
+def _reach_rows(community, subject, coordinator, request, offer) -> None:
+    """She was asked about a neighbour's request in a call-out, and set how often she may be."""
+    from naober.reach.models import Ask, Callout, HelperLimit
+
+    callout = Callout.objects.create(community=community, request=request, sent_by=coordinator)
+    Ask.objects.create(
+        callout=callout,
+        request=request,
+        person=subject,
+        offer=offer,
+        channel="sms",
+        reply_code="4821",
+        answer="yes",
+        answered_at=timezone.now(),
+    )
+    HelperLimit.objects.create(person=subject, asks_per_week=1)

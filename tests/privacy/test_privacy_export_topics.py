@@ -159,3 +159,27 @@ def test_coordinator_reads_data_of_name_not_your_data(data):
     page = web(data.coordinator).get(f"/c/wijk/people/{data.subject.pk}/data/").content.decode()
     assert f"Gegevens van {rich.NAME}" in page
     assert "Al uw gegevens" not in page and "Uw gegevens" not in page
+
+
+def test_follow_up_calls_are_in_the_export_of_the_person_helped_only(data):
+    """A follow-up call is about the person through their request (no column of its own), so
+    the registry's relation walk cannot find it: this pins it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from naober.exchange.models import FollowUp, FollowUpKind, WouldHelp
+
+    call = FollowUp.objects.create(
+        match=data.open_match,
+        kind=FollowUpKind.AFTER_START,
+        due_at=timezone.now() - timedelta(days=1),
+        done_at=timezone.now(),
+        how_did_it_go="Fijn, we wandelen elke week",
+        would_help_others=WouldHelp.MAYBE,
+    )
+    rows = export_of(data.subject)["sections"]["exchange.followups"]
+    assert [(r["id"], r["how_did_it_go"], r["would_help_others"]) for r in rows] == [
+        (call.pk, "Fijn, we wandelen elke week", "maybe")
+    ]
+    assert "Fijn, we wandelen" not in json.dumps(export_of(data.helper), default=str)
