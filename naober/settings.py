@@ -210,7 +210,8 @@ RATE_LIMITS = {
     "public_form": os.environ.get("RATE_LIMIT_PUBLIC_FORM", "10/m"),
     # Typing a one-time code (activation, login code, sign-up check): naober/accounts.
     "code": os.environ.get("RATE_LIMIT_CODE", "10/m"),
-    # A resident taking standing offers (offer-first), per person: asking is cheap, answering is not.
+    # A resident taking standing offers (offer-first), per person: asking is cheap, answering
+    # is not.
     "take_offer": os.environ.get("RATE_LIMIT_TAKE_OFFER", "5/h"),
 }
 # Proxies (addresses or networks) whose X-Forwarded-For names the real client, e.g. "127.0.0.1" when
@@ -235,7 +236,8 @@ LANGUAGE_COOKIE_NAME = "naober_language"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-# Dates and times in form inputs render as ISO (what <input type="date"> needs): naober/core/formats.
+# Dates and times in form inputs render as ISO (what <input type="date"> needs):
+# naober/core/formats.
 FORMAT_MODULE_PATH = ["naober.core.formats"]
 
 STATIC_URL = "/static/"
@@ -276,8 +278,8 @@ SMS_GATEWAY_TIMEOUT = float(os.environ.get("SMS_GATEWAY_TIMEOUT", "10"))
 # The gateway signs incoming SMS replies (hex HMAC-SHA256 of the body) with this secret
 # (naober/reach/inbound.py); empty: every incoming reply is refused.
 SMS_INBOUND_SECRET = os.environ.get("SMS_INBOUND_SECRET", "")
-# The telephony provider signs its incoming-call webhook with this secret (naober/desk/telephony.py);
-# empty: the webhook refuses every call.
+# The telephony provider signs its incoming-call webhook with this secret
+# (naober/desk/telephony.py); empty: the webhook refuses every call.
 TELEPHONY_WEBHOOK_SECRET = os.environ.get("TELEPHONY_WEBHOOK_SECRET", "")
 # A message "being sent" this many seconds, a message whose task is this late, or a task whose
 # worker stopped beating this long ago was left by a worker that died: it is taken up again.
