@@ -93,6 +93,7 @@ def test_sign_up_is_approved_and_the_person_logs_in(page, login, axe_check):
 
     page.set_viewport_size({"width": 1100, "height": 900})
     login(page, coordinator.user.username)
+    page.locator("summary", has_text="Buurt").click()  # the menu group that holds it
     click(page, axe_check, "link", "Aanmeldingen")
     click(page, axe_check, "button", "Kees Jansen goedkeuren")
     assert JoinRequest.objects.get().status == "approved"

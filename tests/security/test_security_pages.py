@@ -118,7 +118,9 @@ def test_no_page_fails_or_opens_for_an_anonymous_visitor(worlds):
     for route, _module in page_routes():
         if not route.startswith("c/") and "<" not in route:
             response = client.get("/" + route)
-            if response.status_code >= 500:
+            # /readyz says "not ready" with 503 by design (no worker heartbeat in a test run).
+            allowed = {503} if route == "readyz" else set()
+            if response.status_code >= 500 and response.status_code not in allowed:
                 problems.append(f"/{route}: {response.status_code}")
     assert not problems, "\n".join(problems)
 
