@@ -22,14 +22,19 @@ class Mapped(Sequence):
     the count is one COUNT query. Same items, same order, same count as the list.
     """
 
-    def __init__(self, rows, view: Callable):
+    def __init__(self, rows, view: Callable, *, per_page: bool = False):
+        """per_page: `view` takes the page's rows as a list and returns their items (for views
+        that do one thing for the whole page, such as one audit step for every card shown)."""
         self.rows = rows
         self.view = view
+        self.per_page = per_page
 
     def __len__(self) -> int:
         return self.rows.count() if isinstance(self.rows, QuerySet) else len(self.rows)
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self.view(row) for row in self.rows[index]]
-        return self.view(self.rows[index])
+            page = list(self.rows[index])
+            return self.view(page) if self.per_page else [self.view(row) for row in page]
+        row = self.rows[index]
+        return self.view([row])[0] if self.per_page else self.view(row)

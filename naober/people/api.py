@@ -95,8 +95,8 @@ def me(request, community: str):
 def list_people(request, community: str, q: str = Query("", max_length=100)):
     actor = actor_for(request, community)
     # Each row of the page is read through contact_card: one audit entry per person shown.
-    card = partial(selectors.contact_card, actor, purpose="API: people list")
-    return Mapped(selectors.person_list(actor, search=q), card)
+    cards = partial(selectors.contact_cards, actor, purpose="API: people list")
+    return Mapped(selectors.person_list(actor, search=q), cards, per_page=True)
 
 
 @router.post("/c/{community}/people", response={201: PersonOut, **ERRORS}, exclude_unset=True)
