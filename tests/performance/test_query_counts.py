@@ -150,7 +150,9 @@ def add_matches(community, coordinator, *, active: bool = False):
             offer = make_offer(community)
             match = exchange_services.respond(actor_of(offer.helper), help_request, offer)
             if active:
-                exchange_services.transition(staff, match, "accepted")
+                # Both sides' yes (the helper's came with responding) make it accepted.
+                exchange_services.say_yes(staff, match, side="helper")
+                exchange_services.say_yes(staff, match, side="requester")
                 exchange_services.transition(staff, match, "active")
             exchange_services.log_contact(
                 staff,
