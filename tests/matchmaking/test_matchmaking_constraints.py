@@ -42,8 +42,9 @@ def test_never_a_helper_the_requester_declined_or_stopped(community, coordinator
     requester = make_person(community)
     before = make_offer(community, max_per_month=5)
     match = services.propose(actor_of(coordinator), make_request(community, requester), before)
-    if end == "stopped":
-        services.transition(actor_of(coordinator), match, "accepted")
+    if end == "stopped":  # both sides said yes (recorded by the coordinator), then it stopped
+        services.say_yes(actor_of(coordinator), match, side="helper")
+        services.say_yes(actor_of(coordinator), match, side="requester")
     services.transition(actor_of(coordinator), match, end)
     other = make_offer(community)
     assert suggested_offers(coordinator, make_request(community, requester)) == [other.pk]
