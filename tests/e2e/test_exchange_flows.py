@@ -135,7 +135,8 @@ def test_notice_board_sheet_renders(page, login, axe_check):
     coordinator = make_person(community, "coordinator")
     resident = make_person(community, "resident", name="Annie de Vries")
     help_request = services.create_request(
-        actor_of(resident), {"category": "boodschappen", "title": "Boodschappen op vrijdag"}
+        actor_of(resident),
+        {"category": "boodschappen", "title": "Boodschappen op vrijdag", "publish": True},
     )
     login(page, coordinator.user.username)
     go(page, axe_check, "/c/wijk/workbench/")
@@ -144,7 +145,8 @@ def test_notice_board_sheet_renders(page, login, axe_check):
     page.wait_for_load_state()
     axe_check(page)
     assert page.get_by_role("heading", name="Buren helpen buren in Krakeel").is_visible()
-    assert page.get_by_text(help_request.code).is_visible()
+    assert page.locator(".sheet-code", has_text=help_request.code).is_visible()
+    assert page.locator(".strip-code", has_text=help_request.code).is_visible()
     page.emulate_media(media="print")
     assert page.locator(".site-header").is_hidden()
 

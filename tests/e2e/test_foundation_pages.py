@@ -111,7 +111,9 @@ def _no_horizontal_scroll(page) -> bool:
 def busy_wijk(wijk):
     asker = make_person(wijk, name="Johanna de Vries")
     helper = make_person(wijk, name="Gerrit Kerkhof")
-    request_of(asker, "Hulp bij het ophangen van een heel lange gordijnrail in de woonkamer")
+    request_of(
+        asker, "Hulp bij het ophangen van een heel lange gordijnrail in de woonkamer", publish=True
+    )
     offer_of(helper, "Ik help graag met boodschappen, de tuin en kleine klusjes in huis")
     return wijk
 
@@ -127,7 +129,9 @@ def test_community_home_at_200_percent_zoom(browser, live_server, axe_check, bus
         page.goto("/c/wijk/")
         axe_check(page)
         assert _no_horizontal_scroll(page)
-        assert page.get_by_text("Johanna, Dorpsstraat").is_visible()
+        # Published, so on the public page: the first name, never the street (issue 12.7).
+        assert page.get_by_text("Johanna", exact=True).first.is_visible()
+        assert "Johanna, Dorpsstraat" not in page.content()
     finally:
         context.close()
 

@@ -121,7 +121,7 @@ def test_volunteers_overview(page, login, axe_check):
     login(page, coordinator.user.username)
     page.goto("/c/wijk/volunteers/")
     axe_check(page)
-    assert page.get_by_role("heading", name="VOG verloopt binnenkort").is_visible()
+    assert page.get_by_role("heading", name="VOG verlopen of verloopt binnenkort").is_visible()
     assert page.get_by_text("Bos bloemen").is_visible()
     page.get_by_role("link", name="Vera Vrijwilliger").first.click()
     axe_check(page)
