@@ -3,6 +3,7 @@
 import re
 
 from django.http import Http404
+from django.http.request import RawPostDataException
 from ninja import Schema
 
 from naober.communities.context import Actor, resolve_actor
@@ -25,3 +26,13 @@ def actor_for(request, community: str) -> Actor:
 
 
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+def raw_body(request) -> bytes | None:
+    """The request's bytes as sent, or None when they were already read as a form (a multipart
+    or form-encoded post is parsed by the middleware that refuses NUL bytes): webhooks that check
+    a signature over the raw body and CSV uploads then answer a 4xx instead of failing."""
+    try:
+        return request.body
+    except RawPostDataException:
+        return None

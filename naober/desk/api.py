@@ -11,7 +11,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from naober.api.deps import ERRORS, SLUG_RE, ErrorOut, actor_for
+from naober.api.deps import ERRORS, SLUG_RE, ErrorOut, actor_for, raw_body
 from naober.api.errors import ApiError
 from naober.communities.models import Community
 from naober.desk import selectors, services, telephony
@@ -117,7 +117,7 @@ def incoming_call(request, community: str):
     """The telephony provider reports a ring: `{"call_id", "from", "to"}`, signed with the
     header X-Naober-Signature (HMAC-SHA256 of the body, see docs/api.md). Recorded once per
     call_id; the coordinator on duty sees "<name> belt" on their pages."""
-    body = request.body
+    body = raw_body(request) or b""
     if not telephony.verified(body, request.headers.get(telephony.HEADER, "")):
         raise ApiError(401, "bad_signature", _("The signature of this call is not right."))
     if not SLUG_RE.fullmatch(community):

@@ -5,7 +5,7 @@ import json
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema
 
-from naober.api.deps import ERRORS, ErrorOut, actor_for
+from naober.api.deps import ERRORS, ErrorOut, actor_for, raw_body
 from naober.api.errors import ApiError
 from naober.exchange.selectors import request_get
 from naober.reach import inbound, selectors, services
@@ -76,7 +76,7 @@ class InboundOut(Schema):
 @router.post("/sms/inbound", auth=None, response={200: InboundOut, 400: ErrorOut, 403: ErrorOut})
 def sms_inbound(request):
     """The gateway posts a reply `{"from", "text"}`, signed with SMS_INBOUND_SECRET."""
-    body = request.body
+    body = raw_body(request) or b""
     if not inbound.is_signed(body, request.headers.get(inbound.HEADER, "")):
         raise ApiError(403, "bad_signature", _("The signature does not match."))
     try:
