@@ -1,41 +1,46 @@
 """One offer index per community per process, kept up to date without asking the database much.
 
-Why: building the index of a city (50,000 offers) takes a few seconds of queries, ranking one
+Why: building the index of a city (50,000 offers) takes about a second of queries, ranking one
 request against it takes milliseconds. So every process keeps, per community, an ``Entry``:
 (version, OfferIndex, codebook, weights); the row -> offer id map is the index's ``offer_id``
 column.
 
 How it stays correct across processes:
 
-- ``MatchingVersion`` holds one integer per community. Signal handlers (signals.py) bump it with
-  ``UPDATE ... SET version = version + 1`` inside the writing transaction whenever something the
-  index holds changes: an offer saved or deleted, its categories changed, a helper's area, gender,
-  languages or coordinates changed, a match saved (room, idle days, reliability), a category,
-  an area or the community's matching settings changed.
-- Before ranking, ``entry_for`` reads the version (one cheap query). A different version means
-  someone changed something: rebuild from the database.
-- The process that handled the signal does not rebuild: after its transaction commits it applies
-  the engine's incremental updates (``update_offer``, ``remove_offer``, ``add_offers``,
-  ``update_helper_room``) for the helpers concerned and adopts the new version, but only when its
-  cached version is exactly one below the version its own bump produced (the row is locked by
-  the UPDATE until commit, so nobody else bumped in between). Otherwise it drops the entry and
-  the next ranking rebuilds.
-- A rolled-back transaction never applies anything, and its bump is rolled back with it.
+- ``MatchingVersion`` holds one integer per community. Signal handlers (signals.py) call
+  ``bump`` inside the writing transaction whenever something the index holds changes: an offer
+  saved or deleted, its categories changed, a helper's area, gender, languages or coordinates
+  changed, a match saved (room, idle days, reliability), a category, an area or the community's
+  matching settings changed. ``bump`` raises the version with ``UPDATE ... SET version =
+  version + 1`` (which locks the row until commit) and then writes one ``MatchingChange`` per
+  helper concerned, numbered with the new version: per community the steps are gap-free and in
+  commit order, on SQLite and PostgreSQL alike.
+- Before ranking, ``entry_for`` reads the version (one cheap query). When it moved, it reads the
+  steps since its entry's version (one more query) and, when they are all there and name
+  helpers only, re-reads just those helpers' offers and applies them with the engine's
+  copy-on-write updates (``update_offer``, ``remove_offer``, ``add_offers``,
+  ``update_helper_room``): a few milliseconds, in the writing process and in every other one
+  alike. A step without a helper (category, area, weights), missing (pruned) steps, a new
+  category or a new month (room is counted per calendar month) mean a rebuild.
+- A rolled-back transaction takes its bump and its steps with it.
 - The version starts at a random number, so an entry never survives into a re-created community
   that happens to get the same id (a restored database, a test database).
+- Writers keep the log bounded: every ``PRUNE_EVERY`` versions they delete the steps older than
+  ``KEEP_CHANGES`` versions (a process that far behind rebuilds).
 
 The index itself is immutable (copy-on-write updates), so threads share entries without locks;
-the lock below only guards replacing them.
+the lock below only guards replacing them. ``stats`` counts builds and deltas per process (the
+benchmark and the two-process test read it).
 """
 
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from dataclasses import dataclass, replace
-from functools import partial
+from datetime import datetime
 
 import numpy as np
-from django.db import transaction
 from django.db.models import F
 
 from naober.matching import (
@@ -49,8 +54,14 @@ from naober.matching import (
     update_helper_room,
     update_offer,
 )
-from naober.matchmaking.encode import Codebook, NeedsRebuild, codebook_for, offer_columns
-from naober.matchmaking.models import MatchingSettings, MatchingVersion
+from naober.matchmaking.encode import (
+    Codebook,
+    NeedsRebuild,
+    codebook_for,
+    month_start,
+    offer_columns,
+)
+from naober.matchmaking.models import MatchingChange, MatchingSettings, MatchingVersion
 
 #: Columns an incremental update may set per row (the rest are identity or helper-level).
 ROW_FIELDS = tuple(
@@ -60,6 +71,13 @@ ROW_FIELDS = tuple(
 )
 
 
+#: Versions of steps kept per community, and how often writers prune older ones.
+KEEP_CHANGES = 1000
+PRUNE_EVERY = 100
+#: More helpers than this to re-read, and a rebuild is about as cheap as the delta.
+MAX_DELTA_HELPERS = 2000
+
+
 @dataclass(frozen=True)
 class Entry:
     version: int
@@ -67,6 +85,7 @@ class Entry:
     row_of: dict[int, int]  # offer id -> row
     codebook: Codebook
     weights: Weights
+    month: datetime  # room is counted from this month's start
 
     def offer_id(self, row: int) -> int:
         return int(self.index.offer_id[row])
@@ -74,6 +93,7 @@ class Entry:
 
 _entries: dict[int, Entry] = {}
 _lock = threading.Lock()
+stats: Counter = Counter()  # "builds", "deltas": what this process did
 
 
 def weights_for(community_id: int) -> Weights:
@@ -96,27 +116,66 @@ def current_version(community) -> int:
 
 
 def build_entry(community, version: int) -> Entry:
+    stats["builds"] += 1
+    month = month_start()
     codebook = codebook_for(community)
     cols = offer_columns(community.pk, codebook)
     index = build_index(cols, codebook.category_kind)
     row_of = {offer_id: row for row, offer_id in enumerate(cols["offer_id"].tolist())}
-    return Entry(version, index, row_of, codebook, weights_for(community.pk))
+    return Entry(version, index, row_of, codebook, weights_for(community.pk), month)
+
+
+def changed_helpers(community_id: int, since: int, until: int) -> set[int]:
+    """The helpers named by the steps (since, until]; NeedsRebuild when a step is missing
+    (pruned, or the version was set by hand) or asks for a rebuild."""
+    if not since < until <= since + KEEP_CHANGES:
+        raise NeedsRebuild(until)
+    steps = MatchingChange.objects.filter(
+        community_id=community_id, version__gt=since, version__lte=until
+    ).values_list("version", "helper_id")
+    versions, helpers = set(), set()
+    for version, helper_id in steps:
+        if helper_id is None:
+            raise NeedsRebuild(version)
+        versions.add(version)
+        helpers.add(helper_id)
+    if len(versions) != until - since or len(helpers) > MAX_DELTA_HELPERS:
+        raise NeedsRebuild(until)
+    return helpers
+
+
+def catch_up(entry: Entry, version: int) -> Entry:
+    """The entry brought from its version to `version` by the logged steps (NeedsRebuild when
+    that is not possible)."""
+    if entry.month != month_start():
+        raise NeedsRebuild(version)
+    helpers = changed_helpers(entry.codebook.community_id, entry.version, version)
+    fresh = refresh_helpers(entry, helpers) if helpers else entry
+    stats["deltas"] += 1
+    return replace(fresh, version=version)
 
 
 def entry_for(community) -> Entry:
-    """The community's current index: the cached one when its version is current, else a
-    fresh one (then cached)."""
+    """The community's current index: the cached one when its version is current, else the
+    cached one with the logged changes applied, else a fresh one (then cached)."""
     version = current_version(community)  # read first: data read after it is at least as new
     entry = _entries.get(community.pk)
     if entry is not None and entry.version == version:
         return entry
-    try:
-        entry = build_entry(community, version)
-    except NeedsRebuild:  # a category appeared between the two reads: try once more
-        entry = build_entry(community, current_version(community))
+    fresh = None
+    if entry is not None:
+        try:
+            fresh = catch_up(entry, version)
+        except NeedsRebuild:
+            fresh = None
+    if fresh is None:
+        try:
+            fresh = build_entry(community, version)
+        except NeedsRebuild:  # a category appeared between the two reads: try once more
+            fresh = build_entry(community, current_version(community))
     with _lock:
-        _entries[community.pk] = entry
-    return entry
+        _entries[community.pk] = fresh
+    return fresh
 
 
 def forget(community_id: int | None = None) -> None:
@@ -129,11 +188,13 @@ def forget(community_id: int | None = None) -> None:
 
 
 def bump(community_id: int, helper_ids=None) -> None:
-    """Mark the community's index as changed (call inside the writing transaction).
+    """Record a change of the community's index (call inside the writing transaction).
 
-    `helper_ids`: the helpers whose offers changed, for the incremental update in this process;
-    None when anything else changed (then this process rebuilds too).
+    `helper_ids`: the helpers whose offers, room or person changed; None when anything else
+    changed (then every process rebuilds).
     """
+    if helper_ids is not None and not helper_ids:
+        return
     updated = MatchingVersion.objects.filter(community_id=community_id).update(
         version=F("version") + 1
     )
@@ -144,25 +205,15 @@ def bump(community_id: int, helper_ids=None) -> None:
         .values_list("version", flat=True)
         .first()
     )
-    helpers = None if helper_ids is None else frozenset(helper_ids)
-    transaction.on_commit(partial(_apply, community_id, version, helpers))
-
-
-def _apply(community_id: int, version: int, helper_ids) -> None:
-    """After commit: bring this process's entry from `version - 1` to `version`."""
-    with _lock:
-        entry = _entries.get(community_id)
-        if entry is None:
-            return
-        if entry.version != version - 1 or helper_ids is None:
-            _entries.pop(community_id, None)
-            return
-        try:
-            fresh = refresh_helpers(entry, helper_ids)
-        except NeedsRebuild:
-            _entries.pop(community_id, None)
-            return
-        _entries[community_id] = replace(fresh, version=version)
+    helpers = [None] if helper_ids is None else sorted(set(helper_ids))
+    MatchingChange.objects.bulk_create(
+        MatchingChange(community_id=community_id, version=version, helper_id=helper)
+        for helper in helpers
+    )
+    if version % PRUNE_EVERY == 0:
+        MatchingChange.objects.filter(
+            community_id=community_id, version__lte=version - KEEP_CHANGES
+        ).delete()
 
 
 def refresh_helpers(entry: Entry, helper_ids) -> Entry:

@@ -58,6 +58,30 @@ class MatchingVersion(models.Model):
         return f"{self.community_id}: {self.version}"
 
 
+class MatchingChange(models.Model):
+    """One step of a community's MatchingVersion: what changed, so that other processes can
+    apply it as a small delta to their cached index instead of rebuilding (cache.py).
+
+    `version` is the version the step produced. Writers take the MatchingVersion row's lock
+    (``UPDATE ... version + 1``) before writing their row, so per community the versions are
+    gap-free and in commit order on SQLite and PostgreSQL alike. A step with `helper_id` says
+    "re-read this helper's offers"; a step without one says "rebuild" (a category,
+    an area or the weights changed). Old steps are pruned by the writers (cache.KEEP_CHANGES).
+    """
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+")
+    version = models.BigIntegerField()
+    #: The Person id, not a foreign key: the step must outlive a deleted helper (then the delta
+    #: removes their rows).
+    helper_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["community", "version"], name="matching_change_seq")]
+
+    def __str__(self) -> str:
+        return f"{self.community_id}@{self.version}: {self.helper_id or 'all'}"
+
+
 W = DEFAULT_WEIGHTS
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from naober.exchange import services
 from naober.matchmaking import cache
-from naober.matchmaking.models import MatchingVersion
+from naober.matchmaking.models import MatchingChange, MatchingVersion
 from tests.matchmaking.builders import (
     actor_of,
     located,
@@ -100,10 +100,46 @@ def test_another_process_rebuilds_when_the_version_moved(community, coordinator)
     assert suggested_offers(coordinator, help_request) == []
 
 
-def test_a_stale_incremental_update_drops_the_entry(community, coordinator):
+def test_another_process_applies_the_logged_steps_without_a_rebuild(community, coordinator):
     help_request = make_request(community)
-    make_offer(community)
+    offer = make_offer(community)
+    assert suggested_offers(coordinator, help_request) == [offer.pk]
+    stale = cache._entries[community.pk]
+    services.update_offer(actor_of(offer.helper), offer, {"available": False})
+    cache._entries[community.pk] = stale  # as another process still holds it
+    builds = cache.stats["builds"]
+    assert suggested_offers(coordinator, help_request) == []
+    assert cache.stats["builds"] == builds
+    assert cache._entries[community.pk].version == (
+        MatchingVersion.objects.get(community=community).version
+    )
+
+
+def test_missing_or_community_wide_steps_mean_a_rebuild(community, coordinator):
+    help_request = make_request(community)
+    offer = make_offer(community)
     suggested_offers(coordinator, help_request)
-    entry = cache._entries[community.pk]
-    cache._apply(community.pk, entry.version + 5, frozenset())
-    assert community.pk not in cache._entries
+    stale = cache._entries[community.pk]
+    services.update_offer(actor_of(offer.helper), offer, {"available": False})
+    MatchingChange.objects.filter(community=community).delete()  # pruned
+    cache._entries[community.pk] = stale
+    builds = cache.stats["builds"]
+    assert suggested_offers(coordinator, help_request) == []
+    assert cache.stats["builds"] == builds + 1
+    cache.bump(community.pk)  # e.g. a category changed
+    suggested_offers(coordinator, help_request)
+    assert cache.stats["builds"] == builds + 2
+
+
+def test_writers_prune_old_steps(community, coordinator, monkeypatch):
+    monkeypatch.setattr(cache, "KEEP_CHANGES", 50)
+    monkeypatch.setattr(cache, "PRUNE_EVERY", 10)
+    help_request = make_request(community)
+    offer = make_offer(community)
+    suggested_offers(coordinator, help_request)
+    for _ in range(100):
+        cache.bump(community.pk, {offer.helper_id})
+    version = MatchingVersion.objects.get(community=community).version
+    kept = set(MatchingChange.objects.filter(community=community).values_list("version", flat=True))
+    assert 50 <= len(kept) < 60
+    assert set(range(version - 49, version + 1)) <= kept  # the newest steps stay
