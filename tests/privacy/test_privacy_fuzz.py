@@ -7,6 +7,7 @@ Calls go to the WSGI app in-process; a coordinator of the seeded community "wijk
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -28,10 +29,9 @@ CHECKS = [
 
 
 def _load_schema():
-    """Read the OpenAPI document from the app itself (no database needed for that)."""
-    from naober.wsgi import application
-
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+    """Read the OpenAPI document from the app itself (no database needed for that); the handler
+    is built here because naober.wsgi refuses the test settings."""
+    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
 
 schema = _load_schema()
