@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from naober.communities.permissions import Action
 from naober.core.forms import apply_errors
 from naober.desk import forms as desk_forms
 from naober.desk import intake_forms, selectors
+from naober.desk import services as desk_services
 from naober.exchange import selectors as exchange_selectors
 from naober.exchange import services as exchange_services
 from naober.exchange.models import Channel, ContactKind, ContactOutcome, HelpOffer, RequestStatus
@@ -108,18 +110,13 @@ def intake(request, actor):
             data if step == "callback" else None, initial={"day": tomorrow}
         )
         if step == "callback" and form.is_valid():
-            note = form.cleaned_data["note"]
-            exchange_services.log_contact(
-                actor,
-                person=help_request.requester,
-                kind=ContactKind.CALL,
-                outcome=ContactOutcome.CALL_BACK,
-                note=_("Call back on %(day)s.") % {"day": f"{form.cleaned_data['day']:%d-%m-%Y}"}
-                + (f" {note}" if note else ""),
-                request=help_request,
-            )
-            messages.success(request, _("The call-back has been written down."))
-            return redirect(_again(actor, request=help_request.pk))
+            try:
+                _call_back(actor, help_request, form.cleaned_data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, _("The call-back has been written down."))
+                return redirect(_again(actor, request=help_request.pk))
         open_for_helper = help_request.status in (RequestStatus.OPEN, RequestStatus.WAITING_LIST)
         context.update(
             part="decide",
@@ -165,6 +162,25 @@ def _enter_request(actor, person, cleaned: dict):
         method=ConsentMethod.SPOKEN,
     )
     return help_request
+
+
+@transaction.atomic
+def _call_back(actor, help_request, cleaned: dict) -> None:
+    """The call-back gets its own day in the desk's queue (the workbench's "Terugbellen"), and
+    the call itself is noted in the requester's contact log."""
+    note = cleaned["note"]
+    desk_services.promise_callback(
+        actor, person=help_request.requester, due_on=cleaned["day"], note=note, request=help_request
+    )
+    exchange_services.log_contact(
+        actor,
+        person=help_request.requester,
+        kind=ContactKind.CALL,
+        outcome=ContactOutcome.CALL_BACK,
+        note=_("Call back on %(day)s.") % {"day": f"{cleaned['day']:%d-%m-%Y}"}
+        + (f" {note}" if note else ""),
+        request=help_request,
+    )
 
 
 def _decide(actor, help_request, step: str, offer_id) -> None:

@@ -83,3 +83,61 @@ class Call(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.caller_name or self.number}"
+
+
+class CallbackSource(models.TextChoices):
+    DESK = "desk", _("promised at the desk")
+    PUBLIC = "public", _("asked for on the public page")
+
+
+class Callback(models.Model):
+    """A promise to call someone back, with its own day, so it is a queue and not a note.
+
+    Made at the desk after an intake call ("ik bel u morgen terug"), or asked for by anyone on the
+    community's public page ("Bel mij terug": a name, a number and a good time, maybe nobody the
+    community knows yet). Open until a coordinator marks it done; the escalation sweep reminds
+    the coordinator on duty once on its day (`reminded_at`).
+    """
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("who to call back"),
+    )
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    phone = models.CharField(_("phone number"), max_length=30, blank=True)
+    due_on = models.DateField(_("call back on"))
+    good_time = models.CharField(_("a good time to call"), max_length=200, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    request = models.ForeignKey(
+        "exchange.HelpRequest", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source = models.CharField(
+        max_length=10, choices=CallbackSource.choices, default=CallbackSource.DESK
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    done_at = models.DateTimeField(_("called back at"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("call-back")
+        verbose_name_plural = _("call-backs")
+        ordering = ["due_on", "created_at", "id"]
+        indexes = [models.Index(fields=["community", "done_at", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.due_on} {self.name or self.person_id}"
+
+    @property
+    def who(self) -> str:
+        return self.person.name if self.person_id and self.person else self.name

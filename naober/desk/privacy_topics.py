@@ -2,13 +2,24 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from naober.desk.models import Call, DutyShift
+from naober.desk.models import Call, Callback, DutyShift
 from naober.privacy.topics import Group, Topic, leave_out, register
 
 
 def call_view(reader, call: Call) -> dict:
     """A call from the person: when, from which number and what it was about."""
     return {"id": call.pk, "at": call.at, "number": call.number, "subject": call.subject}
+
+
+def callback_view(reader, callback: Callback) -> dict:
+    """A call-back promised to the person: on which day, a good time and what it is about."""
+    return {
+        "id": callback.pk,
+        "due_on": callback.due_on,
+        "good_time": callback.good_time,
+        "note": callback.note,
+        "done_at": callback.done_at,
+    }
 
 
 def shift_view(reader, shift: DutyShift) -> dict:
@@ -45,6 +56,26 @@ register(
         hidden_on_page=frozenset({"id"}),
         about=False,
     )
+)
+register(
+    Topic(
+        key="desk.callbacks",
+        title=_("Call-backs from the front desk"),
+        group=Group.HELP,
+        model=Callback,
+        covers=("desk.Callback.person",),
+        rows=lambda person: Callback.objects.filter(person=person).order_by("due_on", "pk"),
+        view=callback_view,
+        hidden_on_page=frozenset({"id"}),
+    )
+)
+leave_out(
+    "desk.Callback.created_by",
+    "the coordinator who promised someone else a call-back: in that person's data",
+)
+leave_out(
+    "desk.Callback.done_by",
+    "the coordinator who called someone else back: in that person's data",
 )
 leave_out(
     "desk.Call.taken_by",

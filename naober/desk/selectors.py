@@ -8,7 +8,7 @@ from django.utils import timezone
 from naober.communities.context import Actor
 from naober.communities.models import Community, Role
 from naober.communities.permissions import Action
-from naober.desk.models import Call, DutyShift
+from naober.desk.models import Call, Callback, DutyShift
 from naober.desk.phone import normalise
 from naober.exchange.models import OPEN_STATES, ContactLog, HelpRequest, Match, RequestStatus
 from naober.people.models import Person
@@ -161,4 +161,29 @@ def ringing(actor: Actor) -> list[Call]:
         )
         .select_related("person")
         .order_by("-at", "-id")[:3]
+    )
+
+
+def callbacks_due(actor: Actor, day: datetime.date | None = None) -> QuerySet[Callback]:
+    """Open call-backs due on `day` (today when omitted) or earlier, the oldest first: the
+    workbench's "Terugbellen" queue."""
+    actor.require(Action.WORK_DESK)
+    return (
+        Callback.objects.filter(
+            community=actor.community,
+            done_at__isnull=True,
+            due_on__lte=day or timezone.localdate(),
+        )
+        .select_related("person", "request")
+        .order_by("due_on", "created_at", "id")
+    )
+
+
+def open_callbacks(actor: Actor, person: Person) -> list[Callback]:
+    """The open call-backs promised to one person (the caller card)."""
+    actor.require(Action.WORK_DESK)
+    return list(
+        Callback.objects.filter(community=actor.community, person=person, done_at__isnull=True)
+        .select_related("request")
+        .order_by("due_on", "id")
     )

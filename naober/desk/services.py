@@ -11,7 +11,7 @@ from naober.communities.context import Actor
 from naober.communities.models import Community
 from naober.communities.permissions import Action
 from naober.desk import selectors
-from naober.desk.models import Call, CallSource, DutyShift
+from naober.desk.models import Call, Callback, CallbackSource, CallSource, DutyShift
 from naober.desk.phone import normalise
 from naober.people.selectors import people_of
 
@@ -109,3 +109,65 @@ def mark_seen(actor: Actor, call_id: int) -> None:
     Call.objects.filter(community=actor.community, pk=call_id, seen_at__isnull=True).update(
         seen_at=timezone.now(), taken_by=actor.person
     )
+
+
+def promise_callback(
+    actor: Actor,
+    *,
+    person,
+    due_on: datetime.date,
+    note: str = "",
+    request=None,
+) -> Callback:
+    """The desk promises a known person a call back on a day (the intake screen, the caller
+    card). It lands in the workbench's call-back queue on that day."""
+    actor.require(Action.WORK_DESK)
+    if person is None or not people_of(actor.community).filter(pk=person.pk).exists():
+        raise ValidationError(_("This person is not known in this neighbourhood."))
+    if due_on < timezone.localdate():
+        raise ValidationError({"day": _("Choose today or a later day.")})
+    if request is not None and request.community_id != actor.community.pk:
+        raise ValidationError(_("This request is not part of this neighbourhood."))
+    return Callback.objects.create(
+        community=actor.community,
+        person=person,
+        due_on=due_on,
+        note=note.strip()[:500],
+        request=request,
+        source=CallbackSource.DESK,
+        created_by=actor.person,
+    )
+
+
+def ask_callback(community: Community, *, name: str, phone: str, good_time: str = "") -> Callback:
+    """Someone asks to be called back ("Bel mij terug" on the public page, no login): due today,
+    so the promise clock runs from now. No actor: the public door checks its own limits."""
+    name, phone = name.strip(), phone.strip()
+    errors = {}
+    if not name:
+        errors["name"] = _("Fill in your name.")
+    if len(normalise(phone)) < 6:
+        errors["phone"] = _("Fill in a phone number we can call.")
+    if errors:
+        raise ValidationError(errors)
+    return Callback.objects.create(
+        community=community,
+        name=name[:120],
+        phone=phone[:30],
+        good_time=good_time.strip()[:200],
+        due_on=timezone.localdate(),
+        source=CallbackSource.PUBLIC,
+    )
+
+
+def callback_done(actor: Actor, callback_id: int) -> Callback:
+    """The coordinator has called back; the call-back leaves the queue."""
+    actor.require(Action.WORK_DESK)
+    callback = Callback.objects.filter(community=actor.community, pk=callback_id).first()
+    if callback is None:
+        raise ValidationError(_("This call-back is not part of this neighbourhood."))
+    if callback.done_at is None:
+        callback.done_at = timezone.now()
+        callback.done_by = actor.person
+        callback.save(update_fields=["done_at", "done_by"])
+    return callback

@@ -153,3 +153,25 @@ def ringing_seen(request, actor, call_id):
     if target and target.isdigit():
         return redirect("desk:caller", slug=actor.community.slug, person_id=int(target))
     return redirect("desk:desk", slug=actor.community.slug)
+
+
+@community_page(Action.WORK_DESK)
+def callbacks_page(request, actor):
+    """The call-backs due today or earlier (the same queue as the workbench's "Terugbellen")."""
+    page = Paginator(selectors.callbacks_due(actor), 25).get_page(request.GET.get("page"))
+    return render(request, "desk/callbacks.html", _context(actor, page=page))
+
+
+@require_POST
+@community_page(Action.WORK_DESK)
+def callback_done(request, actor, callback_id):
+    """Called back: off the queue. Back to where the button was (the workbench or this page)."""
+    try:
+        callback = services.callback_done(actor, callback_id)
+    except ValidationError:
+        raise Http404 from None
+    messages.success(request, _("%(name)s has been called back.") % {"name": callback.who})
+    target = request.POST.get("next", "")
+    if target.startswith(f"/c/{actor.community.slug}/") and "//" not in target:
+        return redirect(target)
+    return redirect("desk:callbacks", slug=actor.community.slug)

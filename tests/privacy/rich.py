@@ -361,6 +361,15 @@ def _desk_rows(community, subject, coordinator) -> None:
     apps.get_model("desk", "DutyShift").objects.create(
         community=community, person=subject, day=date.today(), starts=time(10), ends=time(12)
     )
+    apps.get_model("desk", "Callback").objects.create(
+        community=community,
+        person=subject,
+        due_on=date.today(),
+        good_time="na tienen",
+        note="Vraag of de heg al geknipt is",
+        created_by=coordinator,
+        done_by=coordinator,
+    )
 
 
 def _reach_rows(community, subject, coordinator, request, offer) -> None:
