@@ -12,7 +12,7 @@ from ninja import Field, Schema, Status
 from naober.api.deps import ERRORS, ErrorOut, actor_for
 from naober.api.errors import ApiError, Conflict
 from naober.exchange import category_services
-from naober.exchange.api import router
+from naober.exchange.api._common import router
 from naober.exchange.models import Category
 
 ERRORS_409 = {**ERRORS, 409: ErrorOut}

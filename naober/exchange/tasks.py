@@ -5,6 +5,10 @@ import logging
 from django.db import transaction
 from django_tasks import task
 
+from naober.exchange.models import FollowUp
+from naober.exchange.selectors import coordinators_of
+from naober.notify.services import notify
+
 logger = logging.getLogger(__name__)
 
 
@@ -15,10 +19,6 @@ def followup_reminder(followup_id: int) -> bool:
     Runs at the follow-up's due time; returns whether a reminder was sent. Safe to run twice (a
     worker that died mid-task has it run again): each coordinator's reminder has its own key.
     """
-    from naober.exchange.models import FollowUp
-    from naober.exchange.services import coordinators_of
-    from naober.notify.services import notify
-
     followup = (
         FollowUp.objects.select_related("match__community")
         .filter(pk=followup_id, done_at__isnull=True)

@@ -1,0 +1,84 @@
+"""The printed notice-board sheet of a neighbourhood and the short codes on it (V-4821, A-12):
+what hangs on the sheet, how it is cut into A4 pages, and finding a row by its code.
+"""
+
+from django.db.models import Q
+
+from naober.communities.context import Actor
+from naober.communities.models import Area, AreaKind
+from naober.exchange.selectors.offers import OFFER_CODE_PREFIX, offer_code, visible_offers
+from naober.exchange.selectors.requests import board_requests, visible_requests
+
+SHEET_ITEMS = 20  # per kind on the notice board of one neighbourhood
+
+
+SHEET_PAGE_ITEMS = 3  # on one A4 sheet, in type that is readable from a metre away
+
+
+def area_and_below(area) -> list[int]:
+    """The ids of this area and every area under it (the tree is a few levels deep)."""
+    ids, frontier = [area.pk], [area.pk]
+    while frontier:
+        frontier = list(
+            Area.objects.filter(community_id=area.community_id, parent_id__in=frontier).values_list(
+                "pk", flat=True
+            )
+        )
+        ids.extend(frontier)
+    return ids
+
+
+def noticeboard_areas(community):
+    """Neighbourhoods and villages: one notice-board sheet each."""
+    return Area.objects.filter(
+        community=community, kind__in=[AreaKind.NEIGHBOURHOOD, AreaKind.VILLAGE]
+    ).order_by("name")
+
+
+def normalise_code(code: str) -> str:
+    """A code as printed (V-4821, A-12), however it was typed: "v4821", "V 4821" and "V–4821"
+    all find the same request. Letters first, then the digits, joined by one dash."""
+    squeezed = "".join(ch for ch in str(code or "").upper() if ch.isalnum())[:12]
+    letters = squeezed.rstrip("0123456789")
+    digits = squeezed[len(letters) :]
+    return f"{letters}-{digits}" if letters and digits else squeezed
+
+
+def find_by_code(actor: Actor, code: str) -> tuple[str, int] | None:
+    """("request", id) for V-1234, ("offer", id) for A-12, None when this actor finds nothing."""
+    code = normalise_code(code)
+    if code.startswith(OFFER_CODE_PREFIX):
+        number = code[len(OFFER_CODE_PREFIX) :]
+        if number.isdigit() and len(number) <= 18:
+            offer = visible_offers(actor).filter(pk=int(number)).first()
+            return ("offer", offer.pk) if offer else None
+        return None
+    request = visible_requests(actor).filter(code__iexact=code).first()
+    return ("request", request.pk) if request else None
+
+
+def noticeboard(actor: Actor, area) -> dict:
+    """Open requests and available offers of people living in `area` (or offers for it), for the
+    printed sheet. The sheet hangs where anyone reads it, so it holds only the requests their
+    requester agreed to publish, as the public community page does."""
+    below = area_and_below(area)
+    requests = board_requests(actor).filter(requester__area_id__in=below, publish=True)
+    offers = (
+        visible_offers(actor)
+        .filter(available=True)
+        .filter(Q(helper__area_id__in=below) | Q(area_id__in=below))
+        .distinct()
+        .order_by("-created_at", "-id")
+    )
+    return {"requests": list(requests[:SHEET_ITEMS]), "offers": list(offers[:SHEET_ITEMS])}
+
+
+def noticeboard_sheets(board: dict) -> list[list[dict]]:
+    """The items of a board cut into A4 sheets of SHEET_PAGE_ITEMS each, requests first: more
+    items than fit go onto a next sheet instead of into smaller print. Every sheet carries the
+    desk's number, so no sheet is ever without a way to answer."""
+    items = [{"kind": "request", "item": r, "code": r.code} for r in board["requests"]]
+    items += [{"kind": "offer", "item": o, "code": offer_code(o)} for o in board["offers"]]
+    return [
+        items[start : start + SHEET_PAGE_ITEMS] for start in range(0, len(items), SHEET_PAGE_ITEMS)
+    ] or [[]]

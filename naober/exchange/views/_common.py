@@ -1,0 +1,103 @@
+"""What the exchange pages share: rendering with the community, a service's refusal in plain
+words, bounded posted ids, going back to the page a form came from, and the requester-only look-up.
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from naober.api.errors import ApiError
+from naober.core.next_url import local_next
+from naober.exchange import selectors
+from naober.exchange.models import RequestStatus
+from naober.exchange.suggestions import suggest_for_request
+from naober.people.models import ConsentPurpose
+from naober.volunteering.selectors import vog_concern
+
+MAX_ID = 2**62
+
+
+WORKBENCH_ROWS = 100
+
+
+# A request can be cancelled until the help is done (live matches are then stopped).
+CANCELLABLE = (RequestStatus.OPEN, RequestStatus.WAITING_LIST, RequestStatus.MATCHED)
+
+
+def _page(request, actor, template: str, **context):
+    return render(request, template, {"community": actor.community, "actor": actor, **context})
+
+
+def _refusal(error: Exception) -> str:
+    """A service's refusal (Conflict, ApiError, ValidationError) in plain words."""
+    if isinstance(error, ApiError) and error.code == "request_taken":
+        return _("Someone else is already helping with this question.")
+    if isinstance(error, ApiError) and error.code == "invalid_transition":
+        return _("This step is not possible any more. The page now shows how things stand.")
+    if isinstance(error, ApiError):
+        return error.detail
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return _("That did not work. Please try again.")
+
+
+def _posted_id(request, name: str) -> int | None:
+    """A posted id within bounds, else None (so that no input can cause an error page)."""
+    value = request.POST.get(name, "")
+    if not value.isdigit() or len(value) > 19:
+        return None
+    number = int(value)
+    return number if 1 <= number <= MAX_ID else None
+
+
+def _back(request, fallback: str):
+    """Return to the page the form was posted from, if it is ours; else to `fallback`."""
+    return redirect(local_next(request, fallback))
+
+
+def _own_request(actor, request_id):
+    """The actor's own request (or any, for staff); another person's gives 404."""
+    help_request = selectors.request_get(actor, request_id)
+    if help_request.requester_id != actor.person.pk and not selectors.is_staff(actor):
+        raise Http404
+    return help_request
+
+
+def _suggestions(actor, help_request) -> list:
+    if help_request.status not in (RequestStatus.OPEN, RequestStatus.WAITING_LIST):
+        return []
+    return suggest_for_request(actor, help_request, limit=5)
+
+
+def proposal_concerns(actor, match) -> list[str]:
+    """What a coordinator must know about an open match: the requester was never asked whether
+    they agree to be matched, or the helper has no valid certificate of conduct (VOG)."""
+    concerns = []
+    requester = match.request.requester
+    asked = requester.consents.filter(purpose=ConsentPurpose.MATCHING).order_by("-recorded_at")
+    answer = asked.first()
+    if answer is None:
+        concerns.append(
+            _(
+                "Nobody has asked %(name)s yet whether they agree to be matched with a neighbour. "
+                "Ask it and record the answer on their card."
+            )
+            % {"name": requester.name}
+        )
+    elif not answer.granted:
+        concerns.append(
+            _("%(name)s said no to being matched with a neighbour.") % {"name": requester.name}
+        )
+    vog = vog_concern(actor.community, match.helper)
+    if vog == "missing":
+        concerns.append(
+            _("%(name)s has no certificate of conduct (VOG) on record.")
+            % {"name": match.helper.name}
+        )
+    elif vog == "expired":
+        concerns.append(
+            _("The certificate of conduct (VOG) of %(name)s has expired.")
+            % {"name": match.helper.name}
+        )
+    return concerns

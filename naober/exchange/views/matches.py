@@ -1,0 +1,188 @@
+"""Pages of matches: "my help", one match with its step buttons, taking a step or saying yes, the
+introduction meeting, pausing for review, and contact notes on a request or match.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from naober.api.errors import ApiError
+from naober.communities.decorators import community_page
+from naober.communities.permissions import Action
+from naober.core.forms import apply_errors
+from naober.exchange import selectors, services, states
+from naober.exchange.forms import (
+    ContactLogForm,
+    IntroductionForm,
+    ReviewForm,
+)
+from naober.exchange.models import MatchState
+from naober.exchange.steps import YES, next_steps
+from naober.exchange.views._common import WORKBENCH_ROWS, _back, _page, _refusal, proposal_concerns
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def my_help(request, actor):
+    me = actor.person
+    matches = [
+        {
+            "match": match,
+            "steps": next_steps(actor, match),
+            "contact": selectors.match_contact(actor, match),
+            "i_help": match.helper_id == me.pk,
+        }
+        for match in selectors.my_matches(actor)
+    ]
+    return _page(
+        request,
+        actor,
+        "exchange/my_help.html",
+        my_requests=selectors.request_list(actor, mine=True)[:WORKBENCH_ROWS],
+        my_offers=selectors.offer_list(actor, mine=True),
+        matches=matches,
+        safety_advice=selectors.SAFETY_ADVICE,
+        can_ask=actor.can(Action.ASK_HELP),
+        can_offer=actor.can(Action.OFFER_HELP),
+    )
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def match_detail(request, actor, match_id):
+    match = selectors.match_get(actor, match_id)
+    staff = selectors.is_staff(actor)
+    context = {}
+    if staff:
+        path = request.path
+        context = {
+            "intro_form": IntroductionForm(initial={"intro_place": match.intro_place}),
+            "review_form": ReviewForm(
+                initial={"review_flag": match.review_flag, "review_note": match.review_note}
+            ),
+            "contact_log": selectors.contact_log(actor, match=match),
+            "log_form": ContactLogForm(people=[match.request.requester, match.helper]),
+            "log_action": path + "log/",
+            "followups": match.followups.all(),
+            "concerns": proposal_concerns(actor, match) if match.is_open else [],
+        }
+    return _page(
+        request,
+        actor,
+        "exchange/match_detail.html",
+        match=match,
+        steps=next_steps(actor, match),
+        contact=selectors.match_contact(actor, match),
+        events=selectors.events_of(match, staff=staff),
+        safety_advice=selectors.SAFETY_ADVICE,
+        is_staff=staff,
+        can_introduce=staff and states.can_move(match.state, MatchState.INTRODUCED, match.mode),
+        **context,
+    )
+
+
+@require_POST
+@community_page(Action.VIEW_EXCHANGE)
+def match_step(request, actor, match_id):
+    match = selectors.match_get(actor, match_id)
+    to = request.POST.get("to", "")[:16]
+    note = request.POST.get("note", "")[:500]
+    fallback = f"/c/{actor.community.slug}/matches/{match.pk}/"
+    try:
+        if to.startswith(YES):
+            match = services.say_yes(actor, match, to.removeprefix(YES), note)
+        else:
+            services.transition(actor, match, to, note)
+    except (ValidationError, ApiError, PermissionDenied) as error:
+        messages.error(request, _refusal(error))
+    else:
+        messages.success(request, _step_done(match, to))
+    return _back(request, fallback)
+
+
+def _step_done(match, to: str) -> str:
+    """What the person who pressed a step button reads next."""
+    if not to.startswith(YES):
+        return _("Saved: %(state)s.") % {"state": MatchState(to).label}
+    if match.state == MatchState.ACCEPTED:
+        return _("Both said yes. You can now see how to reach each other.")
+    other = (
+        match.helper if states.HELPER in services.missing_yes(match) else match.request.requester
+    )
+    return _("Thank you, the yes is saved. Now we wait for %(name)s.") % {
+        "name": other.display_name
+    }
+
+
+@community_page(Action.MANAGE_EXCHANGE)
+def match_introduce(request, actor, match_id):
+    """Plan and record the introduction meeting (koppelingsgesprek)."""
+    match = selectors.match_get(actor, match_id)
+    form = IntroductionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.transition(
+                actor, match, MatchState.INTRODUCED, _("Introduction meeting"), **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        except ApiError as error:
+            form.add_error(None, _refusal(error))
+        else:
+            messages.success(request, _("The introduction meeting has been recorded."))
+            return redirect("exchange:match_detail", slug=actor.community.slug, match_id=match.pk)
+    return _page(request, actor, "exchange/introduction_form.html", match=match, form=form)
+
+
+@require_POST
+@community_page(Action.MANAGE_EXCHANGE)
+def match_review(request, actor, match_id):
+    match = selectors.match_get(actor, match_id)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        services.flag_match(
+            actor,
+            match,
+            flagged=form.cleaned_data["review_flag"],
+            note=form.cleaned_data["review_note"],
+        )
+        messages.success(
+            request,
+            _("Paused for review.")
+            if form.cleaned_data["review_flag"]
+            else _("The pause has been lifted."),
+        )
+    else:
+        messages.error(request, _("The reason can be at most 500 characters."))
+    return _back(request, f"/c/{actor.community.slug}/matches/{match.pk}/")
+
+
+def _log(request, actor, *, help_request=None, match=None, people=()):
+    form = ContactLogForm(request.POST, people=people)
+    if form.is_valid():
+        try:
+            services.log_contact(actor, request=help_request, match=match, **form.log_data())
+        except (ValidationError, ApiError) as error:
+            messages.error(request, _refusal(error))
+        else:
+            messages.success(request, _("The contact has been recorded."))
+    else:
+        messages.error(request, _("The contact was not recorded: choose who, how and the result."))
+
+
+@require_POST
+@community_page(Action.MANAGE_EXCHANGE)
+def request_log(request, actor, request_id):
+    help_request = selectors.request_get(actor, request_id)
+    _log(request, actor, help_request=help_request, people=[help_request.requester])
+    return redirect(
+        "exchange:request_detail", slug=actor.community.slug, request_id=help_request.pk
+    )
+
+
+@require_POST
+@community_page(Action.MANAGE_EXCHANGE)
+def match_log(request, actor, match_id):
+    match = selectors.match_get(actor, match_id)
+    _log(request, actor, match=match, people=[match.request.requester, match.helper])
+    return redirect("exchange:match_detail", slug=actor.community.slug, match_id=match.pk)

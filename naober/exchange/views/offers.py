@@ -1,0 +1,128 @@
+"""Pages of standing offers: offering help, changing or pausing an offer, the list of offers a
+resident can accept directly, accepting one, and one offer.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from naober.api.errors import ApiError
+from naober.communities.decorators import community_page
+from naober.communities.permissions import Action
+from naober.core.forms import apply_errors
+from naober.exchange import selectors, services
+from naober.exchange.forms import (
+    OfferEditForm,
+    OfferForm,
+)
+from naober.exchange.models import MatchMode
+from naober.exchange.views._common import WORKBENCH_ROWS, _page, _refusal
+
+
+@community_page(Action.OFFER_HELP)
+def offer_new(request, actor):
+    form = OfferForm(request.POST or None, community=actor.community)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_offer(actor, form.offer_data())
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Thank you! Your offer is now visible to neighbours."))
+            return redirect("exchange:my_help", slug=actor.community.slug)
+    return _page(request, actor, "exchange/offer_form.html", form=form)
+
+
+@community_page(Action.OFFER_HELP)
+def offer_edit(request, actor, offer_id):
+    """The helper changes their own offer; a coordinator changes anyone's (e.g. after a call)."""
+    offer = selectors.offer_get(actor, offer_id)
+    own = offer.helper_id == actor.person.pk
+    if not (own or actor.can(Action.MANAGE_EXCHANGE)):
+        raise PermissionDenied
+    form = OfferEditForm(request.POST or None, offer=offer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_offer(actor, offer, form.offer_data())
+        except ValidationError as error:
+            apply_errors(form, error)
+        except ApiError as error:
+            form.add_error(None, _refusal(error))
+        else:
+            messages.success(request, _("The offer has been saved."))
+            if own:
+                return redirect("exchange:my_help", slug=actor.community.slug)
+            return redirect("exchange:offer_detail", slug=actor.community.slug, offer_id=offer.pk)
+    return _page(request, actor, "exchange/offer_edit.html", form=form, offer=offer, own=own)
+
+
+@require_POST
+@community_page(Action.OFFER_HELP)
+def offer_pause(request, actor, offer_id):
+    offer = selectors.offer_get(actor, offer_id)
+    available = request.POST.get("available") == "1"
+    try:
+        services.update_offer(actor, offer, {"available": available})
+    except (ValidationError, ApiError) as error:
+        messages.error(request, _refusal(error))
+    else:
+        messages.success(
+            request,
+            _("Your offer is visible again.")
+            if available
+            else _("Your offer is paused. Nobody will ask you for now."),
+        )
+    return redirect("exchange:my_help", slug=actor.community.slug)
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def offer_list(request, actor):
+    """Offer-first ("Hulp die buren aanbieden"): a shy neighbour accepts a standing offer."""
+    return _page(
+        request,
+        actor,
+        "exchange/offer_list.html",
+        offers=selectors.standing_offers(actor)[:WORKBENCH_ROWS],
+        can_ask=actor.can(Action.ASK_HELP),
+    )
+
+
+@require_POST
+@community_page(Action.ASK_HELP)
+def offer_accept(request, actor, offer_id):
+    offer = selectors.offer_get(actor, offer_id)
+    category = request.POST.get("category", "")[:40] or None
+    try:
+        match = services.accept_offer(actor, offer, category=category)
+    except (ValidationError, ApiError) as error:
+        messages.error(request, _refusal(error))
+        return redirect("exchange:offers", slug=actor.community.slug)
+    if match.mode == MatchMode.SELF:
+        messages.success(
+            request,
+            _(
+                "Thank you! We have asked %(name)s. When %(name)s says yes, you will both see "
+                "here how to reach each other."
+            )
+            % {"name": offer.helper.display_name},
+        )
+    else:
+        messages.success(request, _("Thank you! A coordinator will call you to arrange it."))
+    return redirect("exchange:match_detail", slug=actor.community.slug, match_id=match.pk)
+
+
+@community_page(Action.VIEW_EXCHANGE)
+def offer_detail(request, actor, offer_id):
+    offer = selectors.offer_get(actor, offer_id)
+    return _page(
+        request,
+        actor,
+        "exchange/offer_detail.html",
+        offer=offer,
+        code=selectors.offer_code(offer),
+        is_staff=selectors.is_staff(actor),
+        can_ask=actor.can(Action.ASK_HELP) and offer.helper_id != actor.person.pk,
+        can_edit=offer.helper_id == actor.person.pk or actor.can(Action.MANAGE_EXCHANGE),
+    )
