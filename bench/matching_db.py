@@ -1,0 +1,157 @@
+"""The matching layer on bench/city.py's city in a real database: cold build, delta, plan page.
+
+    python -m bench.matching_db --json                     # SQLite (a temp file)
+    dropdb -h 127.0.0.1 -U postgres --if-exists naober_e_city
+    createdb -h 127.0.0.1 -U postgres naober_e_city
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/naober_e_city \\
+        python -m bench.matching_db --json              # PostgreSQL (an empty database)
+
+Fills the community (100,000 residents, 50,000 offers; ``bench.api_suggest.fill``) with
+``--open`` open requests (default 500, the plan page's limit), then measures in this process,
+each figure the median of ``--repeat`` runs side by side with a trivial view (``/healthz``):
+
+- ``cold_build_ms``: a process's first suggestion in the community: ``cache.forget()``, then one
+  ``suggestions`` call, which reads every offer and builds the index (target <= 1,000 ms);
+- ``delta_ms``: the next suggestion call of a process whose cached index is one change behind
+  (a helper paused an offer elsewhere: the cached entry is put back as another process still
+  holds it, and the call applies the logged step; ``builds`` shows no rebuild; target <= 50 ms);
+- ``plan_page_ms``: GET of the plan page as the coordinator through Django's test client
+  (target <= 300 ms), with its query count and size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.api_suggest import SLUG, fill
+from bench.city import make_city, make_requests
+
+
+def _setup_django(var_dir: Path) -> None:
+    """A fresh SQLite file unless DATABASE_URL names an (empty) database; then migrate."""
+    os.environ["NAOBER_VAR_DIR"] = str(var_dir)
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{var_dir / 'bench.sqlite3'}")
+    os.environ["ALLOWED_HOSTS"] = "testserver,localhost"
+    os.environ["REQUIRE_2FA_FOR_STAFF"] = "0"  # the coordinator logs in without a code app
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "naober.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def _median_ms(run, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - start) * 1e3)
+    return round(statistics.median(times), 1)
+
+
+def measure(args) -> dict[str, Any]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from naober.communities.context import resolve_actor
+    from naober.exchange import services
+    from naober.exchange.models import HelpOffer, HelpRequest
+    from naober.matchmaking import cache
+    from naober.matchmaking.ranking import suggestions
+
+    city = make_city(args.residents, args.offers, seed=args.seed)
+    probe = make_requests(city, args.open, seed=args.seed + 5, helpers=city.offers["person_id"])
+    t0 = time.perf_counter()
+    coordinator, request_ids = fill(city, probe)
+    fill_seconds = time.perf_counter() - t0
+    actor = resolve_actor(coordinator.user, SLUG)
+    community = actor.community
+    help_request = HelpRequest.objects.get(pk=request_ids[0])
+    client = Client()
+    client.force_login(coordinator.user)
+
+    def trivial():
+        response = client.get("/healthz")
+        assert response.status_code == 200, (response.status_code, response.headers)
+
+    def cold():
+        cache.forget()
+        suggestions(actor, help_request)
+
+    offers = iter(
+        HelpOffer.objects.filter(community=community, available=True).order_by("id")[: args.repeat]
+    )
+
+    def delta():
+        stale = cache.entry_for(community)
+        offer = next(offers)
+        services.update_offer(actor, offer, {"available": False})  # the coordinator pauses it
+        cache._entries[community.pk] = stale  # as another process still holds it
+        start = time.perf_counter()
+        suggestions(actor, help_request)
+        return (time.perf_counter() - start) * 1e3
+
+    page = f"/c/{SLUG}/workbench/plan/"
+
+    def plan_page():
+        response = client.get(page)
+        assert response.status_code == 200, response.status_code
+
+    trivial_ms = _median_ms(trivial, args.repeat)
+    cold_ms = _median_ms(cold, args.repeat)
+    builds = cache.stats["builds"]
+    delta_ms = round(statistics.median(delta() for _ in range(args.repeat)), 1)
+    rebuilt = cache.stats["builds"] - builds
+    plan_page()  # warm
+    plan_ms = _median_ms(plan_page, args.repeat)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page)
+    lines = response.content.count(b'name="offer"')
+    return {
+        "benchmark": "matching_db",
+        "database": connection.vendor,
+        "offers": int(city.offers["person_id"].shape[0]),
+        "open_requests": len(request_ids),
+        "fill_seconds": round(fill_seconds, 1),
+        "trivial_ms": trivial_ms,
+        "cold_build_ms": cold_ms,
+        "delta_ms": delta_ms,
+        "delta_rebuilds": rebuilt,
+        "plan_page_ms": plan_ms,
+        "plan_page_queries": len(queries),
+        "plan_page_kb": round(len(response.content) / 1024, 1),
+        "plan_page_lines": lines,
+        "repeat": args.repeat,
+        "load_average_1m": round(os.getloadavg()[0], 1),
+    }
+
+
+def main(argv=None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(prog="python -m bench.matching_db", description=__doc__)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--residents", type=int, default=100_000)
+    parser.add_argument("--offers", type=int, default=50_000)
+    parser.add_argument("--open", type=int, default=500, help="open requests")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=2024)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="naober-bench-") as tmp:
+        _setup_django(Path(tmp))
+        result = measure(args)
+    print(json.dumps(result, sort_keys=True) if args.json else json.dumps(result, indent=2))
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(0 if main() else 1)
