@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, FieldError, ImproperlyConfigured
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -30,20 +30,40 @@ class PurgeItem:
     count: int
 
 
-def registered() -> list[tuple[Purgeable, type[models.Model]]]:
-    """Every declared entry whose model and fields exist in this installation."""
+def _field_at(model, path: str):
+    """The field a lookup path ("visit__visited_on") ends at; FieldDoesNotExist if it does not."""
+    *steps, name = path.split("__")
+    for step in steps:
+        model = model._meta.get_field(step).related_model
+        if model is None:
+            raise FieldDoesNotExist(f"{step} is not a relation")
+    return model._meta.get_field(name)
+
+
+def _resolve(entry: Purgeable) -> type[models.Model]:
+    """The entry's model, after checking that every field it names exists."""
+    try:
+        model = apps.get_model(entry.model)
+        for path in (entry.date_field, entry.community_field, *entry.text_fields):
+            _field_at(model, path)
+        model._default_manager.filter(**entry.closed)  # builds the query only: no database
+    except (LookupError, ValueError, FieldDoesNotExist, FieldError) as error:
+        raise ImproperlyConfigured(f"retention entry {entry}: {error}") from error
+    return model
+
+
+def registered() -> list[tuple[Purgeable, type[models.Model], tuple[str, ...]]]:
+    """Every declared entry with its model. A misspelt model or field fails here rather than
+    being skipped (a skipped entry would keep personal text forever); the privacy app calls this
+    at start-up."""
     found, seen = [], set()
     for module in modules_named("retention"):
         for entry in getattr(module, "PURGEABLE", []):
+            model = _resolve(entry)
             if (entry.model, entry.text_fields) in seen:
                 continue
             seen.add((entry.model, entry.text_fields))
-            try:
-                model = apps.get_model(entry.model)
-                fields = [model._meta.get_field(name) for name in entry.text_fields]
-            except (LookupError, FieldDoesNotExist):
-                continue
-            found.append((entry, model, tuple(f.name for f in fields)))
+            found.append((entry, model, entry.text_fields))
     return found
 
 
@@ -56,11 +76,7 @@ def cutoff(now=None):
 def expired(entry: Purgeable, model, fields: tuple[str, ...], now=None) -> models.QuerySet:
     """Finished rows older than the retention period that still hold some of the text."""
     limit = cutoff(now)
-    date_field = entry.date_field.split("__")[-1]
-    target = model
-    for step in entry.date_field.split("__")[:-1]:
-        target = target._meta.get_field(step).related_model
-    if isinstance(target._meta.get_field(date_field), models.DateTimeField):
+    if isinstance(_field_at(model, entry.date_field), models.DateTimeField):
         bound = limit
     else:
         bound = date(limit.year, limit.month, limit.day)

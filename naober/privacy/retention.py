@@ -3,8 +3,9 @@
 Each entry names a model ("app_label.Model"), the date (a field or a lookup path) after which the
 retention period starts, the free-text fields to empty, the filter that says a row is finished
 (open matters are never purged), and where the row's community is. Titles, statuses and links are
-kept, so counts and reports stay right. Entries for models that are not installed are skipped;
-the exchange and outreach entries live here until those apps carry their own file.
+kept, so counts and reports stay right. A misspelt model or field stops the start-up
+(naober/privacy/apps.py); the exchange and outreach entries live here until those apps carry
+their own file.
 """
 
 from dataclasses import dataclass, field

@@ -3,12 +3,14 @@
 from datetime import date, timedelta
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.utils import timezone
 
 from naober.exchange.models import Category, HelpRequest
 from naober.privacy.models import AuditEntry
 from naober.privacy.purge import plan, registered
+from naober.privacy.retention import PURGEABLE, Purgeable
 
 
 @pytest.fixture
@@ -99,3 +101,30 @@ def test_real_run_purges_only_expired_closed_rows(rows, capsys):
 def test_retention_period_comes_from_settings(rows, settings):
     settings.RETENTION_DAYS = 1000
     assert {item.count for item in plan()} == {0}
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        Purgeable("outreach.HouseVisits", "visited_on", ("notes",)),
+        Purgeable("outreach.HouseVisit", "visited_on", ("note",)),
+        Purgeable("outreach.HouseVisit", "visited", ("notes",)),
+        Purgeable("outreach.VisitDomain", "visit__visited_on", ("needs",)),  # community_field
+        Purgeable("outreach.HouseVisit", "visited_on", ("notes",), closed={"state": "done"}),
+    ],
+)
+def test_a_misspelt_retention_entry_stops_the_start_up(entry, monkeypatch):
+    """A misspelt entry would silently keep personal text forever: the privacy app's start-up
+    check (PrivacyConfig.ready) refuses it instead of skipping it."""
+    from django.apps import apps
+
+    from naober.privacy import retention
+
+    monkeypatch.setattr(retention, "PURGEABLE", [*retention.PURGEABLE, entry])
+    with pytest.raises(ImproperlyConfigured, match="retention entry"):
+        apps.get_app_config("privacy").ready()
+
+
+def test_every_declared_retention_entry_is_registered():
+    declared = {entry.model for entry in PURGEABLE}
+    assert declared <= {entry.model for entry, _model, _fields in registered()}

@@ -1,4 +1,4 @@
-"""The production settings protect by default; only the test settings (used by pytest) relax them."""
+"""The production settings protect by default; only the test settings (pytest's) relax them."""
 
 import os
 import runpy
@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def production(monkeypatch, tmp_path):
-    """naober/settings.py read afresh in this (pytest) process, with nothing set in the environment."""
+    """naober/settings.py read afresh in this (pytest) process, nothing set in the environment."""
     for name in ("DEBUG", "RATE_LIMITS_ENABLED", "REQUIRE_2FA_FOR_STAFF", "ACCESS_LOG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NAOBER_VAR_DIR", str(tmp_path))
