@@ -18,6 +18,7 @@ FEATURE_APPS = [
     "accounts",
     "desk",
     "reach",
+    "doors",
 ]
 
 

@@ -370,6 +370,30 @@ def acute_signal(person, context: dict, phone: str) -> Texts:
     )
 
 
+def door_arrival(person, context: dict, phone: str) -> Texts:
+    """For the coordinator on duty: something came in through a door of the public page. Never
+    who or what: names and numbers are read on the queue's page, where reading is governed."""
+    door = str(context.get("door") or "")
+    what = {
+        "callback": _("Someone asked on the public page to be called back."),
+        "volunteer": _("Someone signed up on the public page to help as a volunteer."),
+        "concern": _("Someone shared a worry about a neighbour on the public page."),
+        "talent": _("Someone told us on the public page what they are good at."),
+    }.get(door, _("Something came in through the public page."))
+    by = context.get("answer_by")
+    body = what
+    if isinstance(by, datetime):
+        body += " " + _("We promised an answer by %(date)s at %(time)s.") % {
+            "date": _date(by),
+            "time": timezone.localtime(by).strftime("%H:%M"),
+        }
+    return Texts(
+        subject=_("New through the public page"),
+        body=body + " " + _("Please look at it in Naober."),
+        sms="Naober: " + what,
+    )
+
+
 def custom(person, context: dict, phone: str) -> Texts:
     subject = " ".join(str(context.get("subject") or "").split())[:200] or _("A message for you")
     body = str(context.get("body") or "").strip()
@@ -392,6 +416,7 @@ EVENTS: dict[str, Callable[..., Texts]] = {
         "request_waiting": request_waiting,
         "request_in_progress": request_in_progress,
         "acute_signal": acute_signal,
+        "door_arrival": door_arrival,
         "custom": custom,
     }.items()
 }

@@ -180,7 +180,15 @@ class Signal(models.Model):
     """Something seen or heard that asks for action. The raiser hears back via `public_outcome`."""
 
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="signals")
-    raised_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="signals_raised")
+    # Empty for a concern shared on the public page by someone without a login (naober/doors):
+    # then `raiser_name` and `raiser_contact` say who it was, and only staff ever read them.
+    raised_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="signals_raised"
+    )
+    raiser_name = models.CharField(_("name of who raised it"), max_length=120, blank=True)
+    raiser_contact = models.CharField(
+        _("how they would like to hear the outcome"), max_length=200, blank=True
+    )
     visit = models.ForeignKey(
         HouseVisit, null=True, blank=True, on_delete=models.SET_NULL, related_name="signals"
     )

@@ -161,7 +161,8 @@ def signal_view(actor: Actor, signal: Signal) -> dict:
     if not actor.can(Action.TRIAGE_SIGNALS):
         return data
     data.update(
-        raised_by=signal.raised_by_id,
+        # Who raised a signal is for staff only, never for the core group (issue 15.3).
+        raised_by=signal.raised_by_id if actor.can(Action.VIEW_CONTACT_DETAILS) else None,
         person_concerned=signal.person_concerned_id,
         assignee=signal.assignee_id,
         action=signal.action,

@@ -84,6 +84,35 @@ def raise_signal(
     return signal
 
 
+@transaction.atomic
+def raise_public_concern(
+    community, *, about: str, description: str, name: str = "", contact: str = ""
+) -> Signal:
+    """A worry about a neighbour shared on the public page by someone without a login (no actor:
+    the door checks its own limits). It becomes a signal on the core group's board like any other;
+    who raised it (`raiser_name`, `raiser_contact`, both optional) is kept for staff only, never
+    for the core group, the person it is about or their data export."""
+    errors = {}
+    about, description = _text(about, 200), _text(description, 3700)
+    if not description:
+        errors["description"] = [_("Tell us what you noticed.")]
+    name, contact = _text(name, 120), _text(contact, 200)
+    if name and not contact:
+        errors["contact"] = [_("Tell us how we can reach you, or leave your name out too.")]
+    if errors:
+        raise ValidationError(errors)
+    text = (_("About: %(about)s") % {"about": about} + "\n\n" if about else "") + description
+    signal = Signal.objects.create(
+        community=community,
+        raised_by=None,
+        raiser_name=name,
+        raiser_contact=contact,
+        description=text,
+    )
+    SignalEvent.objects.create(signal=signal, by=None, changes={"status": "new"})
+    return signal
+
+
 def _clean_changes(actor: Actor, signal: Signal, changes: dict) -> dict:
     cleaned, errors = {}, {}
     for field, value in changes.items():
@@ -148,7 +177,7 @@ def update_signal(actor: Actor, signal: Signal, changes: dict, *, note: str = ""
         note=_text(note, 200),
         changes={f: _shown(f, v) for f, v in changed.items()},
     )
-    if RAISER_FIELDS & set(changed):
+    if RAISER_FIELDS & set(changed) and signal.raised_by is not None:
         send_notice(signal.raised_by, "signal_outcome", {"signal": signal})
     return signal
 

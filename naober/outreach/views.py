@@ -284,6 +284,7 @@ def signal_detail(request, actor, signal_id):
         next_step=signal.action in triage.NEXT_STEP_ACTIONS,
         can_enter=actor.can(Action.ENTER_FOR_OTHERS),
         can_refer=actor.can(Action.REFER_OUT),
+        show_raiser=actor.can(Action.VIEW_CONTACT_DETAILS),
     )
 
 

@@ -21,6 +21,7 @@ NOT_TO_RESIDENTS = {
     "vog_expiring": "for coordinators: certificates of conduct to renew",
     "request_waiting": "for coordinators (escalation, issue 15.2): a request has no answer yet",
     "acute_signal": "for the core group and the coordinator on duty",
+    "door_arrival": "for the coordinator on duty: a door of the public page was used",
 }
 
 

@@ -1,0 +1,157 @@
+"""Writes of the four doors. The public pages, the API and the desk's paper entry come through here.
+
+Each door stores what it received where its queue lives (a call-back in the desk, a concern as a
+signal in outreach, a volunteer sign-up or a talent here) and tells the coordinator on duty (every
+coordinator when nobody is on the rota) in their own channel, in the same transaction (notify's
+outbox), without names or numbers. Nothing is stored when the input is wrong (ValidationError).
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from naober.communities.context import Actor
+from naober.communities.models import Community
+from naober.communities.permissions import Action
+from naober.desk.services import ask_callback
+from naober.doors.models import Channel, Talent, VolunteerSignup
+from naober.escalation.sweep import on_duty_or_all
+from naober.notify.services import notify
+from naober.outreach.triage import raise_public_concern
+
+
+def answer_by(community: Community, at=None):
+    """When the community's answer promise for something received at `at` runs out."""
+    return (at or timezone.now()) + timedelta(hours=community.response_deadline_hours)
+
+
+def _tell_on_duty(community: Community, door: str, row) -> None:
+    """The coordinator on duty hears that a door was used, once per row (idempotency key)."""
+    at = getattr(row, "created_at", None) or timezone.now()
+    context = {"door": door, "answer_by": answer_by(community, at)}
+    for person in on_duty_or_all(community, timezone.now()):
+        notify(person, "door_arrival", context, key=f"door:{door}:{row.pk}:{person.pk}")
+
+
+def _text(value, limit: int) -> str:
+    return " ".join(str(value or "").split())[:limit]
+
+
+def _required(data: dict, fields: dict[str, str]) -> None:
+    errors = {
+        field: [message] for field, message in fields.items() if not _text(data.get(field), 1)
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def call_me_back(community: Community, *, name: str, phone: str, when: str = ""):
+    """ "Bel mij terug": a call-back in the desk's queue, due today, the promise clock running."""
+    callback = ask_callback(
+        community, name=_text(name, 120), phone=phone, good_time=_text(when, 200)
+    )
+    _tell_on_duty(community, "callback", callback)
+    return callback
+
+
+@transaction.atomic
+def share_concern(
+    community: Community, *, about: str, description: str, name: str = "", contact: str = ""
+):
+    """ "Ik maak me zorgen om een buur": a signal for the core group; the raiser stays unnamed to
+    everyone but staff."""
+    signal = raise_public_concern(
+        community, about=about, description=description, name=name, contact=contact
+    )
+    _tell_on_duty(community, "concern", signal)
+    return signal
+
+
+@transaction.atomic
+def sign_up_to_help(
+    community: Community, data: dict, *, channel: str = Channel.WEB
+) -> VolunteerSignup:
+    """ "Ik wil helpen": a sign-up in the coordinator's queue for the intake talk."""
+    _required(
+        data,
+        {
+            "name": _("Fill in your name."),
+            "contact": _("Tell us how we can reach you: a phone number, e-mail or address."),
+            "likes": _("Tell us what you would like to do."),
+        },
+    )
+    signup = VolunteerSignup.objects.create(
+        community=community,
+        name=_text(data["name"], 120),
+        contact=_text(data["contact"], 200),
+        likes=str(data["likes"]).strip()[:1000],
+        available=_text(data.get("available"), 200),
+        channel=channel,
+    )
+    _tell_on_duty(community, "volunteer", signup)
+    return signup
+
+
+@transaction.atomic
+def tell_talent(
+    community: Community, data: dict, *, channel: str = Channel.WEB, entered_by=None
+) -> Talent:
+    """ "Waar bent u goed in?": a talent for the coordinator's review (from the page, the API, or
+    typed in from a paper form by a coordinator, `entered_by`)."""
+    _required(
+        data,
+        {
+            "name": _("Fill in your name."),
+            "good_at": _("Tell us what you are good at."),
+            "contact": _("Tell us how we can reach you: a phone number, e-mail or address."),
+        },
+    )
+    talent = Talent.objects.create(
+        community=community,
+        name=_text(data["name"], 120),
+        good_at=str(data["good_at"]).strip()[:1000],
+        would_do=str(data.get("would_do") or "").strip()[:1000],
+        contact=_text(data["contact"], 200),
+        may_ask=bool(data.get("may_ask")),
+        channel=channel,
+        entered_by=entered_by,
+    )
+    if entered_by is None:
+        _tell_on_duty(community, "talent", talent)
+    return talent
+
+
+def enter_paper_talent(actor: Actor, data: dict) -> Talent:
+    """A coordinator types in a paper form: the same rules, no message to themselves."""
+    actor.require(Action.MANAGE_VOLUNTEERS)
+    return tell_talent(actor.community, data, channel=Channel.PAPER, entered_by=actor.person)
+
+
+def close_signup(actor: Actor, signup_id: int, *, talked: bool) -> VolunteerSignup:
+    """The intake talk was held (`talked`) or the sign-up is set aside: it leaves the queue."""
+    actor.require(Action.MANAGE_VOLUNTEERS)
+    signup = VolunteerSignup.objects.filter(community=actor.community, pk=signup_id).first()
+    if signup is None:
+        raise ValidationError(_("This sign-up is not part of this neighbourhood."))
+    if signup.closed_at is None:
+        now = timezone.now()
+        signup.closed_at, signup.closed_by = now, actor.person
+        signup.talked_at = now if talked else None
+        signup.save(update_fields=["closed_at", "closed_by", "talked_at"])
+    return signup
+
+
+def close_talent(actor: Actor, talent_id: int) -> Talent:
+    """The coordinator has dealt with a talent (or it had no consent): it leaves the queue."""
+    actor.require(Action.MANAGE_VOLUNTEERS)
+    talent = Talent.objects.filter(community=actor.community, pk=talent_id).first()
+    if talent is None:
+        raise ValidationError(_("This talent is not part of this neighbourhood."))
+    if talent.closed_at is None:
+        talent.closed_at, talent.closed_by = timezone.now(), actor.person
+        talent.save(update_fields=["closed_at", "closed_by"])
+    return talent
