@@ -7,37 +7,36 @@ per-community version that a save or delete of one of those rows bumps (signals 
 cached is plain text (first name, public place, labels), never a model, and per language because
 labels are translated.
 
-Bulk `update()` calls send no signals, so an entry also expires after `TTL` seconds. With one
-shared cache (the CACHES setting) a change reaches every server process at once; with the default
-per-process memory cache other processes see it within `TTL`.
+The version is a row in the database (core.HomeVersion), read with one primary-key query a
+visit, so a change made in one server process shows in every other process on its next visit,
+with the default per-process memory cache and no shared cache to run. A bump is part of the
+transaction that made the change: a rolled-back change bumps nothing. Bulk `update()` calls send
+no signals, so an entry also expires after `TTL` seconds.
 """
 
 from django.core.cache import cache
+from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
 
+from naober.core.models import HomeVersion
 from naober.exchange import selectors as exchange
 
 TTL = 60
 
 
-def _version_key(community_id: int) -> str:
-    return f"core:home:version:{community_id}"
-
-
 def _version(community_id: int) -> int:
-    cache.add(_version_key(community_id), 1, timeout=None)
-    return cache.get(_version_key(community_id)) or 1
+    version = HomeVersion.objects.filter(pk=community_id).values_list("version", flat=True).first()
+    if version is None:  # a community filled in bulk, without signals: its first visit
+        version = HomeVersion.objects.get_or_create(community_id=community_id)[0].version
+    return version
 
 
-def invalidate(community_id: int) -> None:
-    """Make the next home of this community read the database again."""
-    key = _version_key(community_id)
-    if not cache.add(key, 2, timeout=None):
-        try:
-            cache.incr(key)
-        except ValueError:  # evicted between add and incr
-            cache.set(key, 2, timeout=None)
+def invalidate(community_id: int, *, create: bool = True) -> None:
+    """Make the next home of this community, in every process, read the database again."""
+    bumped = HomeVersion.objects.filter(pk=community_id).update(version=F("version") + 1)
+    if not bumped and create:
+        HomeVersion.objects.get_or_create(community_id=community_id)
 
 
 def home_lists(community) -> dict:
@@ -72,12 +71,15 @@ def home_lists(community) -> dict:
     return lists
 
 
-def _changed(sender, instance, **kwargs) -> None:
+def _changed(sender, instance, signal=None, **kwargs) -> None:
     from naober.communities.models import Community
 
+    if isinstance(instance, Community) and signal is post_delete:
+        return  # its version row goes with it
     community_id = instance.pk if isinstance(instance, Community) else instance.community_id
     if community_id is not None:
-        invalidate(community_id)
+        # A delete may be part of deleting the community: never create a row for it then.
+        invalidate(community_id, create=signal is not post_delete)
 
 
 def connect() -> None:

@@ -56,3 +56,27 @@ def test_each_change_the_home_shows_reaches_the_next_visit(client, community, pe
 
     request.delete()
     assert "Hulp bij de was" not in _home(client)[0]  # a deleted request
+
+
+def test_a_change_in_one_process_reaches_another_process_cache(
+    client, community, person_factory, monkeypatch
+):
+    """Two server processes each keep their own memory cache; the version they both read from the
+    database makes the second one show a change made through the first on its next visit."""
+    from django.core.cache.backends.locmem import LocMemCache
+
+    from naober.core import home_cache
+
+    helper = person_factory(community, name="Gerrit Kerkhof", area=street(community, "Kerkstraat"))
+    offer = offer_of(helper, "Ik help graag in de tuin")
+    first, second = LocMemCache("home-a", {}), LocMemCache("home-b", {})
+    monkeypatch.setattr(home_cache, "cache", second)
+    assert "Ik help graag in de tuin" in _home(client)[0]  # the other process has it cached
+    monkeypatch.setattr(home_cache, "cache", first)
+    offer.description = "Ik doe boodschappen"
+    offer.save()  # made in this process
+    assert "Ik doe boodschappen" in _home(client)[0]
+    monkeypatch.setattr(home_cache, "cache", second)
+    html, queries = _home(client)
+    assert "Ik doe boodschappen" in html and "in de tuin" not in html
+    assert "Ik doe boodschappen" in _home(client)[0]
