@@ -1,23 +1,21 @@
 """Reads about volunteers: VOG expiry, idle and overloaded volunteers. Always one community.
 
-Load is counted from `exchange.Match` (fields request, offer, state, created_at; offer.helper),
-which the exchange app delivers. It is looked up lazily with `apps.get_model`: while it does not
-exist, every volunteer simply has no matches, so these pages work before and after it lands.
+Load is counted from the exchange's matches (volunteering sits above the exchange). Nothing here
+writes: a community without saved rules reads the defaults (`rules_for`).
 """
 
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.apps import apps
-from django.core.exceptions import FieldError
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
-from naober.volunteering.models import Appreciation, VolunteerProfile
+from naober.exchange.models import Match
+from naober.volunteering.models import Appreciation, VolunteeringSettings, VolunteerProfile
 
 OPEN_MATCH_STATES = ("proposed", "accepted", "introduced", "active")
 # A recurring match asks a lot: this many at once is too much for one volunteer.
@@ -29,6 +27,12 @@ def add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def rules_for(community) -> VolunteeringSettings:
+    """The community's VOG rules; the defaults (unsaved) while it has not changed them."""
+    found = VolunteeringSettings.objects.filter(community=community).first()
+    return found or VolunteeringSettings(community=community)
 
 
 def profiles(actor: Actor) -> QuerySet[VolunteerProfile]:
@@ -62,9 +66,7 @@ def vog_valid_until(profile: VolunteerProfile, max_age_months: int) -> date | No
 
 def vog_expiring(community, today: date | None = None) -> list[VogStatus]:
     """Certificates that are too old already or will be within the warning period."""
-    from naober.volunteering.services import settings_for
-
-    rules = settings_for(community)
+    rules = rules_for(community)
     today = today or timezone.localdate()
     horizon = today + timedelta(days=rules.vog_warning_days)
     found = []
@@ -80,31 +82,19 @@ def vog_expiring(community, today: date | None = None) -> list[VogStatus]:
 def vog_concern(community, person, today: date | None = None) -> str:
     """What a coordinator should know before proposing `person` as a helper: "missing" (no
     certificate of conduct on record), "expired", or "" when a valid one is on record."""
-    from naober.volunteering.services import settings_for
-
     profile = VolunteerProfile.objects.filter(community=community, person=person).first()
     if profile is None or profile.vog_issued_on is None:
         return "missing"
-    valid_until = vog_valid_until(profile, settings_for(community).vog_max_age_months)
+    valid_until = vog_valid_until(profile, rules_for(community).vog_max_age_months)
     return "expired" if valid_until < (today or timezone.localdate()) else ""
-
-
-def _match_model():
-    try:
-        return apps.get_model("exchange", "Match")
-    except LookupError:
-        return None
 
 
 def idle(actor: Actor, weeks: int = 8) -> list[VolunteerProfile]:
     """Volunteers without any match in the last `weeks` weeks: they may drop out if never asked."""
     since = timezone.now() - timedelta(weeks=weeks)
-    match = _match_model()
     everyone = list(profiles(actor))
-    if match is None:
-        return everyone
     busy = set(
-        match.objects.filter(
+        Match.objects.filter(
             offer__helper__community=actor.community, created_at__gte=since
         ).values_list("offer__helper_id", flat=True)
     )
@@ -113,25 +103,19 @@ def idle(actor: Actor, weeks: int = 8) -> list[VolunteerProfile]:
 
 def overloaded(actor: Actor, today: date | None = None) -> list[tuple[VolunteerProfile, str]]:
     """Volunteers above their own monthly limit, or with several recurring matches at once."""
-    match = _match_model()
-    if match is None:
-        return []
     today = today or timezone.localdate()
     month_start = timezone.make_aware(timezone.datetime(today.year, today.month, 1))
     rows = (
-        match.objects.filter(offer__helper__community=actor.community)
+        Match.objects.filter(offer__helper__community=actor.community)
         .values("offer__helper_id")
-        .annotate(this_month=Count("pk", filter=Q(created_at__gte=month_start)))
-    )
-    try:
-        rows = rows.annotate(
+        .annotate(
+            this_month=Count("pk", filter=Q(created_at__gte=month_start)),
             heavy=Count(
                 "pk", filter=Q(state__in=OPEN_MATCH_STATES, request__recurrence="recurring")
-            )
+            ),
         )
-        load = {r["offer__helper_id"]: r for r in rows}
-    except FieldError:
-        load = {r["offer__helper_id"]: r | {"heavy": 0} for r in rows}
+    )
+    load = {r["offer__helper_id"]: r for r in rows}
     found = []
     for profile in profiles(actor):
         row = load.get(profile.person_id)

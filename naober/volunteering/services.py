@@ -19,6 +19,7 @@ from naober.volunteering.models import (
     VolunteeringSettings,
     VolunteerProfile,
 )
+from naober.volunteering.selectors import vog_expiring
 
 PROFILE_FIELDS = (
     "agreement_signed_on",
@@ -29,11 +30,6 @@ PROFILE_FIELDS = (
     "availability",
 )
 TEXT_LIMITS = {"insurance_note": 200, "will_not_do": 300, "availability": 200}
-
-
-def settings_for(community) -> VolunteeringSettings:
-    found, _created = VolunteeringSettings.objects.get_or_create(community=community)
-    return found
 
 
 def _past_date(value, field: str, errors: dict) -> None:
@@ -126,7 +122,7 @@ def update_settings(
         errors["vog_warning_days"] = [_("Choose a number of days from 1 to 365.")]
     if errors:
         raise ValidationError(errors)
-    found = settings_for(actor.community)
+    found, _created = VolunteeringSettings.objects.get_or_create(community=actor.community)
     found = VolunteeringSettings.objects.select_for_update().get(pk=found.pk)
     found.vog_max_age_months = vog_max_age_months
     found.vog_warning_days = vog_warning_days
@@ -139,8 +135,6 @@ def send_vog_reminders(community, today: date | None = None) -> int:
 
     Returns the number of coordinators told; nothing is sent when no certificate expires soon.
     """
-    from naober.volunteering.selectors import vog_expiring
-
     expiring = vog_expiring(community, today=today)
     if not expiring:
         return 0

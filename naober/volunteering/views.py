@@ -22,7 +22,7 @@ def _weeks(raw: str) -> int:
 @community_page(Action.MANAGE_VOLUNTEERS)
 def overview(request, actor):
     op = request.POST.get("op") if request.method == "POST" else None
-    rules = services.settings_for(actor.community)
+    rules = selectors.rules_for(actor.community)
     new_form = forms.NewProfileForm(
         request.POST if op == "new" else None, prefix="new", community=actor.community
     )
@@ -109,7 +109,7 @@ def profile(request, actor, profile_id):
             )
     if op == "profile" and not page_forms["profile"].is_valid():
         volunteer.refresh_from_db()  # the form changed the instance while validating
-    rules = services.settings_for(actor.community)
+    rules = selectors.rules_for(actor.community)
     return render(
         request,
         "volunteering/profile.html",

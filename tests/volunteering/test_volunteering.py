@@ -12,7 +12,12 @@ from django.utils import timezone
 
 from naober.communities.context import resolve_actor
 from naober.volunteering import selectors, services
-from naober.volunteering.models import Appreciation, Training, VolunteerProfile
+from naober.volunteering.models import (
+    Appreciation,
+    Training,
+    VolunteeringSettings,
+    VolunteerProfile,
+)
 
 
 def actor_of(person):
@@ -80,7 +85,7 @@ def test_vog_expiry_follows_the_community_rule(coordinator, volunteer, person_fa
     assert len(selectors.vog_expiring(community)) == 2
     with pytest.raises(ValidationError):
         services.update_settings(actor, vog_max_age_months=0, vog_warning_days=30)
-    assert services.settings_for(community).vog_max_age_months == 6
+    assert selectors.rules_for(community).vog_max_age_months == 6
 
 
 def test_vog_reminder_tells_every_coordinator(
@@ -245,7 +250,7 @@ def test_pages_create_and_edit_a_profile(coordinator, volunteer):
         {"op": "settings", "rules-vog_max_age_months": 0, "rules-vog_warning_days": 10},
     )
     assert response.status_code == 200
-    assert services.settings_for(coordinator.community).vog_max_age_months == 36
+    assert selectors.rules_for(coordinator.community).vog_max_age_months == 36
 
 
 def test_profile_page_of_another_community_is_404(
@@ -275,3 +280,10 @@ def test_overview_lists_volunteers_a_page_at_a_time(coordinator, community, monk
     assert "Cees Drie" in table and "Anna Een" not in table
     assert "Vorige pagina" in second
     assert client.get("/c/wijk/volunteers/?page=zz9").status_code == 200  # a bad page: the first
+
+
+def test_reading_the_vog_rules_writes_nothing(community):
+    """Selectors only read: a community that never saved its rules reads the defaults."""
+    assert selectors.rules_for(community).vog_max_age_months == 36
+    selectors.vog_expiring(community)
+    assert not VolunteeringSettings.objects.filter(community=community).exists()
