@@ -8,6 +8,9 @@ A request that nobody has answered is raised twice before the community's promis
   "we zijn ermee bezig" in their own channel;
 - at three quarters, to all coordinators.
 
+A call-back asked for on the public page ("Bel mij terug", naober/doors) runs on the same
+promise and is raised the same way until a coordinator marks it called back.
+
 The sweep runs every few minutes (`manage.py escalate` from cron, or the `escalate` task). It is
 idempotent: every message carries the key ``escalation:<request>:<stage>:<person>``, and notify
 logs one message per key (a unique column), so a reminder goes out once even when two sweeps run
@@ -22,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from naober.communities.models import Community, Role
+from naober.desk.models import Callback, CallbackSource
 from naober.exchange.models import HelpRequest, RequestStatus
 from naober.notify.models import Message
 from naober.notify.services import notify
@@ -100,8 +104,45 @@ def _once(person: Person, event: str, request: HelpRequest, stage: str) -> int:
     return int(notify(person, event, {"request": request, "stage": stage}, key=key) is not None)
 
 
+def escalate_callback(callback: Callback, now: datetime) -> int:
+    """A call-back asked for on the public page runs on the same promise as a request: at half
+    to the coordinator on duty, at three quarters to all coordinators, each stage once (key
+    ``escalation:callback:<id>:<stage>:<person>``), never after it was called back. The message
+    names no caller and no number: the desk's call-back page shows them."""
+    sent = 0
+    with transaction.atomic():
+        callback = (
+            Callback.objects.select_for_update()
+            .select_related("community")
+            .filter(pk=callback.pk, done_at__isnull=True)
+            .first()
+        )
+        if callback is None:  # called back meanwhile
+            return 0
+        community = callback.community
+        promise = timedelta(hours=community.response_deadline_hours)
+        context = {"answer_by": callback.created_at + promise}
+        for stage, share in STAGES:
+            prefix = f"escalation:callback:{callback.pk}:{stage}:"
+            if callback.created_at + promise * share > now:
+                continue
+            if Message.objects.filter(idempotency_key__startswith=prefix).exists():
+                continue
+            staff = on_duty_or_all(community, now) if stage == "half" else coordinators(community)
+            for person in staff:
+                message = notify(
+                    person,
+                    "callback_waiting",
+                    {**context, "stage": stage},
+                    key=f"{prefix}{person.pk}",
+                )
+                sent += int(message is not None)
+    return sent
+
+
 def sweep(now: datetime | None = None) -> int:
-    """Escalate every unanswered request whose first stage is due; returns new messages."""
+    """Escalate every unanswered request and public call-back whose first stage is due;
+    returns new messages."""
     now = now or timezone.now()
     sent = 0
     for community in Community.objects.all():
@@ -115,4 +156,13 @@ def sweep(now: datetime | None = None) -> int:
         ).order_by("created_at", "id")
         for request in due:
             sent += escalate_request(request, now)
+        waiting = Callback.objects.filter(
+            community=community,
+            source=CallbackSource.PUBLIC,
+            done_at__isnull=True,
+            created_at__lte=now - promise * STAGES[0][1],
+            created_at__gte=now - promise * 2,
+        ).order_by("created_at", "id")
+        for callback in waiting:
+            sent += escalate_callback(callback, now)
     return sent

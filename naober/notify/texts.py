@@ -394,6 +394,23 @@ def door_arrival(person, context: dict, phone: str) -> Texts:
     )
 
 
+def callback_waiting(person, context: dict, phone: str) -> Texts:
+    """For coordinators (escalation): someone who asked on the public page to be called back is
+    still waiting. No name or number: the desk's call-back page shows them."""
+    body = _("Someone who asked on the public page to be called back is still waiting.")
+    by = context.get("answer_by")
+    if isinstance(by, datetime):
+        body += " " + _("We promised an answer by %(date)s at %(time)s.") % {
+            "date": _date(by),
+            "time": timezone.localtime(by).strftime("%H:%M"),
+        }
+    return Texts(
+        subject=_("A call-back is still waiting"),
+        body=body + " " + _("Please look at the call-backs at the desk."),
+        sms=_("Naober: someone is still waiting to be called back."),
+    )
+
+
 def custom(person, context: dict, phone: str) -> Texts:
     subject = " ".join(str(context.get("subject") or "").split())[:200] or _("A message for you")
     body = str(context.get("body") or "").strip()
@@ -417,6 +434,7 @@ EVENTS: dict[str, Callable[..., Texts]] = {
         "request_in_progress": request_in_progress,
         "acute_signal": acute_signal,
         "door_arrival": door_arrival,
+        "callback_waiting": callback_waiting,
         "custom": custom,
     }.items()
 }

@@ -57,6 +57,7 @@ def contexts(requester, helper):
         "request_in_progress": {"request": request, "stage": "half"},
         "acute_signal": {"signal": SimpleNamespace(pk=5, description="Mevrouw Bos is gevallen")},
         "door_arrival": {"door": "callback", "answer_by": datetime(2026, 3, 5, 16, tzinfo=UTC)},
+        "callback_waiting": {"answer_by": datetime(2026, 3, 5, 16, tzinfo=UTC)},
         "custom": {"subject": "Hallo", "body": "Tot morgen."},
     }
 

@@ -22,6 +22,7 @@ NOT_TO_RESIDENTS = {
     "request_waiting": "for coordinators (escalation, issue 15.2): a request has no answer yet",
     "acute_signal": "for the core group and the coordinator on duty",
     "door_arrival": "for the coordinator on duty: a door of the public page was used",
+    "callback_waiting": "for coordinators (escalation): a public call-back is still waiting",
 }
 
 
