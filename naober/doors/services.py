@@ -19,8 +19,11 @@ from naober.communities.permissions import Action
 from naober.desk.services import ask_callback
 from naober.doors.models import Channel, Talent, VolunteerSignup
 from naober.escalation.sweep import on_duty_or_all
+from naober.exchange.services import create_offer
 from naober.notify.services import notify
 from naober.outreach.triage import raise_public_concern
+from naober.people.services import register_person
+from naober.people.validation import PHONE_RE
 
 
 def answer_by(community: Community, at=None):
@@ -143,6 +146,43 @@ def close_signup(actor: Actor, signup_id: int, *, talked: bool) -> VolunteerSign
         signup.talked_at = now if talked else None
         signup.save(update_fields=["closed_at", "closed_by", "talked_at"])
     return signup
+
+
+def contact_fields(contact: str) -> dict:
+    """The free "how to reach you" as a person's field: an e-mail address, a phone number, or
+    else a postal address."""
+    contact = contact.strip()
+    if "@" in contact:
+        return {"email": contact}
+    if PHONE_RE.match(contact):
+        return {"phone": contact}
+    return {"address": contact}
+
+
+@transaction.atomic
+def talent_to_offer(actor: Actor, talent_id: int, *, category: str):
+    """One click: a talent whose owner may be asked becomes a resident (registered by the
+    coordinator, reachable the way they gave) with a standing offer of the chosen kind of help,
+    through the people and exchange services, so all their rules apply. The talent leaves the
+    queue."""
+    actor.require(Action.MANAGE_VOLUNTEERS)
+    talent = (
+        Talent.objects.select_for_update()
+        .filter(community=actor.community, pk=talent_id, closed_at__isnull=True)
+        .first()
+    )
+    if talent is None:
+        raise ValidationError(_("This talent is not part of this neighbourhood."))
+    if not talent.may_ask:
+        raise ValidationError(_("This neighbour did not say we may ask them, so no offer is made."))
+    person = register_person(actor, {"name": talent.name, **contact_fields(talent.contact)})
+    description = talent.good_at + (f"\n{talent.would_do}" if talent.would_do else "")
+    offer = create_offer(
+        actor, {"categories": [category], "description": description[:2000]}, helper=person
+    )
+    talent.offer, talent.closed_at, talent.closed_by = offer, timezone.now(), actor.person
+    talent.save(update_fields=["offer", "closed_at", "closed_by"])
+    return offer
 
 
 def close_talent(actor: Actor, talent_id: int) -> Talent:

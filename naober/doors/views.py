@@ -14,10 +14,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from naober.accounts.delivery import desk_phone
+from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
-from naober.core.forms import apply_errors
 from naober.doors import forms, guard, selectors, services
+from naober.exchange.selectors import categories_of
 from naober.privacy.ratelimit import rate_limited
 
 DOORS = {
@@ -102,6 +103,23 @@ def talents(request, actor):
         else:
             messages.success(request, _("The talent has left the list."))
         return redirect("doors:talents", slug=actor.community.slug)
+    if request.method == "POST" and request.POST.get("op") == "offer":
+        try:
+            offer = services.talent_to_offer(
+                actor,
+                int(request.POST.get("talent") or 0),
+                category=request.POST.get("category", ""),
+            )
+        except ValueError:
+            messages.error(request, _("This talent is not part of this neighbourhood."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(name)s now offers help.") % {"name": offer.helper.name},
+            )
+        return redirect("doors:talents", slug=actor.community.slug)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "started"}
         try:
@@ -112,4 +130,9 @@ def talents(request, actor):
             messages.success(request, _("The paper form has been entered."))
             return redirect("doors:talents", slug=actor.community.slug)
     page = _page_of(request, selectors.open_talents(actor))
-    return render(request, "doors/talents.html", _context(actor, page=page, form=form))
+    categories = categories_of(actor.community).filter(active=True)
+    return render(
+        request,
+        "doors/talents.html",
+        _context(actor, page=page, form=form, categories=categories),
+    )

@@ -198,3 +198,28 @@ def test_a_robot_is_thanked_and_nothing_is_stored(community, staff, knock, tampe
 def test_an_unknown_door_or_community_is_not_found(community):
     assert Client().get("/c/wijk/doors/achterdeur/").status_code == 404
     assert Client().get("/c/nergens/doors/callback/").status_code == 404
+
+
+def test_a_talent_with_consent_becomes_an_offer_in_one_click(community, staff, knock, page_as):
+    from naober.exchange.models import Category, HelpOffer
+
+    knock(Client(), "talent", GOOD["talent"])
+    knock(Client(), "talent", {**GOOD["talent"], "name": "Zonder Toestemming", "may_ask": ""})
+    with_consent, without = Talent.objects.order_by("id")
+    category = Category.objects.filter(community=community, active=True, in_scope=True).first()
+    coordinator = page_as(staff["coordinator"])
+    page = coordinator.get("/c/wijk/doors/talents/").content.decode()
+    assert page.count('value="offer"') == 1  # only the one who may be asked
+    coordinator.post(
+        "/c/wijk/doors/talents/",
+        {"op": "offer", "talent": with_consent.pk, "category": category.code},
+    )
+    offer = HelpOffer.objects.get()
+    assert offer.helper.name == "Henk Smit" and offer.helper.phone == "06 87654321"
+    assert list(offer.categories.all()) == [category] and "Fietsen repareren" in offer.description
+    with_consent.refresh_from_db()
+    assert with_consent.offer == offer and with_consent.closed_at is not None
+    coordinator.post(
+        "/c/wijk/doors/talents/", {"op": "offer", "talent": without.pk, "category": category.code}
+    )
+    assert HelpOffer.objects.count() == 1
