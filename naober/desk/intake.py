@@ -18,9 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from naober.api.errors import ApiError
+from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
-from naober.core.forms import apply_errors
 from naober.desk import forms as desk_forms
 from naober.desk import intake_forms, selectors
 from naober.desk import services as desk_services

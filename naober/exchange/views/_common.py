@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from naober.api.errors import ApiError
-from naober.core.next_url import local_next
+from naober.base.next_url import local_next
 from naober.exchange import selectors
 from naober.exchange.models import RequestStatus
 from naober.exchange.suggestions import suggest_for_request

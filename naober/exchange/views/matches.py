@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from naober.api.errors import ApiError
+from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
-from naober.core.forms import apply_errors
 from naober.exchange import selectors, services, states
 from naober.exchange.forms import (
     ContactLogForm,

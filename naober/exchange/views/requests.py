@@ -9,10 +9,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from naober.api.errors import ApiError
+from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.models import Role
 from naober.communities.permissions import Action
-from naober.core.forms import apply_errors
 from naober.exchange import selectors, services
 from naober.exchange.forms import (
     AskHelpForm,
