@@ -24,10 +24,10 @@ from naober.accounts.forms import (
 )
 from naober.accounts.invitations import InvalidCode
 from naober.accounts.models import Via
+from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.models import Community, SelfSignup
 from naober.communities.permissions import Action
-from naober.core.forms import apply_errors
 from naober.people.selectors import person_get
 from naober.privacy.ratelimit import allow, client_ip, rate_limited, too_many
 

@@ -8,7 +8,7 @@ lead away from the site.
 
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from naober.api.parser import UNSTORABLE
+from naober.base.text import UNSTORABLE
 
 
 def local_next(request, fallback: str) -> str:

@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from naober.base.text import UNSTORABLE
 from naober.communities.models import SelfSignup
 
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
-UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 MAX_HOURS = 24 * 30
 
 # field: (max length, one line)

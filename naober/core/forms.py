@@ -1,7 +1,6 @@
-"""Form helpers every app's pages share: the login form and showing a service's errors."""
+"""The site's login form (a service's errors on any form: naober/base/forms.py)."""
 
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,16 +18,3 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].widget.attrs.update(autocomplete="username")
         self.fields["password"].label = _("Password")
         self.fields["password"].widget.attrs.update(autocomplete="current-password")
-
-
-def apply_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError next to the fields it names (others above the form).
-
-    Services raise ValidationError keyed by field for bad input; pages show those messages on the
-    form they came from, so the pages of every app use this one helper.
-    """
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)

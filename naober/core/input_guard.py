@@ -4,14 +4,15 @@ PostgreSQL rejects the NUL character in text, and no database stores a lone UTF-
 either in a form field, a query string or a header-free upload name would otherwise surface as a
 500 deep inside a query, on whichever page forgot to check. The API's JSON bodies are checked by
 its parser (naober/api/parser.py); this middleware checks query strings and form posts of every
-path, and answers 400: a Dutch page for people, `{"detail","code"}` for the API.
+path, and answers 400: a Dutch page for people, `{"detail","code"}` for the API. Both apply the
+one rule of naober/base/text.py.
 """
 
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from naober.api.parser import UNSTORABLE
+from naober.base.text import UNSTORABLE
 
 
 def _unstorable(querydict) -> bool:

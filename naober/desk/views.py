@@ -12,9 +12,9 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
-from naober.core.forms import apply_errors
 from naober.desk import forms, selectors, services
 from naober.desk.phone import normalise
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from naober.core.exports import safe_cell, unquote_cell
+from naober.base.exports import safe_cell, unquote_cell
 from naober.directory.models import Organisation, OrganisationKind
 from naober.directory.validation import ORGANISATION_FIELDS, clean_fields
 from naober.people.models import LifeDomain

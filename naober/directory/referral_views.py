@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
-from naober.core.forms import apply_errors
 from naober.directory import selectors, services
 from naober.directory.forms import ReferInForm, ReferOutForm, ReferralUpdateForm
 from naober.directory.referrals import InvalidTransition

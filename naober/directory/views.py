@@ -6,9 +6,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
-from naober.core.forms import apply_errors
 from naober.directory import csv_io, selectors, services
 from naober.directory.forms import ImportForm, OrganisationForm, SearchForm, ServiceForm
 from naober.people.models import LifeDomain

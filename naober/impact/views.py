@@ -12,10 +12,10 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from naober.base.exports import csv_response, xlsx_response
 from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
-from naober.core.exports import csv_response, xlsx_response
 from naober.impact import forms, selectors, services
 from naober.impact.charts import bar_chart
 from naober.impact.figures import FIGURES, monthly, public_figures, whole_months

@@ -6,10 +6,10 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from naober.base.exports import csv_response, xlsx_response
 from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
-from naober.core.exports import csv_response, xlsx_response
 from naober.initiatives import forms, selectors, services
 from naober.initiatives.money import euro
 

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
-from naober.core.forms import apply_errors
 from naober.notify import selectors, services
 from naober.notify.forms import CallDoneForm, CustomMessageForm, LogFilterForm
 from naober.people.selectors import person_get

@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
-from naober.core.forms import apply_errors
 from naober.exchange.selectors import categories_of
 from naober.outreach import forms, meetings, selectors, services, triage
 from naober.outreach.models import EntryKind, SignalStatus, WalkEntry

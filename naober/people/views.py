@@ -6,10 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.communities.roles import require_may_act_on
-from naober.core.forms import apply_errors
 from naober.people import selectors, services
 from naober.people.forms import ConsentForm, OwnConsentForm, PersonForm, PersonTagForm
 from naober.people.models import ConsentMethod

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 
+from naober.base.next_url import local_next
 from naober.communities.decorators import community_page
-from naober.core.next_url import local_next
 from naober.privacy import twofactor
 from naober.privacy.forms import OneTimeCodeForm, SetupCodeForm
 from naober.privacy.ratelimit import allow, too_many

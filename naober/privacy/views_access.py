@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from naober.api import tokens
+from naober.base.forms import apply_errors
 from naober.communities import roles
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action, grantable_roles
-from naober.core.forms import apply_errors
 from naober.people import selectors
 from naober.privacy import twofactor
 from naober.privacy.forms import RolesForm

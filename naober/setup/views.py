@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from naober.base.exports import csv_response
 from naober.base.forms import apply_errors
 from naober.communities import area_csv, selectors, services
 from naober.communities.decorators import community_page
 from naober.communities.models import Community
 from naober.communities.permissions import Action
-from naober.core.exports import csv_response
 from naober.exchange import category_services
 from naober.exchange.models import Category
 from naober.setup import forms

@@ -1,4 +1,4 @@
-"""Exports never hand a spreadsheet a live formula (issue 12.8): one sanitiser, core.exports.
+"""Exports never hand a spreadsheet a live formula (issue 12.8): one sanitiser, base.exports.
 
 Every export goes through `safe_cell`: the funders' figures and the budget ledger (CSV and XLSX)
 and the social map's CSV. Text that a spreadsheet would run (= + - @, also after a leading TAB,
@@ -12,7 +12,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from naober.core.exports import csv_response, safe_cell, unquote_cell, xlsx_response
+from naober.base.exports import csv_response, safe_cell, unquote_cell, xlsx_response
 from naober.directory import csv_io
 from naober.directory.models import Organisation
 
