@@ -3,6 +3,7 @@ helper wish of a request. Thin: parse, call a selector or service, render."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,6 +15,7 @@ from naober.matchmaking import ranking, selectors, services
 from naober.matchmaking.forms import SettingsForm, WishForm
 
 MAX_ID = 2**62
+PLAN_PAGE_SIZE = 50
 
 
 def _page(request, actor, template, **context):
@@ -29,8 +31,10 @@ def _posted_id(request, name: str) -> int | None:
 
 @community_page(Action.MANAGE_EXCHANGE)
 def plan(request, actor):
-    """Who could help whom, for every open request at once; urgent and vulnerable first."""
-    return _page(request, actor, "matchmaking/plan.html", lines=ranking.batch_plan(actor))
+    """Who could help whom, for every open request at once; urgent and vulnerable first.
+    Shown PLAN_PAGE_SIZE lines a page, so a city's plan stays a page, not a 400 KB table."""
+    page = Paginator(ranking.batch_plan(actor), PLAN_PAGE_SIZE).get_page(request.GET.get("page"))
+    return _page(request, actor, "matchmaking/plan.html", lines=page.object_list, page=page)
 
 
 @require_POST
