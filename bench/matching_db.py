@@ -90,7 +90,7 @@ def measure(args) -> dict[str, Any]:
         suggestions(actor, help_request)
 
     offers = iter(
-        HelpOffer.objects.filter(community=community, available=True).order_by("id")[: args.repeat]
+        list(HelpOffer.objects.filter(community=community, available=True).order_by("id")[:20])
     )
 
     def delta():
@@ -108,6 +108,15 @@ def measure(args) -> dict[str, Any]:
         response = client.get(page)
         assert response.status_code == 200, response.status_code
 
+    if args.profile:  # where a cold build and a delta spend their time, to stderr
+        import cProfile
+        import pstats
+
+        for name, run in (("cold", cold), ("delta", delta), ("plan page", plan_page)):
+            profile = cProfile.Profile()
+            profile.runcall(run)
+            print(f"--- {name}", file=sys.stderr)
+            pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(30)
     trivial_ms = _median_ms(trivial, args.repeat)
     cold_ms = _median_ms(cold, args.repeat)
     builds = cache.stats["builds"]
@@ -145,6 +154,7 @@ def main(argv=None) -> dict[str, Any]:
     parser.add_argument("--open", type=int, default=500, help="open requests")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--profile", action="store_true", help="cProfile one of each to stderr")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="naober-bench-") as tmp:
         _setup_django(Path(tmp))
