@@ -21,6 +21,8 @@ from naober.directory.models import (
     ReferralStatus,
     Source,
 )
+from naober.exchange import services as exchange_services
+from naober.exchange.models import Channel
 from naober.people import validation as people_validation
 from naober.people.models import Consent, ConsentMethod, ConsentPurpose, ContactChannel, Person
 
@@ -220,7 +222,9 @@ def refer_in(
     """A professional refers a resident in: the person (no login) and, with a category, a request.
 
     Professionals do not browse residents, so they always describe the person; a coordinator
-    merges a duplicate later. The request is mediated: a coordinator calls the person first.
+    merges a duplicate later. The request is mediated: a coordinator calls the person first. It
+    is made by the exchange's service (as a referral), so it gets its code and the person's
+    confirmation, and a kind of help neighbours do not take on is referred on, not left open.
     """
     actor.require(Action.REFER)
     person_data = _resident_data(name, phone, email, address, reachable_via_coordinator)
@@ -228,15 +232,6 @@ def refer_in(
     if not need:
         raise ValidationError({"description": [_("Describe what help is needed.")]})
     note = _text(note, NOTE_LIMIT, "note")
-    found_category = None
-    if category:
-        from naober.exchange.models import Category
-
-        found_category = Category.objects.filter(
-            community=actor.community, code=str(category)[:40]
-        ).first()
-        if found_category is None:
-            raise ValidationError({"category": [_("Choose a kind of help from the list.")]})
     person = Person.objects.create(community=actor.community, **person_data)
     Membership.objects.create(person=person, role=Role.RESIDENT)
     if consent:
@@ -249,18 +244,17 @@ def refer_in(
             note=_("Given to the professional who referred this person."),
         )
     help_request = None
-    if found_category is not None:
-        from naober.exchange.models import Channel, HelpRequest
-
-        help_request = HelpRequest.objects.create(
-            community=actor.community,
+    if category:
+        help_request = exchange_services.create_request(
+            actor,
+            {
+                "category": category,
+                "title": Truncator(" ".join(need.split())).chars(120),
+                "description": need,
+                "needs_mediation": True,
+            },
             requester=person,
-            category=found_category,
-            title=Truncator(" ".join(need.split())).chars(120),
-            description=need,
-            channel=Channel.REFERRAL,
-            needs_mediation=True,
-            entered_by=actor.person,
+            entered_via=Channel.REFERRAL,
         )
     referral = Referral.objects.create(
         community=actor.community,

@@ -15,6 +15,8 @@ from django.utils.translation import ngettext
 from naober.communities.context import Actor
 from naober.communities.models import Area
 from naober.communities.permissions import Action, is_allowed
+from naober.exchange import services as exchange_services
+from naober.exchange.models import Channel
 from naober.outreach.models import (
     EntryKind,
     HouseVisit,
@@ -363,6 +365,16 @@ def can_convert(visit: HouseVisit) -> bool:
     )
 
 
+def _through_exchange(field: str, create, *args, **kwargs):
+    """Create an offer or request with the exchange's own service, so that its rules apply (a
+    request code, the resident's confirmation, the kinds of help neighbours take on); its
+    complaints are shown at the chosen part of the conversation."""
+    try:
+        return create(*args, **kwargs)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from error
+
+
 @transaction.atomic
 def convert_visit(
     actor: Actor, visit: HouseVisit, *, offers: dict[str, object], requests: dict[str, object]
@@ -371,10 +383,10 @@ def convert_visit(
 
     `offers` and `requests` map a life domain to the help category to file it under. Requests are
     mediated by default: a coordinator calls the resident before any neighbour does. Without the
-    resident's consent to be matched nothing is created.
+    resident's consent to be matched nothing is created. Both are made by the exchange's services
+    (as entered at a house visit), so a request gets its code and the resident's confirmation, and
+    an out-of-scope kind of help is referred (request) or refused (offer) as anywhere else.
     """
-    from naober.exchange.models import Channel, HelpOffer, HelpRequest
-
     if not may_act_on(actor, visit):
         raise PermissionDenied
     visit = HouseVisit.objects.select_for_update().get(pk=visit.pk)
@@ -407,27 +419,34 @@ def convert_visit(
         errors["offers"] = [_("Choose at least one offer or request.")]
     if errors:
         raise ValidationError(errors)
-    created_offers = []
-    for domain, category in offers.items():
-        offer = HelpOffer.objects.create(
-            community=actor.community,
+    created_offers = [
+        _through_exchange(
+            "offers",
+            exchange_services.create_offer,
+            actor,
+            {
+                "categories": [category],
+                "description": domains[domain].could_offer,
+                "max_per_month": 2,
+            },
             helper=visit.person,
-            description=domains[domain].could_offer,
-            available=True,
-            max_per_month=2,
+            entered_via=Channel.HOUSE_VISIT,
         )
-        offer.categories.set([category])
-        created_offers.append(offer)
+        for domain, category in offers.items()
+    ]
     created_requests = [
-        HelpRequest.objects.create(
-            community=actor.community,
+        _through_exchange(
+            "requests",
+            exchange_services.create_request,
+            actor,
+            {
+                "category": category,
+                "title": _text(domains[domain].needs, 120),  # the first words; the rest below
+                "description": domains[domain].needs,
+                "needs_mediation": True,
+            },
             requester=visit.person,
-            category=category,
-            title=_text(domains[domain].needs, 120),
-            description=domains[domain].needs,
-            channel=Channel.HOUSE_VISIT,
-            needs_mediation=True,
-            entered_by=actor.person,
+            entered_via=Channel.HOUSE_VISIT,
         )
         for domain, category in requests.items()
     ]

@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
+from naober.exchange import policy
 from naober.exchange.models import (
     AVAILABILITY_CODES,
     Category,
     HelpOffer,
 )
 from naober.exchange.selectors import helper_load
-from naober.exchange.services._common import _same_person, _text
+from naober.exchange.services._common import _text
 from naober.people.models import Person
 from naober.people.validation import clean_languages
 
@@ -81,18 +82,18 @@ def _clean_offer(community, data: dict, errors: dict) -> dict:
 
 
 @transaction.atomic
-def create_offer(actor: Actor, data: dict, *, helper: Person | None = None) -> HelpOffer:
+def create_offer(
+    actor: Actor, data: dict, *, helper: Person | None = None, entered_via: str | None = None
+) -> HelpOffer:
     """Post a standing offer: `create_offer(actor, data, helper=None) -> HelpOffer`.
 
     `data` holds OFFER_FIELDS; categories (codes or Category) and description are required.
-    Permission: OFFER_HELP for one's own offer, ENTER_FOR_OTHERS for someone else's.
+    Permission: OFFER_HELP for one's own offer, ENTER_FOR_OTHERS for someone else's; with
+    `entered_via` (an offer heard at a house visit) the action of that task.
     Errors: PermissionDenied, ValidationError (keyed by field).
     """
     helper = helper or actor.person
-    if _same_person(actor, helper):
-        actor.require(Action.OFFER_HELP)
-    else:
-        actor.require(Action.ENTER_FOR_OTHERS)
+    policy.require_may_enter(actor, helper, Action.OFFER_HELP, entered_via=entered_via)
     if helper is None or helper.community_id != actor.community.pk or helper.erased_at:
         raise Http404
     fields = {k: v for k, v in data.items() if k in OFFER_FIELDS}
@@ -117,10 +118,7 @@ def update_offer(actor: Actor, offer: HelpOffer, changes: dict) -> HelpOffer:
     )
     if offer is None:
         raise Http404
-    if _same_person(actor, offer.helper):
-        actor.require(Action.OFFER_HELP)
-    else:
-        actor.require(Action.ENTER_FOR_OTHERS)
+    policy.require_may_enter(actor, offer.helper, Action.OFFER_HELP)
     errors: dict = {}
     cleaned = _clean_offer(
         actor.community, {k: v for k, v in changes.items() if k in OFFER_FIELDS}, errors

@@ -13,7 +13,7 @@ from naober.api.errors import Conflict
 from naober.communities.context import Actor
 from naober.communities.models import Role
 from naober.communities.permissions import Action
-from naober.exchange import integrations
+from naober.exchange import integrations, policy
 from naober.exchange.defaults import DEFAULT_CATEGORIES
 from naober.exchange.models import (
     OPEN_STATES,
@@ -157,23 +157,25 @@ def mediation_forced(requester: Person) -> bool:
 
 
 @transaction.atomic
-def create_request(actor: Actor, data: dict, *, requester: Person | None = None) -> HelpRequest:
+def create_request(
+    actor: Actor, data: dict, *, requester: Person | None = None, entered_via: str | None = None
+) -> HelpRequest:
     """Post a request: `create_request(actor, data, requester=None) -> HelpRequest`.
 
     `data` holds any of REQUEST_FIELDS (category as code or Category, people as Person or id).
     Permission: ASK_HELP for one's own request on the web; ENTER_FOR_OTHERS for a request of
-    someone else or from another channel (phone, walk-in, ...).
+    someone else or from another channel (phone, walk-in, ...); `entered_via` a house visit or a
+    referral: that channel, under the action of that task (exchange.policy.ENTERED_VIA).
     Effects: a short code (V-1234); needs_mediation forced on for vulnerable or offline requesters;
     an in-scope request is `open` and the requester is told the answer deadline
     ("request_received"); an out-of-scope one is `referred` and a referral is recorded.
     Errors: PermissionDenied, ValidationError (keyed by field).
     """
     requester = requester or actor.person
-    channel = data.get("channel") or Channel.WEB
-    if _same_person(actor, requester) and channel == Channel.WEB:
-        actor.require(Action.ASK_HELP)
-    else:
-        actor.require(Action.ENTER_FOR_OTHERS)
+    data = {**data, "channel": entered_via} if entered_via else data
+    web = (data.get("channel") or Channel.WEB) == Channel.WEB
+    own = Action.ASK_HELP if web else Action.ENTER_FOR_OTHERS
+    policy.require_may_enter(actor, requester, own, entered_via=entered_via)
     errors: dict = {}
     if requester is None or requester.community_id != actor.community.pk or requester.erased_at:
         raise Http404
