@@ -217,7 +217,7 @@ RATE_LIMITS = {
 # nginx on the same machine forwards to the app server; empty: the connecting address is the client.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
 # django-axes counts wrong passwords by the same real client address as the rate limits.
-AXES_CLIENT_IP_CALLABLE = "naober.privacy.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "naober.base.client.client_ip"
 # Two-factor (TOTP) for coordinators and administrators: on in production, off in DEBUG
 # (and in naober/settings_test.py).
 REQUIRE_2FA_FOR_STAFF = env_bool("REQUIRE_2FA_FOR_STAFF", not DEBUG)

@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 
 from django.db import DatabaseError, InterfaceError, OperationalError
 
+from naober.base.client import client_ip
 from naober.ops import errors, metrics
-from naober.privacy.ratelimit import client_ip
 
 access_log = logging.getLogger("naober.access")
 VALID_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")

@@ -5,15 +5,15 @@ a whole by RATE_LIMITS_ENABLED (off in the test run, so that only the tests abou
 Counts live in the database (`naober.ops.models.RateCount`), incremented by one atomic upsert, so
 that every server process sees the same count (a per-process cache let four workers through four
 times the limit). The client is the address that connected, or, when that is a trusted proxy
-(settings.TRUSTED_PROXIES), the address the proxies recorded in X-Forwarded-For: see `client_ip`.
+(settings.TRUSTED_PROXIES), the address the proxies recorded in X-Forwarded-For: see
+naober/base/client.py.
 The API token endpoint applies the same counter through django-ninja's throttling (`TokenThrottle`).
 """
 
-import ipaddress
 import random
 import time
 from datetime import timedelta
-from functools import lru_cache, wraps
+from functools import wraps
 
 from django.conf import settings
 from django.db import connection
@@ -21,6 +21,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from ninja.throttling import BaseThrottle
 
+from naober.base.client import client_ip
 from naober.ops.models import RateCount
 
 PERIODS = {"s": 1, "m": 60, "h": 3600}
@@ -33,39 +34,6 @@ UPSERT = (
 def parse_rate(rate: str) -> tuple[int, int]:
     count, period = rate.split("/", 1)
     return int(count), PERIODS[period.strip()[0]]
-
-
-@lru_cache(maxsize=8)
-def trusted_networks(entries: tuple[str, ...]) -> tuple:
-    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
-
-
-def is_trusted_proxy(address: str) -> bool:
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    return any(ip in net for net in trusted_networks(tuple(settings.TRUSTED_PROXIES)))
-
-
-def client_ip(request) -> str:
-    """The real client address.
-
-    Only a connection from a trusted proxy may name another address: then X-Forwarded-For is read
-    from the right (each proxy appends the address it saw) and the first hop that is not itself a
-    trusted proxy is the client. Whatever a client writes into the header itself stays to the left
-    of that hop, so a forged header neither hides nor changes who is counted.
-    """
-    # A request built in code (Django's force_login in tests) has no address: name it with a valid
-    # placeholder, since axes stores the address in an IP column that PostgreSQL checks.
-    remote = request.META.get("REMOTE_ADDR", "") or "0.0.0.0"  # noqa: S104 (an address, not a bind)
-    if not is_trusted_proxy(remote):
-        return remote
-    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    for hop in reversed([hop for hop in hops if hop]):
-        if not is_trusted_proxy(hop):
-            return hop[:64]
-    return remote
 
 
 def count_attempt(key: str, seconds: int) -> int:
