@@ -9,18 +9,33 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from naober.base import errors as domain
+
 
 class ApiError(Exception):
-    """Raise from a handler or service to answer with a specific status and code."""
+    """Raise from an API handler to answer with a specific status and code. Services raise the
+    domain's errors (naober.base.errors) instead; they are mapped below."""
 
     def __init__(self, status: int, code: str, detail: str):
         super().__init__(detail)
         self.status, self.code, self.detail = status, code, detail
 
 
-class Conflict(ApiError):
-    def __init__(self, detail: str, code: str = "conflict"):
-        super().__init__(409, code, detail)
+# The domain's Conflict, kept under its old name for the API handlers that raise it directly.
+Conflict = domain.Conflict
+
+# The status each domain refusal answers with; the first class that matches wins.
+DOMAIN_STATUS = (
+    (domain.NotAllowed, 403),
+    (domain.Conflict, 409),
+    (domain.RateLimited, 429),
+    (domain.DomainError, 400),
+)
+
+
+def status_of(error: domain.DomainError) -> int:
+    """The HTTP status of a domain refusal (see DOMAIN_STATUS)."""
+    return next(status for cls, status in DOMAIN_STATUS if isinstance(error, cls))
 
 
 def _body(detail: str, code: str, **extra) -> dict:
@@ -44,6 +59,10 @@ def install_error_handlers(api) -> None:
     @api.exception_handler(ApiError)
     def on_api_error(request, exc: ApiError):
         return respond(request, exc.status, _body(exc.detail, exc.code))
+
+    @api.exception_handler(domain.DomainError)
+    def on_domain_error(request, exc: domain.DomainError):
+        return respond(request, status_of(exc), _body(exc.message, exc.code))
 
     @api.exception_handler(ValidationError)
     def on_validation_error(request, exc: ValidationError):

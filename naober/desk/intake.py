@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from naober.api.errors import ApiError
+from naober.base.errors import DomainError
 from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
@@ -101,8 +101,8 @@ def intake(request, actor):
                 _decide(actor, help_request, step, request.POST.get("offer"))
             except ValidationError as error:
                 context["error"] = " ".join(error.messages)
-            except ApiError as error:  # someone else took the request or the helper meanwhile
-                context["error"] = error.detail
+            except DomainError as error:  # someone else took the request or the helper meanwhile
+                context["error"] = error.message
             else:
                 return redirect(_again(actor, request=help_request.pk))
         tomorrow = timezone.localdate() + datetime.timedelta(days=1)

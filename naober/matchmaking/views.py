@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from naober.api.errors import ApiError
+from naober.base.errors import DomainError
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.matchmaking import ranking, selectors, services
@@ -48,7 +48,7 @@ def plan_propose(request, actor):
         return back
     try:
         match = services.propose_line(actor, request_id, offer_id)
-    except ApiError:
+    except DomainError:
         messages.warning(
             request, _("Someone else took this request in the meantime. Nothing has changed.")
         )

@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
 
-from naober.api.errors import ApiError, Conflict
+from naober.api.errors import Conflict, status_of
+from naober.base.errors import DomainError
 from naober.exchange import selectors, services
 from naober.exchange.models import (
     ContactLog,
@@ -88,9 +89,9 @@ def test_respond_needs_an_available_offer_of_the_right_kind(cast, pair, communit
 
 def test_a_helper_cannot_respond_to_a_request_needing_mediation(cast, community):
     mediated = make_request(community, cast["requester"], needs_mediation=True)
-    with pytest.raises(ApiError) as info:
+    with pytest.raises(DomainError) as info:
         services.respond(_as(cast, "helper"), mediated, make_offer(community, cast["helper"]))
-    assert info.value.status == 403 and info.value.code == "needs_mediation"
+    assert status_of(info.value) == 403 and info.value.code == "needs_mediation"
 
 
 @pytest.mark.parametrize("who,allowed", [("coordinator", True), ("helper", False), ("core", False)])

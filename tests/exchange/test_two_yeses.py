@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from naober.api.errors import ApiError, Conflict
+from naober.api.errors import Conflict, status_of
+from naober.base.errors import DomainError
 from naober.exchange import selectors, services
 from naober.exchange.models import Match, MatchEvent
 from naober.people.models import Consent
@@ -116,9 +117,9 @@ def test_offer_first_is_rate_limited(cast, community, settings):
     offers = [make_offer(community, cast["helper"], max_per_month=10) for _n in range(3)]
     services.accept_offer(requester, offers[0])
     services.accept_offer(requester, offers[1])
-    with pytest.raises(ApiError) as info:
+    with pytest.raises(DomainError) as info:
         services.accept_offer(requester, offers[2])
-    assert (info.value.status, info.value.code) == (429, "rate_limited")
+    assert (status_of(info.value), info.value.code) == (429, "rate_limited")
     cache.clear()
 
 

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from naober.api.errors import Conflict
+from naober.base.errors import Conflict
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.exchange.models import (

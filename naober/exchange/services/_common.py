@@ -6,6 +6,7 @@ and re-reading rows within the actor's community, and the one step that moves a 
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from naober.base.errors import TooLong
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.exchange.models import (
@@ -19,12 +20,32 @@ from naober.exchange.models import (
 )
 from naober.people.models import Person
 
+# The longest note a step of a match keeps in its history.
+NOTE_MAX = MatchEvent._meta.get_field("note").max_length
 
-def _text(value, limit: int, *, one_line: bool = True) -> str:
+
+def _text(value, limit: int, field: str, *, one_line: bool = True, errors=None) -> str:
+    """Trimmed text (one line unless `one_line=False`); longer than `limit` is refused, never cut:
+    TooLong keyed by `field`, or added to `errors` when the caller collects them."""
     text = str(value or "").strip()
     if one_line:
         text = " ".join(text.split())
-    return text[:limit]
+    if len(text) > limit:
+        refused = TooLong(field, limit, len(text))
+        if errors is None:
+            raise refused
+        errors.update(refused.message_dict)
+    return text
+
+
+def _labelled_note(label: str, note, field: str = "note") -> str:
+    """A history note that starts with our own label ("The helper said yes.") and then the
+    person's note; the person's note is refused when both together would not fit."""
+    note = _text(note, NOTE_MAX, field)
+    room = NOTE_MAX - len(label) - 1
+    if len(note) > room:
+        raise TooLong(field, room, len(note))
+    return f"{label} {note}".strip()
 
 
 def _is_staff(actor: Actor) -> bool:
@@ -81,7 +102,11 @@ def _record_step(actor: Actor, match: Match, to: str, note: str) -> None:
     match.state = to
     match.save()
     MatchEvent.objects.create(
-        match=match, from_state=before, to_state=to, by=actor.person, note=_text(note, 500)
+        match=match,
+        from_state=before,
+        to_state=to,
+        by=actor.person,
+        note=_text(note, NOTE_MAX, "note"),
     )
     request = match.request
     if to == MatchState.COMPLETED:

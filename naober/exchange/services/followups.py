@@ -95,7 +95,7 @@ def log_contact(
         person=contacted,
         kind=kind,
         outcome=outcome,
-        note=_text(note, 2000, one_line=False),
+        note=_text(note, 2000, "note", one_line=False),
         by=actor.person,
     )
     if request.first_response_at is None:
@@ -129,9 +129,9 @@ def record_followup(
         raise Http404
     if would_help_others and would_help_others not in WouldHelp.values:
         raise ValidationError({"would_help_others": [_("Choose yes, no or maybe.")]})
-    followup.how_did_it_go = _text(how_did_it_go, 2000, one_line=False)
+    followup.how_did_it_go = _text(how_did_it_go, 2000, "how_did_it_go", one_line=False)
     followup.would_help_others = would_help_others or ""
-    followup.notes = _text(notes, 2000, one_line=False)
+    followup.notes = _text(notes, 2000, "notes", one_line=False)
     if followup.done_at is None:
         followup.done_at = timezone.now()
         followup.by = actor.person

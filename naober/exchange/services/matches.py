@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from naober.api.errors import ApiError, Conflict
+from naober.base.errors import Conflict, NotAllowed, RateLimited
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.exchange import integrations, states
@@ -22,7 +22,14 @@ from naober.exchange.models import (
     RequestStatus,
 )
 from naober.exchange.selectors import coordinators_of
-from naober.exchange.services._common import _is_staff, _lock_request, _own_row, _same_person, _text
+from naober.exchange.services._common import (
+    NOTE_MAX,
+    _is_staff,
+    _lock_request,
+    _own_row,
+    _same_person,
+    _text,
+)
 from naober.exchange.services.offers import offer_is_full
 from naober.exchange.services.requests import create_request
 from naober.exchange.services.transitions import _mark_yes
@@ -69,7 +76,7 @@ def _open_match(
         from_state="",
         to_state=MatchState.PROPOSED,
         by=actor.person,
-        note=_text(note, 500),
+        note=_text(note, NOTE_MAX, "note"),
     )
     request.status = RequestStatus.MATCHED
     request.first_response_at = request.first_response_at or timezone.now()
@@ -86,7 +93,8 @@ def respond(actor: Actor, request: HelpRequest, offer: HelpOffer, note: str = ""
     mediation (those go through a coordinator: 403 "needs_mediation").
     Effects: a match (mode self, state proposed), request `matched`, first_response_at set, the
     requester is told ("helper_responded").
-    Errors: PermissionDenied, ApiError 403, ValidationError, Conflict "request_taken".
+    Errors: PermissionDenied, NotAllowed "needs_mediation", ValidationError,
+    Conflict "request_taken".
     """
     actor.require(Action.OFFER_HELP)
     offer = _own_row(actor, offer, HelpOffer)
@@ -97,9 +105,7 @@ def respond(actor: Actor, request: HelpRequest, offer: HelpOffer, note: str = ""
     if not offer.categories.filter(kind=request.category.kind).exists():
         raise ValidationError({"offer": [_("This offer is for another kind of help.")]})
     if request.needs_mediation:
-        raise ApiError(
-            403, "needs_mediation", _("A coordinator arranges the help for this request.")
-        )
+        raise NotAllowed(_("A coordinator arranges the help for this request."), "needs_mediation")
     _claim(request, statuses=(RequestStatus.OPEN,))
     match = _open_match(actor, request, offer, MatchMode.SELF, note)
     _mark_yes(actor, match, states.HELPER)
@@ -149,17 +155,15 @@ def accept_offer(
     When the requester's requests need mediation, the match is mediated and the coordinators are
     told ("helper_responded") to arrange it.
     Limits: the offer's max_per_month (matches made on it this month, declined ones not counted:
-    Conflict "offer_full"), and RATE_LIMITS["take_offer"] per person (ApiError 429 "rate_limited").
-    Errors: PermissionDenied, ValidationError, Http404, Conflict, ApiError.
+    Conflict "offer_full"), and RATE_LIMITS["take_offer"] per person (RateLimited "rate_limited").
+    Errors: PermissionDenied, ValidationError, Http404, Conflict, RateLimited.
     """
     actor.require(Action.ASK_HELP)
     offer = _own_row(actor, offer, HelpOffer)
     if _same_person(actor, offer.helper):
         raise ValidationError({"offer": [_("Someone cannot help with their own request.")]})
     if not ratelimit.allow("take_offer", f"{actor.community.pk}:{getattr(actor.person, 'pk', 0)}"):
-        raise ApiError(
-            429, "rate_limited", _("You asked for help many times just now. Please wait a while.")
-        )
+        raise RateLimited(_("You asked for help many times just now. Please wait a while."))
     offer = HelpOffer.objects.select_for_update().get(pk=offer.pk)
     if not offer.available:
         raise ValidationError({"offer": [_("This offer is paused at the moment.")]})
@@ -177,7 +181,7 @@ def accept_offer(
         actor,
         {
             "category": chosen,
-            "title": _text(title, 120) or chosen.display_label,
+            "title": _text(title, 120, "title") or chosen.display_label,
             "description": description,
         },
     )

@@ -43,7 +43,9 @@ def _clean_offer(community, data: dict, errors: dict) -> dict:
             errors["categories"] = [_("Neighbours do not offer this kind of help here.")]
         cleaned["categories"] = found
     if "description" in data:
-        cleaned["description"] = _text(data["description"], 4000, one_line=False)
+        cleaned["description"] = _text(
+            data["description"], 4000, "description", one_line=False, errors=errors
+        )
         if not cleaned["description"]:
             errors["description"] = [_("Say in a few words what you can do.")]
     if "availability" in data:

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from naober.api.errors import Conflict
+from naober.base.errors import Conflict, InvalidTransition
 from naober.communities.context import Actor
 from naober.communities.models import Role
 from naober.communities.permissions import Action
@@ -108,15 +108,21 @@ def _clean_request(community, data: dict, errors: dict) -> dict:
     if "category" in data:
         cleaned["category"] = _category_of(community, data["category"], errors)
     if "title" in data:
-        cleaned["title"] = _text(data["title"], 120)
+        cleaned["title"] = _text(data["title"], 120, "title", errors=errors)
         if not cleaned["title"]:
             errors["title"] = [_("Say in a few words what you need help with.")]
     if "description" in data:
-        cleaned["description"] = _text(data["description"], 4000, one_line=False)
+        cleaned["description"] = _text(
+            data["description"], 4000, "description", one_line=False, errors=errors
+        )
     if "disclosure" in data:
-        cleaned["disclosure"] = _text(data["disclosure"], 1000, one_line=False)
+        cleaned["disclosure"] = _text(
+            data["disclosure"], 1000, "disclosure", one_line=False, errors=errors
+        )
     if "referred_by_text" in data:
-        cleaned["referred_by_text"] = _text(data["referred_by_text"], 120)
+        cleaned["referred_by_text"] = _text(
+            data["referred_by_text"], 120, "referred_by_text", errors=errors
+        )
     for field, choices, message in (
         ("channel", Channel.values, _("Choose how the request came in.")),
         ("urgency", Urgency.values, _("Choose how urgent it is.")),
@@ -241,7 +247,7 @@ def update_request(actor: Actor, request: HelpRequest, changes: dict) -> HelpReq
                 {field: [_("Only a coordinator can change this.")] for field in sorted(forbidden)}
             )
         if changes and request.status != RequestStatus.OPEN:
-            raise Conflict(_("This request can no longer be changed."), "invalid_transition")
+            raise InvalidTransition(_("This request can no longer be changed."))
     errors: dict = {}
     cleaned = _clean_request(
         actor.community, {k: v for k, v in changes.items() if k in REQUEST_FIELDS}, errors
@@ -268,14 +274,14 @@ def _change_status(actor: Actor, request: HelpRequest, status: str, *, staff: bo
     elif staff and status == RequestStatus.OPEN:
         _set_waiting(request, waiting=False)
     elif status in RequestStatus.values:
-        raise Conflict(_("The status cannot be changed this way."), "invalid_transition")
+        raise InvalidTransition(_("The status cannot be changed this way."))
     else:
         raise ValidationError({"status": [_("Unknown status.")]})
 
 
 def _cancel(actor: Actor, request: HelpRequest) -> None:
     if request.status in (RequestStatus.DONE, RequestStatus.CANCELLED):
-        raise Conflict(_("This request is already closed."), "invalid_transition")
+        raise InvalidTransition(_("This request is already closed."))
     for match in Match.objects.select_for_update().filter(request=request, state__in=OPEN_STATES):
         _record_step(actor, match, MatchState.STOPPED, _("The request was cancelled."))
     request.status = RequestStatus.CANCELLED
@@ -289,9 +295,7 @@ def _set_waiting(request: HelpRequest, *, waiting: bool) -> None:
         else (RequestStatus.WAITING_LIST, RequestStatus.OPEN)
     )
     if request.status != before:
-        raise Conflict(
-            _("Only an open request can go on the waiting list, and back."), "invalid_transition"
-        )
+        raise InvalidTransition(_("Only an open request can go on the waiting list, and back."))
     request.status = after
     request.save(update_fields=["status"])
 

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from naober.api.errors import Conflict
+from naober.base.errors import Conflict, InvalidTransition
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.exchange import integrations, states
@@ -22,6 +22,7 @@ from naober.exchange.models import (
 from naober.exchange.selectors import contact_line
 from naober.exchange.services._common import (
     _is_staff,
+    _labelled_note,
     _lock_request,
     _own_row,
     _record_step,
@@ -108,7 +109,7 @@ def say_yes(actor: Actor, match: Match, side: str = "", note: str = "") -> Match
     if side not in sides and not staff:
         raise PermissionDenied
     if match.state != MatchState.PROPOSED:
-        raise Conflict(_("This match is no longer waiting for a yes."), "invalid_transition")
+        raise InvalidTransition(_("This match is no longer waiting for a yes."))
     if side not in missing_yes(match):
         return match
     _mark_yes(actor, match, side)
@@ -120,7 +121,7 @@ def say_yes(actor: Actor, match: Match, side: str = "", note: str = "") -> Match
         from_state=match.state,
         to_state=match.state,
         by=actor.person,
-        note=_text(f"{who} {note}", 500),
+        note=_labelled_note(who, note),
     )
     if not missing_yes(match):
         _record_step(actor, match, MatchState.ACCEPTED, "")
@@ -163,10 +164,9 @@ def transition(
     if not staff and not sides:
         raise Http404  # a stranger to the match does not learn it exists
     if not states.can_move(match.state, to, match.mode):
-        raise Conflict(
+        raise InvalidTransition(
             _("A match that is %(state)s cannot become %(to)s.")
-            % {"state": MatchState(match.state).label, "to": MatchState(to).label},
-            "invalid_transition",
+            % {"state": MatchState(match.state).label, "to": MatchState(to).label}
         )
     if not staff and not (sides & states.SIDES_ALLOWED[to]):
         raise PermissionDenied
@@ -180,8 +180,8 @@ def transition(
             )
     if to == MatchState.INTRODUCED:
         match.intro_at = intro_at
-        match.intro_place = _text(intro_place, 200)
-        match.intro_notes = _text(intro_notes, 2000, one_line=False)
+        match.intro_place = _text(intro_place, 200, "intro_place")
+        match.intro_notes = _text(intro_notes, 2000, "intro_notes", one_line=False)
     _record_step(actor, match, to, note)
     if to == MatchState.ACTIVE:
         _schedule_followup(match, FollowUpKind.AFTER_START, FOLLOWUP_AFTER_START)
@@ -210,7 +210,7 @@ def flag_match(actor: Actor, match: Match, *, flagged: bool, note: str = "") -> 
     match = _own_row(actor, match, Match)
     match = Match.objects.select_for_update().get(pk=match.pk)
     match.review_flag = flagged
-    match.review_note = _text(note, 500) if flagged else ""
+    match.review_note = _text(note, 500, "note") if flagged else ""
     match.save(update_fields=["review_flag", "review_note", "updated_at"])
     label = _("Paused for review") if flagged else _("Review finished")
     MatchEvent.objects.create(
@@ -218,6 +218,6 @@ def flag_match(actor: Actor, match: Match, *, flagged: bool, note: str = "") -> 
         from_state=match.state,
         to_state=match.state,
         by=actor.person,
-        note=_text(f"{label}: {note}" if note else label, 500),
+        note=_labelled_note(f"{label}:", note) if note else label,
     )
     return match

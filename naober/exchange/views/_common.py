@@ -2,12 +2,10 @@
 words, bounded posted ids, going back to the page a form came from, and the requester-only look-up.
 """
 
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from naober.api.errors import ApiError
 from naober.base.next_url import local_next
 from naober.exchange import selectors
 from naober.exchange.models import RequestStatus
@@ -27,19 +25,6 @@ CANCELLABLE = (RequestStatus.OPEN, RequestStatus.WAITING_LIST, RequestStatus.MAT
 
 def _page(request, actor, template: str, **context):
     return render(request, template, {"community": actor.community, "actor": actor, **context})
-
-
-def _refusal(error: Exception) -> str:
-    """A service's refusal (Conflict, ApiError, ValidationError) in plain words."""
-    if isinstance(error, ApiError) and error.code == "request_taken":
-        return _("Someone else is already helping with this question.")
-    if isinstance(error, ApiError) and error.code == "invalid_transition":
-        return _("This step is not possible any more. The page now shows how things stand.")
-    if isinstance(error, ApiError):
-        return error.detail
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return _("That did not work. Please try again.")
 
 
 def _posted_id(request, name: str) -> int | None:

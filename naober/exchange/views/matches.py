@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from naober.api.errors import ApiError
+from naober.base.errors import DomainError, refusal
 from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
@@ -20,7 +20,7 @@ from naober.exchange.forms import (
 )
 from naober.exchange.models import MatchState
 from naober.exchange.steps import YES, next_steps
-from naober.exchange.views._common import WORKBENCH_ROWS, _back, _page, _refusal, proposal_concerns
+from naober.exchange.views._common import WORKBENCH_ROWS, _back, _page, proposal_concerns
 
 
 @community_page(Action.VIEW_EXCHANGE)
@@ -86,15 +86,15 @@ def match_detail(request, actor, match_id):
 def match_step(request, actor, match_id):
     match = selectors.match_get(actor, match_id)
     to = request.POST.get("to", "")[:16]
-    note = request.POST.get("note", "")[:500]
+    note = request.POST.get("note", "")
     fallback = f"/c/{actor.community.slug}/matches/{match.pk}/"
     try:
         if to.startswith(YES):
             match = services.say_yes(actor, match, to.removeprefix(YES), note)
         else:
             services.transition(actor, match, to, note)
-    except (ValidationError, ApiError, PermissionDenied) as error:
-        messages.error(request, _refusal(error))
+    except (ValidationError, DomainError, PermissionDenied) as error:
+        messages.error(request, refusal(error))
     else:
         messages.success(request, _step_done(match, to))
     return _back(request, fallback)
@@ -126,8 +126,8 @@ def match_introduce(request, actor, match_id):
             )
         except ValidationError as error:
             apply_errors(form, error)
-        except ApiError as error:
-            form.add_error(None, _refusal(error))
+        except DomainError as error:
+            form.add_error(None, refusal(error))
         else:
             messages.success(request, _("The introduction meeting has been recorded."))
             return redirect("exchange:match_detail", slug=actor.community.slug, match_id=match.pk)
@@ -162,8 +162,8 @@ def _log(request, actor, *, help_request=None, match=None, people=()):
     if form.is_valid():
         try:
             services.log_contact(actor, request=help_request, match=match, **form.log_data())
-        except (ValidationError, ApiError) as error:
-            messages.error(request, _refusal(error))
+        except (ValidationError, DomainError) as error:
+            messages.error(request, refusal(error))
         else:
             messages.success(request, _("The contact has been recorded."))
     else:

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from naober.api.errors import ApiError
+from naober.base.errors import DomainError, refusal
 from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
@@ -18,7 +18,7 @@ from naober.exchange.forms import (
     OfferForm,
 )
 from naober.exchange.models import MatchMode
-from naober.exchange.views._common import WORKBENCH_ROWS, _page, _refusal
+from naober.exchange.views._common import WORKBENCH_ROWS, _page
 
 
 @community_page(Action.OFFER_HELP)
@@ -48,8 +48,8 @@ def offer_edit(request, actor, offer_id):
             services.update_offer(actor, offer, form.offer_data())
         except ValidationError as error:
             apply_errors(form, error)
-        except ApiError as error:
-            form.add_error(None, _refusal(error))
+        except DomainError as error:
+            form.add_error(None, refusal(error))
         else:
             messages.success(request, _("The offer has been saved."))
             if own:
@@ -65,8 +65,8 @@ def offer_pause(request, actor, offer_id):
     available = request.POST.get("available") == "1"
     try:
         services.update_offer(actor, offer, {"available": available})
-    except (ValidationError, ApiError) as error:
-        messages.error(request, _refusal(error))
+    except (ValidationError, DomainError) as error:
+        messages.error(request, refusal(error))
     else:
         messages.success(
             request,
@@ -96,8 +96,8 @@ def offer_accept(request, actor, offer_id):
     category = request.POST.get("category", "")[:40] or None
     try:
         match = services.accept_offer(actor, offer, category=category)
-    except (ValidationError, ApiError) as error:
-        messages.error(request, _refusal(error))
+    except (ValidationError, DomainError) as error:
+        messages.error(request, refusal(error))
         return redirect("exchange:offers", slug=actor.community.slug)
     if match.mode == MatchMode.SELF:
         messages.success(

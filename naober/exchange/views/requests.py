@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from naober.api.errors import ApiError
+from naober.base.errors import DomainError, refusal
 from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.models import Role
@@ -28,7 +28,6 @@ from naober.exchange.views._common import (
     WORKBENCH_ROWS,
     _own_request,
     _page,
-    _refusal,
     _suggestions,
 )
 from naober.matchmaking.selectors import may_change_wish
@@ -47,8 +46,8 @@ def ask(request, actor):
             help_request = services.create_request(actor, form.request_data())
         except ValidationError as error:
             apply_errors(form, error)
-        except ApiError as error:
-            form.add_error(None, _refusal(error))
+        except DomainError as error:
+            form.add_error(None, refusal(error))
         else:
             name = (
                 "exchange:referred"
@@ -99,8 +98,8 @@ def enter(request, actor):
             help_request = services.create_request(actor, data, requester=requester)
         except ValidationError as error:
             apply_errors(form, error)
-        except ApiError as error:
-            form.add_error(None, _refusal(error))
+        except DomainError as error:
+            form.add_error(None, refusal(error))
         else:
             if help_request.status == RequestStatus.REFERRED:
                 messages.info(
@@ -163,8 +162,8 @@ def request_detail(request, actor, request_id):
                 match = services.respond(actor, help_request, respond_form.cleaned_data["offer"])
             except ValidationError as error:
                 apply_errors(respond_form, error)
-            except ApiError as error:
-                respond_form.add_error(None, _refusal(error))
+            except DomainError as error:
+                respond_form.add_error(None, refusal(error))
             else:
                 messages.success(
                     request,
@@ -239,8 +238,8 @@ def request_edit(request, actor, request_id):
             services.update_request(actor, help_request, form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
-        except ApiError as error:
-            form.add_error(None, _refusal(error))
+        except DomainError as error:
+            form.add_error(None, refusal(error))
         else:
             messages.success(request, _("Your changes have been saved."))
             return back
@@ -260,8 +259,8 @@ def request_cancel(request, actor, request_id):
     if request.method == "POST":
         try:
             services.update_request(actor, help_request, {"status": RequestStatus.CANCELLED})
-        except (ValidationError, ApiError) as error:
-            messages.error(request, _refusal(error))
+        except (ValidationError, DomainError) as error:
+            messages.error(request, refusal(error))
         else:
             messages.success(request, _("Your question has been cancelled."))
         return back

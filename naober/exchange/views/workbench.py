@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from naober.api.errors import ApiError
+from naober.base.errors import DomainError, refusal
 from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.models import Area
@@ -27,7 +27,6 @@ from naober.exchange.views._common import (
     _back,
     _page,
     _posted_id,
-    _refusal,
     _suggestions,
     proposal_concerns,
 )
@@ -84,8 +83,8 @@ def propose(request, actor):
     offer = selectors.offer_get(actor, offer_id)
     try:
         match = services.propose(actor, help_request, offer)
-    except (ValidationError, ApiError) as error:
-        messages.error(request, _refusal(error))
+    except (ValidationError, DomainError) as error:
+        messages.error(request, refusal(error))
         return _back(request, fallback)
     messages.success(
         request, _("%(name)s has been proposed. We have asked them.") % {"name": offer.helper.name}
@@ -106,8 +105,8 @@ def waiting_list(request, actor, request_id):
         else:
             services.take_off_waiting_list(actor, help_request)
             messages.success(request, _("The request is open again."))
-    except (ValidationError, ApiError) as error:
-        messages.error(request, _refusal(error))
+    except (ValidationError, DomainError) as error:
+        messages.error(request, refusal(error))
     return redirect(
         "exchange:request_detail", slug=actor.community.slug, request_id=help_request.pk
     )
