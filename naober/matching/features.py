@@ -71,9 +71,14 @@ def category_fit(
     index: OfferIndex, rows: np.ndarray | None, request: Request, weights: Weights
 ) -> np.ndarray:
     """1 for the exact category, ``kind_credit`` for another category of the same kind, else 0."""
-    cats = take(index.categories, rows)
-    exact = (cats & (1 << request.category)) != 0
     kind_mask = index.kind_categories[int(index.category_kind[request.category])]
+    return category_values(take(index.categories, rows), 1 << request.category, kind_mask, weights)
+
+
+def category_values(cats: np.ndarray, exact_bit, kind_mask, weights: Weights) -> np.ndarray:
+    """``category_fit`` from the bit of the asked category and the mask of its kind (scalars,
+    or arrays aligned with ``cats`` when rows belong to different requests)."""
+    exact = (cats & exact_bit) != 0
     same_kind = (cats & kind_mask) != 0
     return np.where(exact, 1.0, np.where(same_kind, weights.kind_credit, 0.0))
 
@@ -87,41 +92,47 @@ def distance_fit(distance_m: np.ndarray, weights: Weights) -> np.ndarray:
     return 1.0 / (1.0 + distance_m / weights.distance_scale_m)
 
 
-def availability_fit(offer_availability: np.ndarray, wish: int) -> np.ndarray:
+def availability_fit(offer_availability: np.ndarray, wish) -> np.ndarray:
     """Share of the wished slots the helper is available in. No wish: 1 (any time suits).
-    Helper availability unknown (0): 0.5, neither rewarded nor punished.
+    Helper availability unknown (0): 0.5, neither rewarded nor punished. ``wish`` is one mask or
+    one per row.
 
     >>> availability_fit(np.array([0b11, 0b01, 0b100, 0]), 0b11).tolist()
     [1.0, 0.5, 0.0, 0.5]
+    >>> availability_fit(np.array([0b11, 0b11]), np.array([0, 0b10])).tolist()
+    [1.0, 1.0]
     """
-    if wish == 0:
-        return np.ones(offer_availability.shape)
+    wish = np.asarray(wish, dtype=np.int64)
     overlap = np.bitwise_count(offer_availability & wish).astype(np.float64)
-    share = overlap / float(int(wish).bit_count())
-    return np.where(offer_availability == 0, 0.5, share)
+    share = overlap / np.maximum(np.bitwise_count(wish), 1).astype(np.float64)
+    return np.where(wish == 0, 1.0, np.where(offer_availability == 0, 0.5, share))
 
 
-def language_fit(offer_languages: np.ndarray, languages: int) -> np.ndarray:
-    """1 when they share a language, 0 when they share none, 0.5 when either side is unknown.
+def language_fit(offer_languages: np.ndarray, languages) -> np.ndarray:
+    """1 when they share a language, 0 when they share none, 0.5 when either side is unknown
+    (``languages``: one mask or one per row).
 
     >>> language_fit(np.array([0b01, 0b10, 0]), 0b01).tolist()
     [1.0, 0.0, 0.5]
+    >>> language_fit(np.array([0b01, 0b01]), np.array([0, 0b10])).tolist()
+    [0.5, 0.0]
     """
-    if languages == 0:
-        return np.full(offer_languages.shape, 0.5)
+    languages = np.asarray(languages, dtype=np.int64)
     shared = (offer_languages & languages) != 0
-    return np.where(offer_languages == 0, 0.5, np.where(shared, 1.0, 0.0))
+    unknown = (languages == 0) | (offer_languages == 0)
+    return np.where(unknown, 0.5, np.where(shared, 1.0, 0.0))
 
 
-def preference_fit(offer_gender: np.ndarray, preferred_genders: int) -> np.ndarray:
-    """The requester's soft wish about the helper: 1 when met or when there is no wish, else 0.
+def preference_fit(offer_gender: np.ndarray, preferred_genders) -> np.ndarray:
+    """The requester's soft wish about the helper: 1 when met or when there is no wish, else 0
+    (``preferred_genders``: one mask or one per row).
 
     >>> preference_fit(np.array([1, 2]), 0b0010).tolist()
     [1.0, 0.0]
     """
-    if preferred_genders == ALL_GENDERS:
-        return np.ones(offer_gender.shape)
-    return np.where(((1 << offer_gender) & preferred_genders) != 0, 1.0, 0.0)
+    preferred = np.asarray(preferred_genders, dtype=np.int64)
+    met = ((1 << offer_gender) & preferred) != 0
+    return np.where((preferred == ALL_GENDERS) | met, 1.0, 0.0)
 
 
 def room_fit(room_left: np.ndarray, weights: Weights) -> np.ndarray:
@@ -182,6 +193,52 @@ def features(
         "continuity": continuity_fit(take(index.person_id, rows), request),
         "idle": idle_fit(take(index.days_idle, rows), weights),
         "reliability": reliability(take(index.completed, rows), take(index.stopped, rows), weights),
+    }
+    return tuple(values[name] for name in FEATURE_NAMES)
+
+
+def features_many(
+    index: OfferIndex,
+    rows: np.ndarray,
+    sizes: np.ndarray,
+    requests,
+    weights: Weights,
+    distance_m: np.ndarray,
+) -> tuple[np.ndarray, ...]:
+    """``features`` for the rows of many requests in one vectorised pass: ``rows`` holds
+    ``sizes[i]`` rows for ``requests[i]``, in request order. The same elementwise formulas with
+    each request's fields repeated per row, so every value equals ``features`` for that request
+    alone, bit for bit (why: ``plan`` scores thousands of requests, and thousands of small
+    passes cost more in call overhead than in arithmetic)."""
+    owner = np.repeat(np.arange(len(requests)), sizes)
+
+    def field(name: str) -> np.ndarray:
+        return np.array([getattr(r, name) for r in requests], dtype=np.int64)[owner]
+
+    category = field("category")
+    kind_masks = np.array(index.kind_categories, dtype=np.int64)
+    person = index.person_id[rows]
+    continuity = np.zeros(rows.shape)
+    ends = np.cumsum(sizes)
+    for i, request in enumerate(requests):
+        if request.helped_by_person_ids or request.preferred_person_ids:
+            part = slice(ends[i] - sizes[i], ends[i])
+            continuity[part] = continuity_fit(person[part], request)
+    values = {
+        "category": category_values(
+            index.categories[rows],
+            np.left_shift(1, category),
+            kind_masks[index.category_kind[category]],
+            weights,
+        ),
+        "distance": distance_fit(distance_m, weights),
+        "availability": availability_fit(index.availability[rows], field("availability")),
+        "language": language_fit(index.languages[rows], field("languages")),
+        "preference": preference_fit(index.gender[rows], field("preferred_genders")),
+        "room": room_fit(index.room_left[rows], weights),
+        "continuity": continuity,
+        "idle": idle_fit(index.days_idle[rows], weights),
+        "reliability": reliability(index.completed[rows], index.stopped[rows], weights),
     }
     return tuple(values[name] for name in FEATURE_NAMES)
 

@@ -37,7 +37,7 @@ from scipy.sparse.csgraph import maximum_flow, min_weight_full_bipartite_matchin
 from .features import effective_distance
 from .index import OfferIndex
 from .request import Request
-from .suggest import feasible_scores
+from .suggest import feasible_scores, feasible_scores_many
 from .weights import DEFAULT_WEIGHTS, Weights
 
 
@@ -73,8 +73,12 @@ class RequestEdges:
 
 def request_edges(index: OfferIndex, request: Request, weights: Weights) -> RequestEdges:
     """All feasible helpers of a request, each with their best offer row."""
-    rows, scores = feasible_scores(index, request, weights)
-    ranked = np.lexsort((rows, -scores))  # best first, ties by row
+    return _edges(index, *feasible_scores(index, request, weights))
+
+
+def _edges(index: OfferIndex, rows: np.ndarray, scores: np.ndarray) -> RequestEdges:
+    """Each helper's best row of these (rows ascending), best first, ties by row."""
+    ranked = np.argsort(-scores, kind="stable")  # rows ascending: ties stay by row
     helpers = index.helper[rows[ranked]]
     _, first = np.unique(helpers, return_index=True)  # each helper's best-ranked offer
     order = ranked[np.sort(first)]
@@ -200,7 +204,7 @@ def plan(
     n = len(requests)
     if n == 0:
         return _empty_plan(0)
-    edges = [request_edges(index, r, weights) for r in requests]
+    edges = [_edges(index, *found) for found in feasible_scores_many(index, requests, weights)]
     priority = np.array(
         [r.priority(weights.urgency_weight, weights.vulnerable_weight) for r in requests]
     )

@@ -8,6 +8,7 @@
 """
 
 import math
+from dataclasses import replace
 
 import numpy as np
 from hypothesis import given, settings
@@ -27,6 +28,7 @@ from naober.matching import (
     suggest,
     suggest_dense,
 )
+from naober.matching.suggest import feasible_scores, feasible_scores_many
 
 KINDS = [0, 0, 1, 2]  # categories 0, 1 practical; 2 company; 3 coaching
 
@@ -174,6 +176,24 @@ def test_dense_feasibility_matches_plain_python(seed, n_offers, weights):
         assert np.isfinite(scores).tolist() == expected
         assert np.all(scores[np.isfinite(scores)] <= 1.0)
         assert np.all(scores[np.isfinite(scores)] >= 0.0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n_offers=st.integers(0, 40),
+    n_requests=st.integers(0, 8),
+    weights=weights_strategy,
+)
+def test_scores_of_many_requests_equal_one_at_a_time(seed, n_offers, n_requests, weights):
+    index, requests = random_instance(seed, n_offers, n_requests)
+    requests[:1] = [replace(r, preferred_person_ids=(1,)) for r in requests[:1]]
+    many = feasible_scores_many(index, requests, weights)
+    assert len(many) == len(requests)
+    for req, (rows, scores) in zip(requests, many, strict=True):
+        one_rows, one_scores = feasible_scores(index, req, weights)
+        assert rows.tolist() == one_rows.tolist()
+        assert scores.tolist() == one_scores.tolist()  # bit for bit
 
 
 def check_plan(index, requests, result, weights):
