@@ -277,6 +277,13 @@ OPEN_STATES = frozenset(
 )
 # States that release the request so that someone else can help.
 RELEASING_STATES = frozenset({MatchState.DECLINED, MatchState.STOPPED})
+# Both said yes and the help is under way: the two sides may see how to reach each other.
+CONTACT_STATES = frozenset({MatchState.ACCEPTED, MatchState.INTRODUCED, MatchState.ACTIVE})
+# The help came about (accepted or later): "helped before", and the figures' people helped.
+HELPED_STATES = CONTACT_STATES | {MatchState.COMPLETED}
+# A helper's load this month: every match started, except a proposal they declined (the offer's
+# max_per_month, the standing-offer list, the suggestions and the volunteer overview all count so).
+LOAD_STATES = frozenset(MatchState) - {MatchState.DECLINED}
 
 
 class Match(models.Model):

@@ -19,9 +19,10 @@ from django.utils import timezone
 
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
-from naober.exchange.models import HelpRequest, Match, RequestStatus
+from naober.exchange.models import HELPED_STATES, HelpRequest, Match, RequestStatus
 
-REACHED_STATES = ("accepted", "introduced", "active", "completed")
+# The matches that count as help that came about (the figures of impact import this name).
+REACHED_STATES = HELPED_STATES
 
 
 def period_bounds(date_from: date, date_to: date) -> tuple[datetime, datetime]:

@@ -12,9 +12,10 @@ that says how Django rows become those codes:
 - languages: Dutch at bit 0, common languages at fixed bits, any other code at a stable hashed
   bit (a rare collision can only add a "speaks the same language" reason, never hide a helper);
 - gender from Person.gender; room_left = the helper's monthly limit (the largest max_per_month
-  of their available offers) minus their matches started this calendar month (open or
-  completed); days_idle since their last match that was not declined; completed and stopped
-  counts per helper; travel radius: no radius = no limit, 0 = own neighbourhood only;
+  of their available offers) minus their matches started this calendar month (LOAD_STATES, the
+  exchange's one definition: all but a declined proposal); days_idle since their last match
+  that was not declined; completed and stopped counts per helper; travel radius: no radius =
+  no limit, 0 = own neighbourhood only;
 - a request: excluded = helpers whose match with this requester was declined or stopped;
   helped_by = helpers with an active or completed match for this requester; preferred = the
   request's preferred helper; the gender wish from RequestWish.
@@ -38,7 +39,7 @@ from django.utils import timezone
 from naober.communities.models import Area, AreaKind
 from naober.exchange.models import (
     AVAILABILITY_CODES,
-    OPEN_STATES,
+    LOAD_STATES,
     Category,
     HelpOffer,
     HelpRequest,
@@ -105,7 +106,6 @@ LANGUAGE_BITS = {
     )
 }
 FIRST_HASHED_BIT, LAST_BIT = len(LANGUAGE_BITS), 62
-COUNTED_STATES = sorted({*OPEN_STATES, MatchState.COMPLETED})
 WISH_MASKS = {  # gender wish -> (allowed, preferred)
     "any": (ALL_GENDERS, ALL_GENDERS),
     "only_women": (ONLY_WOMEN, ALL_GENDERS),
@@ -218,12 +218,12 @@ HELPER_FIELDS = ("id", "area_id", "gender", "erased_at", "location__x", "locatio
 
 
 def helper_stats(community_id: int, helper_ids=None) -> dict[int, dict]:
-    """Per helper: matches started this month (open or completed), completed, stopped, last."""
+    """Per helper: matches started this month (LOAD_STATES), completed, stopped, last."""
     qs = Match.objects.filter(community_id=community_id)
     if helper_ids is not None:
         qs = qs.filter(helper_id__in=list(helper_ids))
     rows = qs.values("helper_id").annotate(
-        used=Count("id", filter=Q(created_at__gte=month_start(), state__in=COUNTED_STATES)),
+        used=Count("id", filter=Q(created_at__gte=month_start(), state__in=LOAD_STATES)),
         completed=Count("id", filter=Q(state=MatchState.COMPLETED)),
         stopped=Count("id", filter=Q(state=MatchState.STOPPED)),
         last=Max("created_at", filter=~Q(state=MatchState.DECLINED)),

@@ -14,10 +14,9 @@ from django.utils import timezone
 
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
-from naober.exchange.models import Match
+from naober.exchange.models import LOAD_STATES, OPEN_STATES, Match
 from naober.volunteering.models import Appreciation, VolunteeringSettings, VolunteerProfile
 
-OPEN_MATCH_STATES = ("proposed", "accepted", "introduced", "active")
 # A recurring match asks a lot: this many at once is too much for one volunteer.
 HEAVY_AT_ONCE = 2
 
@@ -109,10 +108,8 @@ def overloaded(actor: Actor, today: date | None = None) -> list[tuple[VolunteerP
         Match.objects.filter(offer__helper__community=actor.community)
         .values("offer__helper_id")
         .annotate(
-            this_month=Count("pk", filter=Q(created_at__gte=month_start)),
-            heavy=Count(
-                "pk", filter=Q(state__in=OPEN_MATCH_STATES, request__recurrence="recurring")
-            ),
+            this_month=Count("pk", filter=Q(created_at__gte=month_start, state__in=LOAD_STATES)),
+            heavy=Count("pk", filter=Q(state__in=OPEN_STATES, request__recurrence="recurring")),
         )
     )
     load = {r["offer__helper_id"]: r for r in rows}

@@ -9,9 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.exchange.models import (
+    CONTACT_STATES,
+    HELPED_STATES,
     OPEN_STATES,
     Match,
     MatchEvent,
+    MatchState,
 )
 from naober.exchange.selectors._common import _me, is_staff
 from naober.people.models import ConsentPurpose, Person
@@ -111,9 +114,6 @@ def match_view(actor: Actor, match: Match) -> dict:
     return data
 
 
-CONTACT_STATES = frozenset({"accepted", "introduced", "active"})
-
-
 def shareable_contact(person: Person) -> dict:
     """The contact fields `person` agreed to share with the other side of a match, else empty."""
     if has_consent(person, ConsentPurpose.CONTACT) and not person.reachable_via_coordinator:
@@ -171,9 +171,6 @@ def events_of(match: Match, *, staff: bool = True) -> list[MatchEvent]:
     return events
 
 
-HELPED_STATES = ("accepted", "introduced", "active", "completed")
-
-
 def earlier_helpers(actor: Actor, person: Person | None) -> QuerySet[Person]:
     """Who helped this person before (accepted or later): "the same helper as last time"."""
     if person is None:
@@ -195,7 +192,7 @@ def awaiting_my_yes(actor: Actor) -> list[Match]:
         return []
     return list(
         visible_matches(actor)
-        .filter(state="proposed")
+        .filter(state=MatchState.PROPOSED)
         .filter(
             Q(helper_id=me, helper_yes_at__isnull=True)
             | Q(request__requester_id=me, requester_yes_at__isnull=True)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.exchange.models import (
+    LOAD_STATES,
     HelpOffer,
     Match,
 )
@@ -66,12 +67,13 @@ def month_start(now=None):
 
 
 def helper_load(community, person_ids) -> dict[int, int]:
-    """How many matches each helper started this calendar month (declined ones do not count)."""
+    """How many matches each helper started this calendar month: LOAD_STATES, the one definition
+    of load (a declined proposal does not count) that the matchmaking and volunteering use too."""
     rows = (
         Match.objects.filter(
             community=community, helper_id__in=list(person_ids), created_at__gte=month_start()
         )
-        .exclude(state="declined")
+        .filter(state__in=LOAD_STATES)
         .values("helper_id")
         .annotate(n=Count("id"))
     )
