@@ -9,7 +9,8 @@ A request that nobody has answered is raised twice before the community's promis
 - at three quarters, to all coordinators.
 
 A call-back asked for on the public page ("Bel mij terug", naober/doors) runs on the same
-promise and is raised the same way until a coordinator marks it called back.
+promise and is raised the same way until a coordinator marks it called back. A call-back promised
+at the desk gets one reminder on its day (`remind_callbacks`, texts in desk.reminders).
 
 The sweep runs every few minutes (`manage.py escalate` from cron, or the `escalate` task). It is
 idempotent: every message carries the key ``escalation:<request>:<stage>:<person>``, and notify
@@ -25,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from naober.communities.models import Community, Role
+from naober.desk import reminders
 from naober.desk.models import Callback, CallbackSource
 from naober.exchange.models import HelpRequest, RequestStatus
 from naober.notify.models import Message
@@ -165,4 +167,36 @@ def sweep(now: datetime | None = None) -> int:
         ).order_by("created_at", "id")
         for callback in waiting:
             sent += escalate_callback(callback, now)
+    return sent + remind_callbacks(now)
+
+
+def remind_callbacks(now: datetime) -> int:
+    """One reminder on the day of each call-back promised at the desk: to whoever promised it
+    while they are still a coordinator, else to the coordinator on duty (all without a rota).
+    Once: `reminded_at` is set under the row lock together with the messages."""
+    sent = 0
+    for callback in reminders.due_for_reminder(now).order_by("due_on", "id"):
+        with transaction.atomic():
+            callback = (
+                Callback.objects.select_for_update()
+                .select_related("community", "request", "created_by")
+                .filter(pk=callback.pk, reminded_at__isnull=True, done_at__isnull=True)
+                .first()
+            )
+            if callback is None:  # reminded or called back meanwhile
+                continue
+            staff = coordinators(callback.community)
+            promised_by = callback.created_by
+            if promised_by is None or promised_by.pk not in {p.pk for p in staff}:
+                recipients = on_duty_or_all(callback.community, now)
+            else:
+                recipients = [promised_by]
+            for person in recipients:
+                text = reminders.reminder_text(person, callback)
+                message = notify(
+                    person, "custom", text, key=f"callback_due:{callback.pk}:{person.pk}"
+                )
+                sent += int(message is not None)
+            callback.reminded_at = now
+            callback.save(update_fields=["reminded_at"])
     return sent

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from naober.communities.context import Actor
+from naober.desk.selectors import callbacks_due
 from naober.exchange import selectors
 from naober.exchange.models import OPEN_STATES, MatchMode, MatchState
 
@@ -22,7 +23,8 @@ PAGE_SIZE = 10
 class Queue:
     key: str
     label: str
-    kind: str  # which row template shows it: "request", "match", "intro", "self" or "followup"
+    # which row template shows it: "request", "match", "intro", "self", "followup" or "callback"
+    kind: str
     empty: str
 
 
@@ -32,6 +34,7 @@ QUEUES = (
     Queue("answer", _("Waiting for a helper's answer"), "match", _("No helper to wait for.")),
     Queue("intro", _("Introductions to plan"), "intro", _("No introductions to plan.")),
     Queue("followups", _("Follow-up calls due"), "followup", _("No follow-up calls due.")),
+    Queue("callbacks", _("Call back"), "callback", _("Nobody to call back today.")),
     Queue("self", _("Matches made by residents"), "self", _("No matches made by residents.")),
     Queue("open", _("All open requests"), "request", _("No open requests.")),
     Queue("waiting", _("Waiting list"), "request", _("Nobody on the waiting list.")),
@@ -60,6 +63,8 @@ def queue_rows(actor: Actor, key: str) -> QuerySet:
         )
     if key == "followups":
         return selectors.followups(actor, due_only=True)
+    if key == "callbacks":  # promised at the desk or asked for on the public page
+        return callbacks_due(actor)
     if key == "self":
         return selectors.self_matches(actor).filter(state__in=OPEN_STATES)
     if key == "waiting":

@@ -3,8 +3,14 @@
 from django.http import Http404
 
 from naober.communities.context import Actor
+from naober.communities.models import Area, AreaKind
 from naober.communities.permissions import Action
+from naober.exchange.models import HelpOffer, HelpRequest
+from naober.exchange.selectors import area_and_below
 from naober.reach.models import Ask, Callout
+
+#: At most this many helpers are asked at once when a request goes out to a whole street or village.
+EVERYONE_MAX = 100
 
 
 def callout_get(actor: Actor, callout_id: int) -> Callout:
@@ -36,3 +42,37 @@ def ask_for_link(community, ask_id: int) -> Ask | None:
         .select_related("request__category", "callout")
         .first()
     )
+
+
+def street_of(request: HelpRequest) -> Area | None:
+    """The requester's street or village: how far "everyone nearby" reaches. None when the
+    requester's place is not known (then only chosen helpers can be asked)."""
+    area = request.requester.area if request.requester_id and request.requester else None
+    return area.nearest(AreaKind.STREET, AreaKind.VILLAGE) if area is not None else None
+
+
+def everyone_nearby(request: HelpRequest) -> tuple[Area | None, list[tuple]]:
+    """Everyone in the requester's street or village who offers this kind of help, as
+    (person, offer) pairs, one per helper (their first fitting offer), the requester left out."""
+    area = street_of(request)
+    if area is None:
+        return None, []
+    offers = (
+        HelpOffer.objects.filter(
+            community=request.community_id,
+            available=True,
+            categories__kind=request.category.kind,
+            helper__area__in=area_and_below(area),
+            helper__erased_at__isnull=True,
+        )
+        .exclude(helper=request.requester_id)
+        .select_related("helper")
+        .order_by("helper_id", "pk")
+        .distinct()
+    )
+    found = {}
+    for offer in offers:
+        if len(found) >= EVERYONE_MAX:
+            break
+        found.setdefault(offer.helper_id, (offer.helper, offer))
+    return area, list(found.values())

@@ -1,6 +1,7 @@
 """Writes of call-outs: send a request out to several fitting helpers, take their answers.
 
-    send(actor, request, helpers=[ids]) or send(actor, request, top=5) -> (callout, sent)
+    send(actor, request, helpers=[ids]), send(actor, request, top=5) or
+    send(actor, request, everyone=True) (the requester's street or village) -> (callout, sent)
     answer(ask, yes=True) -> "won" | "taken" | "no" | "already"
     answer_sms(phone, text) -> the same, or "unknown"
 
@@ -21,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from naober.api.errors import Conflict
+from naober.base.errors import Conflict
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.exchange import services as exchange
@@ -31,7 +32,7 @@ from naober.notify.channels import channel_for
 from naober.notify.render import language_of
 from naober.notify.services import notify
 from naober.people.models import ContactChannel, Person
-from naober.reach import links
+from naober.reach import links, selectors
 from naober.reach.models import Answer, Ask, Callout, HelperLimit, ReachSettings
 
 TOP_MAX = 20
@@ -44,6 +45,52 @@ def settings_of(community) -> ReachSettings:
     return ReachSettings.objects.filter(community=community).first() or ReachSettings(
         community=community
     )
+
+
+MAX_PER_WEEK = 14
+
+
+def update_settings(actor: Actor, **changes) -> ReachSettings:
+    """A coordinator sets the community's rules: `self_service`, `asks_per_week` (the default
+    for helpers without their own limit, 1-14), `quiet_from` and `quiet_until` (no text messages
+    in between; equal times: no quiet hours). All given fields change or none (ValidationError)."""
+    actor.require(Action.MANAGE_EXCHANGE)
+    rules = settings_of(actor.community)
+    unknown = set(changes) - {"self_service", "asks_per_week", "quiet_from", "quiet_until"}
+    if unknown:
+        raise ValidationError({sorted(unknown)[0]: [_("This setting does not exist.")]})
+    weekly = changes.get("asks_per_week", rules.asks_per_week)
+    if not isinstance(weekly, int) or not 1 <= weekly <= MAX_PER_WEEK:
+        message = _("Choose between 1 and %(max)s times a week.") % {"max": MAX_PER_WEEK}
+        raise ValidationError({"asks_per_week": [message]})
+    for key, value in changes.items():
+        setattr(rules, key, value)
+    rules.save()
+    return rules
+
+
+def limit_of(person: Person) -> int | None:
+    """The helper's own weekly limit, or None when they follow the community's default."""
+    own = HelperLimit.objects.filter(person=person).first()
+    return None if own is None else own.asks_per_week
+
+
+def set_own_limit(actor: Actor, asks_per_week: int | None) -> int | None:
+    """A helper says how often they may be asked per week (0: never ask me; None: the
+    community's default)."""
+    actor.require(Action.OFFER_HELP)
+    if actor.person is None:
+        raise ValidationError({"asks_per_week": [_("Only a person can set this.")]})
+    if asks_per_week is None:
+        HelperLimit.objects.filter(person=actor.person).delete()
+        return None
+    if not isinstance(asks_per_week, int) or not 0 <= asks_per_week <= MAX_PER_WEEK:
+        message = _("Choose between 0 and %(max)s times a week.") % {"max": MAX_PER_WEEK}
+        raise ValidationError({"asks_per_week": [message]})
+    HelperLimit.objects.update_or_create(
+        person=actor.person, defaults={"asks_per_week": asks_per_week}
+    )
+    return asks_per_week
 
 
 def may_send(actor: Actor, request: HelpRequest) -> bool:
@@ -72,8 +119,19 @@ def _fitting_offer(request: HelpRequest, person: Person) -> HelpOffer | None:
     )
 
 
-def _candidates(actor: Actor, request: HelpRequest, helpers, top) -> list[tuple]:
-    """(person, offer) pairs: the chosen helpers, or the best `top` of those who fit."""
+def _candidates(actor: Actor, request: HelpRequest, helpers, top, everyone) -> list[tuple]:
+    """(person, offer) pairs: the chosen helpers, the best `top` of those who fit, or everyone
+    in the requester's street or village who offers this kind of help."""
+    if everyone:
+        area, pairs = selectors.everyone_nearby(request)
+        if area is None:
+            raise ValidationError(
+                {"everyone": [_("We do not know in which street or village the requester lives.")]}
+            )
+        if not pairs:
+            message = _("Nobody in %(place)s offers this kind of help.") % {"place": area.name}
+            raise ValidationError({"everyone": [message]})
+        return pairs
     if top is not None:
         if actor.can(Action.MANAGE_EXCHANGE):
             return [(s.person, s.offer) for s in suggest_for_request(actor, request, limit=top)]
@@ -106,8 +164,8 @@ def _candidates(actor: Actor, request: HelpRequest, helpers, top) -> list[tuple]
 
 
 def _limit_of(person: Person, community_default: int) -> int:
-    own = HelperLimit.objects.filter(person=person).first()
-    return community_default if own is None else own.asks_per_week
+    own = limit_of(person)
+    return community_default if own is None else own
 
 
 def _asked_this_week(person: Person) -> int:
@@ -178,8 +236,11 @@ def _taken_text(ask: Ask) -> dict:
 
 
 @transaction.atomic
-def send(actor: Actor, request: HelpRequest, *, helpers=None, top=None) -> tuple[Callout, int]:
-    """Ask these helpers (or the best `top`) about this open request, each in their own channel.
+def send(
+    actor: Actor, request: HelpRequest, *, helpers=None, top=None, everyone: bool = False
+) -> tuple[Callout, int]:
+    """Ask these helpers (or the best `top`, or everyone in the requester's street or village who
+    offers this kind of help) about this open request, each in their own channel.
 
     Skipped without error: a helper already asked about this request, one asked as often this
     week as they allow, the requester, and one who can only be reached through a coordinator.
@@ -188,8 +249,10 @@ def send(actor: Actor, request: HelpRequest, *, helpers=None, top=None) -> tuple
     """
     if not may_send(actor, request):
         actor.require(Action.MANAGE_EXCHANGE)
-    if (helpers is None) == (top is None):
-        raise ValidationError({"helpers": [_("Choose the helpers, or how many to ask.")]})
+    if [helpers is not None, top is not None, bool(everyone)].count(True) != 1:
+        raise ValidationError(
+            {"helpers": [_("Choose the helpers, how many to ask, or everyone nearby.")]}
+        )
     if top is not None and not 1 <= top <= TOP_MAX:
         raise ValidationError({"top": [_("Ask between 1 and %(max)s helpers.") % {"max": TOP_MAX}]})
     if helpers is not None and not helpers:
@@ -197,7 +260,7 @@ def send(actor: Actor, request: HelpRequest, *, helpers=None, top=None) -> tuple
     request = HelpRequest.objects.select_for_update().get(pk=request.pk)
     if request.status not in (RequestStatus.OPEN, RequestStatus.WAITING_LIST):
         raise Conflict(_("Someone else is already helping with this request."), "request_taken")
-    pairs = _candidates(actor, request, helpers, top)
+    pairs = _candidates(actor, request, helpers, top, everyone)
     rules = settings_of(actor.community)
     weekly = rules.asks_per_week
     quiet = _quiet(rules, timezone.now())

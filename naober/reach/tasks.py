@@ -7,11 +7,11 @@ from datetime import datetime
 
 from django_tasks import task
 
+from naober.reach.services import send_waiting
+
 
 @task()
 def send_waiting_asks(callout_id: int) -> int:
-    from naober.reach.services import send_waiting
-
     return send_waiting(callout_id)
 
 

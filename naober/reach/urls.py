@@ -8,4 +8,6 @@ app_name = "reach"
 urlpatterns = [
     path("antwoord/<str:token>/", views.answer, name="answer"),
     path("requests/<int:request_id>/callout/", views.send_out, name="send_out"),
+    path("settings/call-outs/", views.settings_page, name="settings"),
+    path("my-call-outs/", views.my_limit, name="my_limit"),
 ]

@@ -1,13 +1,18 @@
 """Pages: a helper's yes or no through a signed link (no login), and the coordinator's send-out
 page (the suggestions preselected; who was asked and what they answered)."""
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from naober.api.errors import ApiError
+from naober.base.errors import DomainError
+from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.models import Community
 from naober.communities.permissions import Action
@@ -15,7 +20,9 @@ from naober.exchange.models import RequestStatus
 from naober.exchange.selectors import request_get
 from naober.exchange.suggestions import suggest_for_request
 from naober.privacy.ratelimit import rate_limited
-from naober.reach import links, selectors, services
+from naober.reach import forms, links, selectors, services
+
+SETTINGS = ("self_service", "asks_per_week", "quiet_from", "quiet_until")
 
 
 @rate_limited("code")
@@ -53,26 +60,27 @@ def send_out(request, actor, request_id):
     staff = actor.can(Action.MANAGE_EXCHANGE)
     asks = selectors.asks_for_request(actor, help_request)
     is_open = help_request.status in (RequestStatus.OPEN, RequestStatus.WAITING_LIST)
-    pairs = []
-    if staff and is_open:
+    pairs, nearby, place = [], [], None
+    if is_open:
         asked = {ask.person_id for ask in asks}
+        place, nearby = selectors.everyone_nearby(help_request)
+        nearby = [pair for pair in nearby if pair[0].pk not in asked]
+    if staff and is_open:
         suggested = suggest_for_request(actor, help_request, limit=10)
         pairs = [(s.person, s.reasons) for s in suggested if s.person.pk not in asked]
     if request.method == "POST":
         try:
-            if staff:
-                ids = [int(v) for v in request.POST.getlist("helpers") if v.isdigit()]
-                _callout, sent = services.send(actor, help_request, helpers=ids)
-            else:
-                _callout, sent = services.send(actor, help_request, top=5)
+            _callout, sent = services.send(actor, help_request, **_whom(request.POST, staff))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        except ApiError as error:
-            messages.error(request, str(error.detail))
+        except DomainError as error:
+            messages.error(request, error.message)
         else:
             text = ngettext("%(count)s helper asked.", "%(count)s helpers asked.", sent)
             messages.success(request, text % {"count": sent})
-            return redirect("reach:send_out", slug=actor.community.slug, request_id=request_id)
+            target = reverse("reach:send_out", args=[actor.community.slug, request_id])
+            back = _back(request, actor)
+            return redirect(f"{target}?back={quote(back)}" if back else target)
     return render(
         request,
         "reach/send_out.html",
@@ -82,8 +90,70 @@ def send_out(request, actor, request_id):
             "help_request": help_request,
             "summary": services.public_summary(help_request),
             "suggestions": pairs,
+            "nearby": nearby,
+            "place": place,
+            "back": _back(request, actor),
             "asks": asks,
             "staff": staff,
             "is_open": is_open,
         },
+    )
+
+
+def _whom(posted, staff: bool) -> dict:
+    """Who the form chose: everyone in the street or village, or the ticked suggestions
+    (coordinators), or the best five (a resident sending their own request out)."""
+    if posted.get("who") == "everyone":
+        return {"everyone": True}
+    if staff:
+        return {"helpers": [int(v) for v in posted.getlist("helpers") if v.isdigit()][:100]}
+    return {"top": 5}
+
+
+def _back(request, actor) -> str:
+    """Where the coordinator came from (the intake screen), to return to after sending."""
+    back = request.POST.get("back") or request.GET.get("back") or ""
+    prefix = f"/c/{actor.community.slug}/"
+    return back if back.startswith(prefix) and "//" not in back and len(back) < 300 else ""
+
+
+@community_page(Action.MANAGE_EXCHANGE)
+def settings_page(request, actor):
+    """A coordinator sets the community's call-out rules: quiet hours, self-service, how often."""
+    rules = services.settings_of(actor.community)
+    initial = {key: getattr(rules, key) for key in SETTINGS}
+    form = forms.SettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_settings(actor, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The settings have been saved."))
+            return redirect("reach:settings", slug=actor.community.slug)
+    return render(
+        request, "reach/settings.html", {"actor": actor, "community": actor.community, "form": form}
+    )
+
+
+@community_page(Action.OFFER_HELP)
+def my_limit(request, actor):
+    """A helper says how often they may be asked to help per week (their own setting)."""
+    if actor.person is None:
+        raise Http404
+    default = services.settings_of(actor.community).asks_per_week
+    own = services.limit_of(actor.person)
+    form = forms.LimitForm(
+        request.POST or None, default=default, initial={"asks_per_week": "" if own is None else own}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_own_limit(actor, form.cleaned_data["asks_per_week"])
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Your choice has been saved."))
+            return redirect("reach:my_limit", slug=actor.community.slug)
+    return render(
+        request, "reach/my_limit.html", {"actor": actor, "community": actor.community, "form": form}
     )

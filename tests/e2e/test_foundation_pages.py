@@ -88,6 +88,7 @@ def test_resident_views_own_profile(page, axe_check, login, wijk):
     login(page, resident.user.username)
     page.goto("/c/wijk/")
     axe_check(page)
+    page.get_by_text("Mijn account").click()  # the menu group that holds it
     page.get_by_role("link", name="Mijn gegevens").click()
     page.wait_for_load_state()
     axe_check(page)

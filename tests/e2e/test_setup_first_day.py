@@ -61,6 +61,7 @@ def test_first_day_from_an_empty_database(page, axe_check, login, monkeypatch):
     page.wait_for_url("**/c/zuidoost/**")
 
     # She sets the help desk's phone number and hours.
+    page.get_by_text("Mensen en instellingen").click()  # the menu group that holds it
     page.get_by_role("link", name="Instellingen", exact=True).click()
     axe_check(page)
     page.get_by_label("Telefoonnummer van de hulplijn").fill("bel me maar")

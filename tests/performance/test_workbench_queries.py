@@ -12,6 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from naober.desk.services import ask_callback
 from naober.exchange.models import FollowUp, HelpRequest, RequestStatus
 from naober.exchange.workbench_queues import QUEUES
 from tests.exchange_pages.builders import make_request, matched
@@ -22,7 +23,8 @@ FEW, MORE = 3, 20
 
 
 def _fill(community, person_factory, coordinator, count):
-    """`count` rows in each queue: overdue and new requests, matches in every waiting state."""
+    """`count` rows in each queue: overdue and new requests, matches in every waiting state,
+    call-backs."""
     for _ in range(count):
         late = make_request(community)
         HelpRequest.objects.filter(pk=late.pk).update(created_at=timezone.now() - timedelta(days=3))
@@ -39,6 +41,7 @@ def _fill(community, person_factory, coordinator, count):
         )
         active = matched(community, requester, helper, state="active")
         FollowUp.objects.filter(match=active).update(due_at=timezone.now() - timedelta(hours=1))
+        ask_callback(community, name="Mevrouw Jansen", phone="0612345678")
 
 
 def test_workbench_query_count_does_not_grow_with_rows(community, person_factory):
