@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from naober.communities.context import Actor
 from naober.communities.models import Membership, Role
 from naober.communities.permissions import Action
+from naober.directory import policy
 from naober.directory.models import (
     Direction,
     Organisation,
@@ -81,13 +82,7 @@ def refer_request(actor: Actor, help_request, *, organisation=None, note: str = 
     referral waits on the coordinators' list ("choose an organisation"). Calling it twice for the
     same request returns the referral that is still open.
     """
-    if help_request.community_id != actor.community.pk:
-        raise PermissionDenied
-    own = actor.person is not None and actor.person.pk in (
-        help_request.requester_id,
-        help_request.entered_by_id,
-    )
-    if not (actor.can(Action.REFER_OUT) or actor.can(Action.ENTER_FOR_OTHERS) or own):
+    if not policy.may_refer_request(actor, help_request):
         raise PermissionDenied
     existing = (
         Referral.objects.select_for_update()

@@ -5,7 +5,7 @@ from django.http import Http404
 
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
-from naober.directory import search
+from naober.directory import policy, search
 from naober.directory.models import Organisation, Referral, ReferralStatus
 from naober.directory.referrals import OPEN_STATUSES
 
@@ -66,8 +66,7 @@ def referral_list(actor: Actor, *, open_only: bool = False) -> QuerySet[Referral
     qs = Referral.objects.filter(community=actor.community).select_related(
         "person", "organisation", "referred_by"
     )
-    if not actor.can(Action.MANAGE_REFERRALS):
-        qs = qs.filter(referred_by=actor.person)
+    qs = policy.visible_referrals(actor, qs)
     if open_only:
         qs = qs.filter(status__in=OPEN_STATUSES)
     is_open = Case(

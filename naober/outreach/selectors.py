@@ -12,7 +12,7 @@ from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.outreach.integrations import audit_read
 from naober.outreach.models import HouseVisit, Meeting, Signal, SignalStatus, WalkList
-from naober.outreach.services import may_act_on
+from naober.outreach.policy import may_act_on, visible_visits
 
 NOTE_FIELDS = ["notes", "talents", "wishes", "could_offer", "needs", "trits"]
 
@@ -79,9 +79,7 @@ def visits_for(actor: Actor) -> QuerySet[HouseVisit]:
         .select_related("person", "visitor")
         .order_by("-visited_on", "-id")
     )
-    if actor.can(Action.VIEW_VISIT_NOTES):
-        return qs
-    return qs.filter(visitor=actor.person)
+    return visible_visits(actor, qs)
 
 
 def visit_get(actor: Actor, visit_id: int) -> HouseVisit:

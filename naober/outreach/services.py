@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 
 from naober.communities.context import Actor
 from naober.communities.models import Area
-from naober.communities.permissions import Action, is_allowed
+from naober.communities.permissions import Action
 from naober.exchange import services as exchange_services
 from naober.exchange.models import Channel
 from naober.outreach.models import (
@@ -25,6 +25,7 @@ from naober.outreach.models import (
     WalkEntry,
     WalkList,
 )
+from naober.outreach.policy import may_act_on, may_visit
 from naober.people.models import ConsentMethod, ConsentPurpose, LifeDomain, Person
 from naober.people.selectors import has_consent, people_of
 
@@ -51,12 +52,6 @@ def _house_number(address: str) -> tuple[str, int, str]:
     if not match:
         return (address.lower(), 0, "")
     return (match.group(1).strip().lower(), int(match.group(2)), match.group(3).strip().lower())
-
-
-def may_visit(person: Person) -> bool:
-    """Only trained people (volunteers, core group, staff) are sent to a door."""
-    roles = {m.role for m in person.memberships.all()}
-    return is_allowed(roles, Action.RECORD_VISIT)
 
 
 @transaction.atomic
@@ -345,14 +340,6 @@ def record_visit(
             if answer is not None:
                 _record_visit_consent(actor, person, purpose, answer, visit)
     return visit
-
-
-def may_act_on(actor: Actor, visit: HouseVisit) -> bool:
-    """The visitor themself and the roles allowed to read visit notes."""
-    if visit.community_id != actor.community.pk:
-        return False
-    own = actor.person is not None and visit.visitor_id == actor.person.pk
-    return own or actor.can(Action.VIEW_VISIT_NOTES)
 
 
 def can_convert(visit: HouseVisit) -> bool:
