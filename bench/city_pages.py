@@ -491,6 +491,8 @@ def main(argv=None) -> None:
     )
     print("| role | page | status | median ms | p95 ms | queries | KB | verdict |")
     print("|---|---|---:|---:|---:|---:|---:|---|", flush=True)
+    saved = Path(os.environ["NAOBER_VAR_DIR"]) / f"times-{database}.json"
+    saved.write_text(json.dumps([{k: v for k, v in r.items() if k != "count"} for r in rows]))
     for row in rows:  # queries are counted after the timing, one page at a time
         person, path, api = row.pop("count")
         row["queries"] = None if args.no_queries else count_queries(person, path, api=api)
