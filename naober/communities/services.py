@@ -8,7 +8,9 @@ from naober.communities import area_csv
 from naober.communities.context import Actor
 from naober.communities.models import Area, AreaKind, Community, WalkInPoint
 from naober.communities.permissions import Action
+from naober.communities.signals import community_created
 from naober.communities.validation import clean_settings, clean_slug, clean_text
+from naober.privacy.audit import record_change
 
 SETTINGS_FIELDS = (
     "name",
@@ -47,12 +49,11 @@ def require_platform_admin(user) -> None:
 def create_community(
     *, slug: str, name: str, municipality: str, response_deadline_hours: int = 48, by=None
 ) -> Community:
-    """A new community with its municipality as the root area and the standard categories.
+    """A new community with its municipality as the root area; the apps above add their
+    starting rows (the exchange: the standard categories) on `community_created`.
 
     With `by` (the user acting), only a platform administrator may do this; the seed passes none.
     """
-    from naober.exchange.services import ensure_default_categories
-
     if by is not None:
         require_platform_admin(by)
     errors = {}
@@ -83,15 +84,13 @@ def create_community(
     Area.objects.create(
         community=community, kind=AreaKind.MUNICIPALITY, name=values["municipality"]
     )
-    ensure_default_categories(community)
+    community_created.send(sender=Community, community=community)
     return community
 
 
 @transaction.atomic
 def update_settings(actor: Actor, **data) -> Community:
     """Change the given settings of the actor's community (administrators only), all or none."""
-    from naober.privacy.audit import record_change
-
     actor.require(Action.MANAGE_COMMUNITY)
     unknown = set(data) - set(SETTINGS_FIELDS)
     if unknown:

@@ -8,6 +8,10 @@ class DirectoryConfig(AppConfig):
         # Who may see whose person card is the people app's rule; this app says which of its
         # rows join two people (see naober.people.access).
         from naober.directory.selectors import joined_people
+        from naober.directory.services import refer_request
+        from naober.exchange.integrations import register_referrer
         from naober.people.access import register_join
 
         register_join("directory", joined_people)
+        # The exchange refers a request neighbours cannot help with through the social map.
+        register_referrer(refer_request)

@@ -1,8 +1,23 @@
 """The exchange's two calls into other apps: notifications and referrals, in one place.
 
-Both are imported when called, not at import time: notify and directory depend on the exchange's
-models, so a top-level import would be circular. Tests patch these two functions.
+Notify sits below the exchange and is imported. The social map (directory) sits above it, so it
+registers the function that records a referral from its AppConfig.ready() instead of being
+imported (as naober.people.access's joins do). Tests patch these two functions.
 """
+
+from collections.abc import Callable
+
+from django.core.exceptions import ImproperlyConfigured
+
+from naober.notify import services as notify_services
+
+_referrer: Callable | None = None
+
+
+def register_referrer(refer_request: Callable) -> None:
+    """Name the function that records an outgoing referral: (actor, request, note=) -> referral."""
+    global _referrer
+    _referrer = refer_request
 
 
 def notify(person, event: str, context: dict, *, key: str = "") -> None:
@@ -10,13 +25,11 @@ def notify(person, event: str, context: dict, *, key: str = "") -> None:
     the change that causes it (the outbox), and delivered only once that change has committed."""
     if person is None:
         return
-    from naober.notify.services import notify
-
-    notify(person, event, context, key=key)
+    notify_services.notify(person, event, context, key=key)
 
 
 def refer(actor, help_request, note: str = ""):
     """Record an outgoing referral for a request that neighbours cannot help with."""
-    from naober.directory.services import refer_request
-
-    return refer_request(actor, help_request, note=note)
+    if _referrer is None:
+        raise ImproperlyConfigured("no app registered a referrer (naober.directory does)")
+    return _referrer(actor, help_request, note=note)

@@ -1,0 +1,10 @@
+"""What other apps may hear from the communities app, which sits below them and imports none.
+
+`community_created` is sent inside the transaction that creates a community (with `community=`),
+so an app that gives every community its own starting rows (the exchange: the standard
+categories) connects a receiver in its AppConfig.ready() and adds them in the same transaction.
+"""
+
+from django.dispatch import Signal
+
+community_created = Signal()
