@@ -233,6 +233,8 @@ RETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "730"))
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LANGUAGE_COOKIE_NAME = "naober_language"
+# naober/base is no app (no models, no pages), so its catalogue is named here.
+LOCALE_PATHS = [BASE_DIR / "naober/base/locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

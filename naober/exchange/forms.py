@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from naober.base.periods import PeriodFormMixin
 from naober.communities.models import Area, AreaKind
 from naober.exchange.models import (
     AVAILABILITY_CODES,
@@ -23,8 +24,6 @@ from naober.exchange.models import (
     WouldHelp,
 )
 from naober.people.models import Person
-
-MAX_PERIOD_DAYS = 3 * 366
 
 
 class CategoryChoiceField(forms.ModelChoiceField):
@@ -88,27 +87,13 @@ def _places(community):
     ).order_by("name")
 
 
-class PeriodForm(forms.Form):
-    """A from-to period for the summary; both dates are needed and `to` is not before `from`."""
+class PeriodForm(PeriodFormMixin, forms.Form):
+    """A from-to period for the summary; both dates are needed (naober/base/periods.py: rule)."""
 
     start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(
         label=_("Up to and including"), widget=forms.DateInput(attrs={"type": "date"})
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end:
-            if end < start:
-                self.add_error("end", _("The end date cannot be before the start date."))
-            elif (end - start).days > MAX_PERIOD_DAYS:
-                self.add_error("end", _("Choose a period of at most three years."))
-            elif not 2000 <= start.year <= end.year <= 2200:
-                self.add_error("start", _("Choose dates between the years 2000 and 2200."))
-            elif start > timezone.localdate():
-                self.add_error("start", _("The start date cannot be in the future."))
-        return cleaned
 
     @staticmethod
     def default_initial() -> dict:
@@ -209,11 +194,10 @@ class AskHelpForm(forms.Form):
             self.fields["preferred_helper"].queryset = earlier_helpers
 
     def clean(self):
+        """The rhythm rules are the service's (services.requests._check_rhythm: recurring help
+        needs a rhythm); here only the rhythm fields left filled in under "once" are emptied."""
         cleaned = super().clean()
-        if cleaned.get("recurrence") == Recurrence.RECURRING:
-            if not cleaned.get("rhythm"):
-                self.add_error("rhythm", _("Choose how often you need help."))
-        else:
+        if cleaned.get("recurrence") != Recurrence.RECURRING:
             cleaned["rhythm"], cleaned["weekday"] = "", None
         return cleaned
 

@@ -8,20 +8,18 @@ GET /c/{community}/impact/surveys/{id}/results  shares agreeing per statement, w
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
 
 from naober.api.deps import ERRORS, actor_for
 from naober.api.pagination import Pagination
+from naober.base.periods import check_period
 from naober.communities.permissions import Action
 from naober.impact import selectors
 from naober.impact.figures import FIGURES, monthly, public_figures, whole_months
 
 router = Router(tags=["impact"])
 ID = Path(..., ge=1, le=2**62)
-MAX_DAYS = 3 * 366
 DATE_FROM, DATE_TO = Query(None, alias="from"), Query(None, alias="to")
 
 
@@ -100,12 +98,7 @@ def summary(
     actor.require(Action.VIEW_AGGREGATES)
     start, end = selectors.default_period()
     date_from, date_to = date_from or start, date_to or end
-    if (
-        date_from > date_to
-        or (date_to - date_from).days > MAX_DAYS
-        or not 2000 <= date_from.year <= date_to.year <= 2200
-    ):
-        raise ValidationError(_("Choose a start date before the end date, at most three years."))
+    check_period(date_from, date_to, fields=("from", "to"))
     months = [
         {"month": m["month"].strftime("%Y-%m"), **{n: m[n] for n in FIGURES}}
         for m in monthly(actor.community, date_to)

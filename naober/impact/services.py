@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from naober.base.periods import check_period
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.impact.models import (
@@ -227,8 +228,9 @@ def save_card(actor: Actor, data: dict, card: ImpactCard | None = None) -> Impac
     card.contributions = list(dict.fromkeys(card.contributions or []))
     if any(c not in Contribution.values for c in card.contributions):
         raise ValidationError({"contributions": _("Choose from the list.")})
-    if card.period_start and card.period_end and card.period_end < card.period_start:
-        raise ValidationError({"period_end": _("The end date cannot be before the start date.")})
+    check_period(
+        card.period_start, card.period_end, bounded=False, fields=("period_start", "period_end")
+    )
     _check_quote(actor, card)
     _clean(card, "community", "quote_person", "initiative")
     card.save()

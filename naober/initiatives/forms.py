@@ -5,6 +5,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from naober.base.periods import PeriodFormMixin
 from naober.communities.models import Role
 from naober.initiatives.models import (
     CashDirection,
@@ -145,17 +146,9 @@ class CashForm(forms.Form):
     entered_on = forms.DateField(label=_("date"), initial=date.today, widget=DATE)
 
 
-class PeriodForm(forms.Form):
-    """A period for exports and figures; at most three years so a query stays small."""
+class PeriodForm(PeriodFormMixin, forms.Form):
+    """A period for exports and figures (naober/base/periods.py: the rule)."""
 
+    period_fields = ("date_from", "date_to")
     date_from = forms.DateField(label=_("From (date)"), widget=DATE)
     date_to = forms.DateField(label=_("Up to and including (date)"), widget=DATE)
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end and (end < start or (end - start).days > 3 * 366):
-            raise forms.ValidationError(
-                _("Choose a period of at most three years, with the end after the start.")
-            )
-        return data

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from naober.base.periods import check_period
 from naober.communities.context import Actor
 from naober.communities.models import Role
 from naober.communities.permissions import Action
@@ -118,8 +119,9 @@ def update_initiative(actor: Actor, initiative: Initiative, data: dict) -> Initi
 
 
 def _check_dates(initiative: Initiative) -> None:
-    if initiative.starts_on and initiative.ends_on and initiative.ends_on < initiative.starts_on:
-        raise ValidationError({"ends_on": _("The end date cannot be before the start date.")})
+    check_period(
+        initiative.starts_on, initiative.ends_on, bounded=False, fields=("starts_on", "ends_on")
+    )
 
 
 @transaction.atomic

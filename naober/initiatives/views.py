@@ -279,9 +279,8 @@ def _ledger_download(request, actor, respond, filename: str):
     if not form.is_valid():
         if not actor.can(Action.VIEW_INITIATIVES):
             # A funder downloads from the dashboard and never sees the ledger page itself.
-            return HttpResponseBadRequest(
-                _("Choose a period of at most three years, with the end after the start.")
-            )
+            errors = (message for messages in form.errors.values() for message in messages)
+            return HttpResponseBadRequest(" ".join(errors))
         return ledger_page(request, actor, form, status=400)
     rows = selectors.export_rows(
         actor, form.cleaned_data["date_from"], form.cleaned_data["date_to"]

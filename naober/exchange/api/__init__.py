@@ -18,7 +18,6 @@ from naober.exchange.api._common import (
 from naober.exchange.api.followups import (
     DATE_FROM,
     DATE_TO,
-    MAX_REPORT_DAYS,
     ContactLogIn,
     ContactLogOut,
     FollowUpIn,
@@ -114,7 +113,6 @@ __all__ = [
     "FollowUpOut",
     "FollowUpIn",
     "ReportSummaryOut",
-    "MAX_REPORT_DAYS",
     "DATE_FROM",
     "DATE_TO",
     "list_contact_log",

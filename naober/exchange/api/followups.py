@@ -4,14 +4,13 @@ of a period.
 
 from datetime import date, datetime, timedelta
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Schema
 from ninja.pagination import paginate
 
 from naober.api.deps import ERRORS, actor_for
 from naober.api.pagination import Mapped, Pagination
+from naober.base.periods import check_period
 from naober.communities.permissions import Action
 from naober.exchange import reports, selectors, services
 from naober.exchange.api._common import Id, _person_or_422, router
@@ -75,9 +74,6 @@ class ReportSummaryOut(Schema):
     people_asked: int
     people_helped: int
     people_helping: int
-
-
-MAX_REPORT_DAYS = 3 * 366
 
 
 DATE_FROM, DATE_TO = Query(None, alias="from"), Query(None, alias="to")
@@ -184,10 +180,5 @@ def summary(
     actor = actor_for(request, community)
     date_to = date_to or timezone.localdate()
     date_from = date_from or date_to - timedelta(days=30)
-    if (
-        date_from > date_to
-        or (date_to - date_from).days > MAX_REPORT_DAYS
-        or not 2000 <= date_from.year <= date_to.year <= 2200
-    ):
-        raise ValidationError(_("Choose a start date before the end date, at most three years."))
+    check_period(date_from, date_to, fields=("from", "to"))
     return reports.summary(actor, date_from, date_to)
