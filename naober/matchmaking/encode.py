@@ -28,6 +28,7 @@ import math
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 import numpy as np
 from django.core.exceptions import ObjectDoesNotExist
@@ -175,6 +176,14 @@ class Codebook:
         return found
 
 
+class AreaRow(NamedTuple):
+    """The three fields of an Area the path needs (a city has thousands of streets)."""
+
+    pk: int
+    parent_id: int | None
+    kind: str
+
+
 def _path_of(chain) -> tuple[int, int, int]:
     def first(*kinds):
         return next((a.pk for a in chain if a.kind in kinds), UNKNOWN)
@@ -192,7 +201,12 @@ def codebook_for(community) -> Codebook:
         .order_by("position", "label", "id")
         .values_list("id", "kind")
     )
-    areas = {a.pk: a for a in Area.objects.filter(community=community)}
+    areas = {
+        pk: AreaRow(pk, parent_id, kind)
+        for pk, parent_id, kind in Area.objects.filter(community=community).values_list(
+            "id", "parent_id", "kind"
+        )
+    }
     paths = {}
     for area in areas.values():
         chain, node, seen = [], area, set()
@@ -211,8 +225,8 @@ def codebook_for(community) -> Codebook:
 
 # --- offers -------------------------------------------------------------------------------------
 
-#: Offer columns read in bulk; the JSON lists are read as text and decoded once per distinct
-#: value (a city of 50,000 offers has a few hundred distinct slot and language lists).
+#: Offer columns read in bulk; the JSON lists are read as text: slot lists searched for their
+#: codes in one vectorised pass, language lists decoded once per distinct value (a city has few).
 OFFER_FIELDS = ("id", "helper_id", "available", "max_per_month", "area_id", "radius_m")
 HELPER_FIELDS = ("id", "area_id", "gender", "erased_at", "location__x", "location__y")
 
@@ -256,6 +270,17 @@ def _decoded(texts, mask_of) -> tuple[np.ndarray, np.ndarray]:
             found = memo[text] = (mask_of(codes), bool(codes))
         masks[i], present[i] = found
     return masks, present
+
+
+def _availability_masks(texts) -> np.ndarray:
+    """``availability_mask`` of many JSON list texts at once: each code is a fixed quoted word,
+    so one vectorised substring search per code (a city's slot lists are nearly all distinct,
+    and decoding 50,000 of them one by one costs most of a cold build)."""
+    array = np.array([text or "" for text in texts], dtype=str)
+    masks = np.zeros(len(texts), np.int64)
+    for code, bit in SLOT_BIT.items():
+        masks |= np.where(np.char.find(array, f'"{code}"') >= 0, 1 << bit, 0)
+    return masks
 
 
 def _column(rows, k: int, dtype, none=None) -> np.ndarray:
@@ -315,8 +340,10 @@ def offer_columns(community_id: int, codebook: Codebook, helper_ids=None) -> dic
 
     # Area path of the offer's area, else the helper's home area (one look-up per distinct area).
     area = [r[4] if r[4] is not None else helper_area[of[i]] for i, r in enumerate(rows)]
-    paths = {a: codebook.path(a) for a in set(area)}
-    path = np.array([paths[a] for a in area], np.int64).reshape(-1, 3)
+    distinct = list(set(area))
+    number = {a: i for i, a in enumerate(distinct)}
+    table = np.array([codebook.path(a) for a in distinct], np.int64).reshape(-1, 3)
+    path = table[np.array([number[a] for a in area], np.int64)]
 
     # Helper load: the monthly limit is the largest max_per_month of their available offers.
     limit: dict[int, int] = {}
@@ -348,7 +375,7 @@ def offer_columns(community_id: int, codebook: Codebook, helper_ids=None) -> dic
         "street": path[:, 0].copy(),
         "neighbourhood": path[:, 1].copy(),
         "district": path[:, 2].copy(),
-        "availability": _decoded([r[6] for r in rows], availability_mask)[0],
+        "availability": _availability_masks([r[6] for r in rows]),
         "languages": np.where(own, offer_languages, helper_languages[of]),
         "gender": gender[of],
         "active": available & ~erased[of],

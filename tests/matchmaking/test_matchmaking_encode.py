@@ -1,5 +1,6 @@
 """Encoding Django rows into the engine's columns and requests."""
 
+import json
 import math
 
 import pytest
@@ -8,6 +9,8 @@ from naober.exchange import services
 from naober.exchange.models import Category, Match
 from naober.matching import ALL_GENDERS, GENDER_MAN, GENDER_WOMAN, KINDS, ONLY_WOMEN
 from naober.matchmaking.encode import (
+    _availability_masks,
+    availability_mask,
     codebook_for,
     encode_request,
     language_bit,
@@ -114,3 +117,12 @@ def test_request_encoding(community, coordinator):
     assert encoded.urgency == 2 and encoded.vulnerable
     assert encoded.availability == 0b111 << 3
     assert GENDER_MAN != GENDER_WOMAN
+
+
+@pytest.mark.parametrize(
+    "codes", [[], ["mon-morning"], ["sun-evening", "mon-morning", "wed-afternoon"], ["x", 3]]
+)
+def test_slot_lists_read_as_text_give_the_same_mask(codes):
+    for text in (json.dumps(codes), json.dumps(codes, separators=(",", ":"))):
+        assert _availability_masks([text]).tolist() == [availability_mask(codes)]
+    assert _availability_masks([None]).tolist() == [0]
