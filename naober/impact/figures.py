@@ -15,6 +15,10 @@ whole calendar months only, and a longer period's figure only when each of its m
 
 from datetime import date
 
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
 from naober.exchange.models import HelpRequest, Match, Recurrence
 from naober.exchange.reports import REACHED_STATES, period_bounds
 
@@ -26,22 +30,60 @@ FIGURES = ("requests", "matches", "people_reached", "volunteers_active", "hours_
 
 def exchange_figures(community, date_from: date, date_to: date) -> dict[str, int]:
     """Raw counts for the period: for code that suppresses before anyone sees them."""
+    raw = _raw_per_month(community, date_from, date_to, per_month=False)
+    return raw.get(None) or _raw(0, None)
+
+
+def _raw_per_month(community, date_from: date, date_to: date, *, per_month: bool) -> dict:
+    """Raw counts of the period, or of each calendar month in it keyed by its first day: two
+    queries either way (a request count and one aggregate over the matches), not six a month."""
     start, end = period_bounds(date_from, date_to)
     requests = HelpRequest.objects.filter(
         community=community, created_at__gte=start, created_at__lt=end
     )
     matches = Match.objects.filter(community=community, created_at__gte=start, created_at__lt=end)
-    reached = matches.filter(state__in=REACHED_STATES)
-    recurring = reached.filter(request__recurrence=Recurrence.RECURRING).count()
-    reached_count = reached.count()
+    if per_month:
+        month = TruncMonth("created_at", tzinfo=timezone.get_current_timezone())
+        requests = requests.annotate(month=month).values("month")
+        matches = matches.annotate(month=month).values("month")
+    else:
+        requests, matches = requests.values("community"), matches.values("community")
+    requests, matches = requests.order_by(), matches.order_by()  # no model ordering in GROUP BY
+    reached = Q(state__in=REACHED_STATES)
+    recurring = reached & Q(request__recurrence=Recurrence.RECURRING)
+    counts = {_month_key(row.get("month")): row["n"] for row in requests.annotate(n=Count("pk"))}
+    rows = matches.annotate(
+        matches=Count("pk"),
+        reached=Count("pk", filter=reached),
+        recurring=Count("pk", filter=recurring),
+        people_reached=Count("request__requester", filter=reached, distinct=True),
+        volunteers_active=Count("helper", filter=reached, distinct=True),
+    )
+    by_key = {_month_key(row.get("month")): row for row in rows}
+    return {key: _raw(counts.get(key, 0), by_key.get(key)) for key in {*counts, *by_key}}
+
+
+def _month_key(value):
+    return None if value is None else timezone.localtime(value).date().replace(day=1)
+
+
+def _raw(requests: int, row: dict | None) -> dict[str, int]:
+    row = row or {"matches": 0, "reached": 0, "recurring": 0}
+    reached, recurring = row["reached"], row["recurring"]
     return {
-        "requests": requests.count(),
-        "matches": matches.count(),
-        "people_reached": reached.values("request__requester").distinct().count(),
-        "volunteers_active": reached.values("helper").distinct().count(),
-        "hours_estimate": (reached_count - recurring) * HOURS_ONE_OFF + recurring * HOURS_RECURRING,
-        "_reached_matches": reached_count,
+        "requests": requests,
+        "matches": row["matches"],
+        "people_reached": row.get("people_reached", 0),
+        "volunteers_active": row.get("volunteers_active", 0),
+        "hours_estimate": (reached - recurring) * HOURS_ONE_OFF + recurring * HOURS_RECURRING,
+        "_reached_matches": reached,
     }
+
+
+def _suppressed_months(community, firsts: list[date]) -> list[dict[str, dict]]:
+    """Suppressed figures of each of these calendar months (oldest first), in two queries."""
+    raw = _raw_per_month(community, firsts[0], month_end(firsts[-1]), per_month=True)
+    return [_suppressed_raw(raw.get(first) or _raw(0, None)) for first in firsts]
 
 
 def suppressed(value: int | None) -> dict:
@@ -75,10 +117,7 @@ def public_figures(community, date_from: date, date_to: date) -> dict[str, dict]
     """
     start, end = whole_months(date_from, date_to)
     out = _suppressed_raw(exchange_figures(community, start, end))
-    months = [
-        _suppressed_raw(exchange_figures(community, first, month_end(first)))
-        for first in month_starts(end, _months_between(start, end))
-    ]
+    months = _suppressed_months(community, month_starts(end, _months_between(start, end)))
     if len(months) > 1:
         for name in FIGURES:
             if not out[name]["suppressed"] and any(m[name]["suppressed"] for m in months):
@@ -107,7 +146,8 @@ def month_end(start: date) -> date:
 
 def monthly(community, date_to: date, months: int = 12) -> list[dict]:
     """Suppressed figures per calendar month, oldest first: the series for the charts."""
+    firsts = month_starts(date_to, months)
     return [
-        {"month": start, **_suppressed_raw(exchange_figures(community, start, month_end(start)))}
-        for start in month_starts(date_to, months)
+        {"month": first, **figures}
+        for first, figures in zip(firsts, _suppressed_months(community, firsts), strict=True)
     ]
