@@ -20,16 +20,24 @@ ENTERED_VIA: dict[str, Action] = {
 }
 
 
-def require_may_enter(actor: Actor, person, own: Action, *, entered_via: str | None = None) -> None:
-    """May `actor` enter a request or offer of `person`? `own` (ASK_HELP, OFFER_HELP) for one's
-    own, the channel's action when entered via a house visit or a referral, else
-    ENTER_FOR_OTHERS. Raises PermissionDenied."""
+def _entering(actor: Actor, person, own: Action, entered_via: str | None) -> Action:
     if entered_via is not None:
-        actor.require(ENTERED_VIA[entered_via])
-    elif actor.person is not None and person is not None and actor.person.pk == person.pk:
-        actor.require(own)
-    else:
-        actor.require(Action.ENTER_FOR_OTHERS)
+        return ENTERED_VIA[entered_via]
+    if actor.person is not None and person is not None and actor.person.pk == person.pk:
+        return own
+    return Action.ENTER_FOR_OTHERS
+
+
+def may_enter(actor: Actor, person, own: Action, *, entered_via: str | None = None) -> bool:
+    """May `actor` enter (or change) a request or offer of `person`? `own` (ASK_HELP,
+    OFFER_HELP) for one's own, the channel's action when entered via a house visit or a
+    referral, else ENTER_FOR_OTHERS."""
+    return actor.can(_entering(actor, person, own, entered_via))
+
+
+def require_may_enter(actor: Actor, person, own: Action, *, entered_via: str | None = None) -> None:
+    """`may_enter`, raising PermissionDenied (403) when not."""
+    actor.require(_entering(actor, person, own, entered_via))
 
 
 ROUTES = {

@@ -107,7 +107,8 @@ def request_to_claim(actor: Actor, request_id: int) -> HelpRequest:
     try:
         return request_get(actor, request_id)
     except Http404:
-        if not taken_from_board(actor, request_id):
+        # Only someone who may answer lost a race; for anyone else it simply is not there.
+        if not (actor.can(Action.OFFER_HELP) and taken_from_board(actor, request_id)):
             raise
     raise Conflict(_("Someone else is already helping with this request."), "request_taken")
 

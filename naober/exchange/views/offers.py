@@ -12,7 +12,7 @@ from naober.base.errors import DomainError, refusal
 from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
-from naober.exchange import selectors, services
+from naober.exchange import policy, selectors, services
 from naober.exchange.forms import (
     OfferEditForm,
     OfferForm,
@@ -39,9 +39,9 @@ def offer_new(request, actor):
 def offer_edit(request, actor, offer_id):
     """The helper changes their own offer; a coordinator changes anyone's (e.g. after a call)."""
     offer = selectors.offer_get(actor, offer_id)
-    own = offer.helper_id == actor.person.pk
-    if not (own or actor.can(Action.MANAGE_EXCHANGE)):
+    if not policy.may_enter(actor, offer.helper, Action.OFFER_HELP):
         raise PermissionDenied
+    own = offer.helper_id == actor.person.pk
     form = OfferEditForm(request.POST or None, offer=offer)
     if request.method == "POST" and form.is_valid():
         try:
@@ -124,5 +124,5 @@ def offer_detail(request, actor, offer_id):
         code=selectors.offer_code(offer),
         is_staff=selectors.is_staff(actor),
         can_ask=actor.can(Action.ASK_HELP) and offer.helper_id != actor.person.pk,
-        can_edit=offer.helper_id == actor.person.pk or actor.can(Action.MANAGE_EXCHANGE),
+        can_edit=policy.may_enter(actor, offer.helper, Action.OFFER_HELP),
     )
