@@ -49,6 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SLUG = "bench-stad"
 PASSWORD = "bench-wachtwoord"
 BATCH = 5_000
+TIMEOUT = 60
 ROLES = ("coordinator", "resident", "volunteer", "core_group", "funder", "partner")
 API_LISTS = (
     "me",
@@ -389,6 +390,22 @@ def count_queries(person, path: str, *, api: bool = False) -> int | None:
     return len(queries) if response.status_code < 400 else None
 
 
+class Failed:
+    """A request that timed out or lost its connection (e.g. gunicorn's 30 s worker timeout)."""
+
+    status_code = "timeout"
+    content = b""
+
+
+def get(session, url: str):
+    import requests
+
+    try:
+        return session.get(url, timeout=TIMEOUT, allow_redirects=False)
+    except requests.RequestException:
+        return Failed()
+
+
 def measure(args) -> list[dict]:
     import requests
 
@@ -415,13 +432,15 @@ def measure(args) -> list[dict]:
         last = {}
         for target in targets:  # the first call builds per-process caches (both processes)
             for _ in range(2):
-                target[2].get(base + target[1], timeout=120)
+                started = time.perf_counter()
+                get(target[2], base + target[1])
+                if time.perf_counter() - started > 5:
+                    print(f"slow: {target[0]} {target[1]}", flush=True)
         for round_number in range(args.repeat):
             for i, (_role, path, session, _person, _api) in enumerate(targets):
                 started = time.perf_counter()
-                response = session.get(base + path, timeout=120, allow_redirects=False)
+                last[i] = get(session, base + path)
                 times[i].append((time.perf_counter() - started) * 1e3)
-                last[i] = response
             print(f"round {round_number + 1}/{args.repeat}", flush=True)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
