@@ -19,6 +19,7 @@ from naober.communities.permissions import Action
 from naober.impact import forms, selectors, services
 from naober.impact.charts import bar_chart
 from naober.impact.figures import FIGURES, monthly, public_figures, whole_months
+from naober.impact.reciprocity import public_helped_now_helping
 from naober.initiatives.views import form_page
 from naober.privacy.ratelimit import rate_limited
 
@@ -83,6 +84,7 @@ def dashboard(request, actor):
         for s in selectors.survey_list(actor)[:10]
     ]
     figures = public_figures(actor.community, start, end)
+    reciprocal = public_helped_now_helping(actor.community, end)
     return render(
         request,
         "impact/dashboard.html",
@@ -92,7 +94,8 @@ def dashboard(request, actor):
             "form": form,
             "start": start,
             "end": end,
-            "figures": [(labels[n], figures[n]) for n in FIGURES],
+            "figures": [(labels[n], figures[n]) for n in FIGURES]
+            + [(_("helped and now helping others themselves (up to the end date)"), reciprocal)],
             "charts": charts,
             "surveys": surveys,
             "cards": selectors.card_list(actor)[:50],
