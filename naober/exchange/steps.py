@@ -30,6 +30,8 @@ def _step_label(state: str, *, on_behalf: bool) -> str:
 
 
 YES = "yes:"  # a posted step "yes:helper" or "yes:requester" is one side's yes (services.say_yes)
+# Steps that are no button: `accepted` follows the two yeses, an introduction has its own form.
+BY_OTHER_MEANS = frozenset({MatchState.ACCEPTED, MatchState.INTRODUCED})
 
 
 def _yes_steps(match, sides: set[str], staff: bool) -> list[tuple[str, str]]:
@@ -58,16 +60,8 @@ def next_steps(actor, match) -> list[tuple[str, str]]:
     if me == match.helper_id:
         sides.add(states.HELPER)
     steps = _yes_steps(match, sides, staff) if match.state == MatchState.PROPOSED else []
-    for to in (
-        MatchState.ACTIVE,
-        MatchState.COMPLETED,
-        MatchState.DECLINED,
-        MatchState.STOPPED,
-    ):
-        if not states.can_move(match.state, to, match.mode):
+    for to in services.allowed_transitions(actor, match):
+        if to in BY_OTHER_MEANS:
             continue
-        if to == MatchState.DECLINED and match.state != MatchState.PROPOSED:
-            continue  # after a yes, ending the match is "stop"
-        if staff or sides & states.SIDES_ALLOWED[to]:
-            steps.append((to, _step_label(to, on_behalf=not sides)))
+        steps.append((to, _step_label(to, on_behalf=not sides)))
     return steps

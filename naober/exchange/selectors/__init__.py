@@ -12,6 +12,7 @@ import `naober.exchange.selectors`.
 from naober.exchange.selectors._common import (
     categories_of,
     is_staff,
+    may_change,
 )
 from naober.exchange.selectors.matches import (
     CONTACT_STATES,
@@ -80,6 +81,7 @@ from naober.exchange.selectors.workbench import (
 )
 
 __all__ = [
+    "may_change",
     "categories_of",
     "is_staff",
     "recent_open_requests",

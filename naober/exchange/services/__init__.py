@@ -47,6 +47,7 @@ from naober.exchange.services.requests import (
     update_request,
 )
 from naober.exchange.services.transitions import (
+    allowed_transitions,
     flag_match,
     missing_yes,
     say_yes,
@@ -74,6 +75,7 @@ __all__ = [
     "say_yes",
     "transition",
     "flag_match",
+    "allowed_transitions",
     "FOLLOWUP_AFTER_START",
     "FOLLOWUP_AFTER_COMPLETION",
     "log_contact",

@@ -4,7 +4,7 @@ coordinator), changing or cancelling it, and the waiting list.
 
 import secrets
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -28,6 +28,7 @@ from naober.exchange.models import (
     Urgency,
     Weekday,
 )
+from naober.exchange.selectors import may_change
 from naober.exchange.services._common import (
     _category_of,
     _is_staff,
@@ -150,11 +151,15 @@ def _clean_request(community, data: dict, errors: dict) -> dict:
 
 
 def _check_rhythm(request: HelpRequest, errors: dict) -> None:
-    """A rhythm belongs to recurring help only; a weekday needs a rhythm."""
+    """A rhythm belongs to recurring help only, and recurring help has one: a helper must know how
+    often they say yes to (page, API and phone intake alike; the ask form has no rule of its own).
+    A weekday needs a rhythm."""
     if request.recurrence == Recurrence.ONE_OFF and (request.rhythm or request.weekday is not None):
         errors.setdefault("rhythm", [_("Only help that comes back more often has a rhythm.")])
-    elif request.weekday is not None and not request.rhythm:
-        errors.setdefault("weekday", [_("Choose how often first, then the day.")])
+    elif request.recurrence == Recurrence.RECURRING and not request.rhythm:
+        errors.setdefault("rhythm", [_("Choose how often you need help.")])
+        if request.weekday is not None:
+            errors.setdefault("weekday", [_("Choose how often first, then the day.")])
 
 
 def mediation_forced(requester: Person) -> bool:
@@ -235,9 +240,8 @@ def update_request(actor: Actor, request: HelpRequest, changes: dict) -> HelpReq
     actor.require(Action.VIEW_EXCHANGE)
     request = _lock_request(actor, request)
     staff = _is_staff(actor)
-    own = _same_person(actor, request.requester)
-    if not (staff or own):
-        raise PermissionDenied
+    if not may_change(actor, request.requester_id):
+        raise Http404
     changes = dict(changes)
     status = changes.pop("status", None)
     if not staff:

@@ -46,6 +46,21 @@ def _sides(actor: Actor, match: Match) -> set[str]:
     return sides
 
 
+def allowed_transitions(actor: Actor, match: Match) -> list[str]:
+    """The states this actor may move this match to now, in the state machine's order: the one
+    rule behind `transition` (which refuses every other step) and the step buttons of the pages
+    (naober/exchange/steps.py). A coordinator may take every step the state machine allows; a
+    side the steps of states.SIDES_ALLOWED; anyone else none."""
+    staff = _is_staff(actor)
+    sides = _sides(actor, match)
+    return [
+        to
+        for to in MatchState.values
+        if states.can_move(match.state, to, match.mode)
+        and (staff or sides & states.SIDES_ALLOWED[to])
+    ]
+
+
 def _tell_sides(match: Match, event: str) -> None:
     """Tell requester and helper; on acceptance each hears how to reach the other, as far as
     that person consented (see selectors.contact_line)."""
@@ -168,7 +183,7 @@ def transition(
             _("A match that is %(state)s cannot become %(to)s.")
             % {"state": MatchState(match.state).label, "to": MatchState(to).label}
         )
-    if not staff and not (sides & states.SIDES_ALLOWED[to]):
+    if to not in allowed_transitions(actor, match):
         raise PermissionDenied
     if to == MatchState.ACCEPTED:
         for side in sides & set(missing_yes(match)):

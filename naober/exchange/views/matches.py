@@ -76,7 +76,7 @@ def match_detail(request, actor, match_id):
         events=selectors.events_of(match, staff=staff),
         safety_advice=selectors.SAFETY_ADVICE,
         is_staff=staff,
-        can_introduce=staff and states.can_move(match.state, MatchState.INTRODUCED, match.mode),
+        can_introduce=MatchState.INTRODUCED in services.allowed_transitions(actor, match),
         **context,
     )
 
