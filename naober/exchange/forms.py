@@ -16,7 +16,6 @@ from naober.exchange.models import (
     Channel,
     ContactKind,
     ContactOutcome,
-    MatchState,
     Recurrence,
     Rhythm,
     Urgency,
@@ -358,13 +357,6 @@ class RespondForm(forms.Form):
     def __init__(self, *args, offers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["offer"].queryset = offers
-
-
-class TransitionForm(forms.Form):
-    """One step in a match (accept, decline, stop, ...), with an optional reason."""
-
-    to = forms.ChoiceField(choices=MatchState.choices, widget=forms.HiddenInput)
-    note = forms.CharField(label=_("Note (optional)"), max_length=500, required=False)
 
 
 class IntroductionForm(forms.Form):

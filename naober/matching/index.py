@@ -184,12 +184,6 @@ class OfferIndex:
         """Boolean mask of rows that can be suggested at all: active and helper has room."""
         return self.active & (self.room_left > 0)
 
-    def candidate_rows(self, category: int, kind_credit: float) -> np.ndarray:
-        """Sorted live rows worth scoring for a request in ``category``."""
-        if kind_credit > 0:
-            return self.kind_rows[int(self.category_kind[category])]
-        return self.exact_rows[category]
-
     def candidate_block(self, category: int, kind_credit: float) -> PostingBlock:
         """The posting block worth scoring for a request in ``category``."""
         if kind_credit > 0:
