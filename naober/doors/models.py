@@ -36,14 +36,6 @@ class VolunteerSignup(models.Model):
     closed_by = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    person = models.ForeignKey(
-        Person,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("registered as"),
-    )
 
     class Meta:
         verbose_name = _("volunteer sign-up")
