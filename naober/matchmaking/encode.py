@@ -28,6 +28,7 @@ import math
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -272,18 +273,27 @@ def _decoded(texts, mask_of) -> tuple[np.ndarray, np.ndarray]:
     return masks, present
 
 
+#: Each slot code as it appears in a JSON list text, with its bit.
+QUOTED_SLOTS = tuple((f'"{code}"', 1 << bit) for code, bit in SLOT_BIT.items())
+
+
 def _availability_masks(texts) -> np.ndarray:
-    """``availability_mask`` of many JSON list texts at once: each code is a fixed quoted word,
-    so one vectorised substring search per code (a city's slot lists are nearly all distinct,
-    and decoding 50,000 of them one by one costs most of a cold build)."""
-    array = np.array([text or "" for text in texts], dtype=str)
+    """``availability_mask`` of many JSON list texts: each code is a fixed quoted word, so a
+    substring test per code replaces decoding (a city's slot lists are nearly all distinct, and
+    decoding 50,000 of them one by one cost most of a cold build)."""
+    memo: dict = {}
     masks = np.zeros(len(texts), np.int64)
-    for code, bit in SLOT_BIT.items():
-        masks |= np.where(np.char.find(array, f'"{code}"') >= 0, 1 << bit, 0)
+    for i, text in enumerate(texts):
+        mask = memo.get(text)
+        if mask is None:
+            mask = memo[text] = sum(bit for quoted, bit in QUOTED_SLOTS if quoted in (text or ""))
+        masks[i] = mask
     return masks
 
 
 def _column(rows, k: int, dtype, none=None) -> np.ndarray:
+    if none is None:  # a column without NULLs
+        return np.fromiter((r[k] for r in rows), dtype=dtype, count=len(rows))
     return np.array([none if r[k] is None else r[k] for r in rows], dtype=dtype)
 
 
@@ -319,7 +329,7 @@ def offer_columns(community_id: int, codebook: Codebook, helper_ids=None) -> dic
 
     # Categories: one bit per category number, ORed per offer.
     categories = np.zeros(n, np.int64)
-    pairs = np.array(list(through), dtype=np.int64).reshape(-1, 2)
+    pairs = np.fromiter(chain.from_iterable(through), np.int64, 2 * len(through)).reshape(-1, 2)
     if len(pairs):
         numbers = [codebook.category_number.get(c) for c in pairs[:, 1].tolist()]
         if None in numbers:
