@@ -45,6 +45,7 @@ ROUTES = {
     "exchange:ask": Action.ASK_HELP,
     "exchange:enter": Action.ENTER_FOR_OTHERS,
     "exchange:followup": Action.MANAGE_EXCHANGE,
+    "exchange:followup_offer": Action.MANAGE_EXCHANGE,
     "exchange:lookup": Action.MANAGE_EXCHANGE,
     "exchange:match_detail": OwnOr(Action.MANAGE_EXCHANGE),
     "exchange:match_introduce": Action.MANAGE_EXCHANGE,
