@@ -28,6 +28,7 @@ from naober.exchange import selectors as exchange_selectors
 from naober.exchange import services as exchange_services
 from naober.exchange.models import Channel, ContactKind, ContactOutcome, HelpOffer, RequestStatus
 from naober.exchange.suggestions import suggest_for_request
+from naober.exchange.views._common import helper_concerns, requester_concerns
 from naober.people import selectors as people_selectors
 from naober.people import services as people_services
 from naober.people.models import ConsentMethod, ConsentPurpose, ContactChannel
@@ -121,9 +122,13 @@ def intake(request, actor):
         context.update(
             part="decide",
             help_request=help_request,
-            suggestions=suggest_for_request(actor, help_request, limit=5)
+            suggestions=[
+                (s, helper_concerns(actor.community, s.person))
+                for s in suggest_for_request(actor, help_request, limit=5)
+            ]
             if open_for_helper
             else [],
+            requester_concerns=requester_concerns(help_request.requester),
             may_wait=help_request.status == RequestStatus.OPEN,
             form=form,
         )

@@ -37,6 +37,11 @@ urlpatterns = [
     ),
     path("workbench/lookup/", views.lookup, name="lookup"),
     path("workbench/follow-ups/<int:followup_id>/", views.followup, name="followup"),
+    path(
+        "workbench/follow-ups/<int:followup_id>/offer/",
+        views.followup_offer,
+        name="followup_offer",
+    ),
     path("noticeboard/<int:area_id>/", views.noticeboard, name="noticeboard"),
     path("summary/", views.summary, name="summary"),
 ]

@@ -19,6 +19,7 @@ from naober.communities.permissions import Action
 from naober.exchange.models import RequestStatus
 from naober.exchange.selectors import request_get
 from naober.exchange.suggestions import suggest_for_request
+from naober.exchange.views._common import helper_concerns, requester_concerns
 from naober.privacy.ratelimit import rate_limited
 from naober.reach import forms, links, selectors, services
 
@@ -67,7 +68,11 @@ def send_out(request, actor, request_id):
         nearby = [pair for pair in nearby if pair[0].pk not in asked]
     if staff and is_open:
         suggested = suggest_for_request(actor, help_request, limit=10)
-        pairs = [(s.person, s.reasons) for s in suggested if s.person.pk not in asked]
+        pairs = [
+            (s.person, s.reasons, helper_concerns(actor.community, s.person))
+            for s in suggested
+            if s.person.pk not in asked
+        ]
     if request.method == "POST":
         try:
             _callout, sent = services.send(actor, help_request, **_whom(request.POST, staff))
@@ -90,6 +95,7 @@ def send_out(request, actor, request_id):
             "help_request": help_request,
             "summary": services.public_summary(help_request),
             "suggestions": pairs,
+            "requester_concerns": requester_concerns(help_request.requester) if staff else [],
             "nearby": nearby,
             "place": place,
             "back": _back(request, actor),

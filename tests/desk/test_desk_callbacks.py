@@ -10,7 +10,7 @@ from naober.communities.context import Actor
 from naober.desk import selectors, services
 from naober.desk.models import Callback
 from naober.exchange.models import HelpRequest
-from tests.exchange.helpers import make_offer
+from tests.exchange.helpers import make_offer, make_request
 
 URL = "/c/wijk/desk/intake/"
 
@@ -96,3 +96,22 @@ def test_another_communitys_call_back_is_404(community, other_community, members
     callback = services.ask_callback(other_community, name="Elders", phone="0612345678")
     response = page_as(members["coordinator"]).post(f"/c/wijk/desk/callbacks/{callback.pk}/done/")
     assert response.status_code == 404
+
+
+def test_consent_and_vog_warnings_show_before_proposing(
+    community, members, person_factory, page_as
+):
+    """Where the coordinator chooses (intake, workbench suggestions, send-out), not after."""
+    offer = make_offer(community)
+    help_request = make_request(community, person_factory(community, name="Aaltje Hoekstra"))
+    client = page_as(members["coordinator"])
+    urls = (
+        f"{URL}?request={help_request.pk}",
+        f"/c/wijk/workbench/requests/{help_request.pk}/suggestions/",
+        f"/c/wijk/requests/{help_request.pk}/callout/",
+    )
+    for url in urls:
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+        assert f'value="{offer.pk}"' in page or f'value="{offer.helper_id}"' in page, url
+        assert "Aan Aaltje Hoekstra is nog niet gevraagd" in page, url
+        assert "geen VOG (Verklaring Omtrent het Gedrag) bekend" in page, url

@@ -43,6 +43,7 @@ from naober.exchange.views.requests import (
 )
 from naober.exchange.views.workbench import (
     followup,
+    followup_offer,
     lookup,
     noticeboard,
     propose,
@@ -84,6 +85,7 @@ __all__ = [
     "waiting_list",
     "lookup",
     "followup",
+    "followup_offer",
     "noticeboard",
     "summary",
 ]

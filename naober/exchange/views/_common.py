@@ -2,6 +2,8 @@
 words, bounded posted ids, going back to the page a form came from, and the requester-only look-up.
 """
 
+from typing import NamedTuple
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -44,45 +46,68 @@ def _back(request, fallback: str):
 def _own_request(actor, request_id):
     """The actor's own request (or any, for staff); another person's gives 404."""
     help_request = selectors.request_get(actor, request_id)
-    if help_request.requester_id != actor.person.pk and not selectors.is_staff(actor):
+    if not selectors.may_change(actor, help_request.requester_id):
         raise Http404
     return help_request
 
 
-def _suggestions(actor, help_request) -> list:
+class SuggestedHelper(NamedTuple):
+    """A suggested helper as the coordinator chooses one, with what to know before proposing."""
+
+    offer: object
+    person: object
+    score: float
+    reasons: list[str]
+    concerns: list[str]
+
+
+def _suggestions(actor, help_request) -> list[SuggestedHelper]:
+    """The best five helpers, each with the warnings about them (VOG), shown where the
+    coordinator chooses, before proposing (issue 13.7)."""
     if help_request.status not in (RequestStatus.OPEN, RequestStatus.WAITING_LIST):
         return []
-    return suggest_for_request(actor, help_request, limit=5)
+    return [
+        SuggestedHelper(*s, concerns=helper_concerns(actor.community, s.person))
+        for s in suggest_for_request(actor, help_request, limit=5)
+    ]
 
 
-def proposal_concerns(actor, match) -> list[str]:
-    """What a coordinator must know about an open match: the requester was never asked whether
-    they agree to be matched, or the helper has no valid certificate of conduct (VOG)."""
-    concerns = []
-    requester = match.request.requester
+def requester_concerns(requester) -> list[str]:
+    """What a coordinator must know about the person helped before proposing anyone: they were
+    never asked whether they agree to be matched, or they said no."""
     asked = requester.consents.filter(purpose=ConsentPurpose.MATCHING).order_by("-recorded_at")
     answer = asked.first()
     if answer is None:
-        concerns.append(
+        return [
             _(
                 "Nobody has asked %(name)s yet whether they agree to be matched with a neighbour. "
                 "Ask it and record the answer on their card."
             )
             % {"name": requester.name}
-        )
-    elif not answer.granted:
-        concerns.append(
-            _("%(name)s said no to being matched with a neighbour.") % {"name": requester.name}
-        )
-    vog = vog_concern(actor.community, match.helper)
+        ]
+    if not answer.granted:
+        return [_("%(name)s said no to being matched with a neighbour.") % {"name": requester.name}]
+    return []
+
+
+def helper_concerns(community, helper) -> list[str]:
+    """What a coordinator must know about a helper before proposing them: no certificate of
+    conduct (VOG) on record, or an expired one."""
+    vog = vog_concern(community, helper)
     if vog == "missing":
-        concerns.append(
-            _("%(name)s has no certificate of conduct (VOG) on record.")
-            % {"name": match.helper.name}
-        )
-    elif vog == "expired":
-        concerns.append(
-            _("The certificate of conduct (VOG) of %(name)s has expired.")
-            % {"name": match.helper.name}
-        )
-    return concerns
+        return [
+            _("%(name)s has no certificate of conduct (VOG) on record.") % {"name": helper.name}
+        ]
+    if vog == "expired":
+        return [
+            _("The certificate of conduct (VOG) of %(name)s has expired.") % {"name": helper.name}
+        ]
+    return []
+
+
+def proposal_concerns(actor, match) -> list[str]:
+    """What a coordinator must know about an open match: the requester was never asked whether
+    they agree to be matched, or the helper has no valid certificate of conduct (VOG)."""
+    return requester_concerns(match.request.requester) + helper_concerns(
+        actor.community, match.helper
+    )

@@ -29,6 +29,7 @@ from naober.exchange.views._common import (
     _own_request,
     _page,
     _suggestions,
+    requester_concerns,
 )
 from naober.matchmaking.selectors import may_change_wish
 from naober.people.selectors import people_of
@@ -180,6 +181,7 @@ def request_detail(request, actor, request_id):
         context = {
             "matches": selectors.match_list(actor, request=help_request.pk),
             "suggestions": _suggestions(actor, help_request),
+            "requester_concerns": requester_concerns(help_request.requester),
             "contact_log": selectors.contact_log(actor, request=help_request),
             "log_form": ContactLogForm(people=[help_request.requester]),
             "log_action": request.path + "log/",

@@ -20,15 +20,17 @@ from naober.exchange import reports, selectors, services, workbench_queues
 from naober.exchange.forms import (
     FollowUpForm,
     LookupForm,
+    OfferForm,
     PeriodForm,
 )
-from naober.exchange.models import Channel, MatchMode, MatchState, RequestStatus
+from naober.exchange.models import Channel, MatchMode, MatchState, RequestStatus, WouldHelp
 from naober.exchange.views._common import (
     _back,
     _page,
     _posted_id,
     _suggestions,
     proposal_concerns,
+    requester_concerns,
 )
 
 
@@ -67,6 +69,7 @@ def workbench_suggestions(request, actor, request_id):
         "exchange/workbench_suggestions.html",
         req=help_request,
         suggestions=_suggestions(actor, help_request),
+        requester_concerns=requester_concerns(help_request.requester),
     )
 
 
@@ -147,6 +150,9 @@ def followup(request, actor, followup_id):
             apply_errors(form, error)
         else:
             messages.success(request, _("The follow-up call has been recorded."))
+            if form.cleaned_data.get("would_help_others") in (WouldHelp.YES, WouldHelp.MAYBE):
+                # Back to the call, where the answer becomes an offer in one step.
+                return redirect("exchange:followup", slug=actor.community.slug, followup_id=item.pk)
             return redirect("exchange:workbench", slug=actor.community.slug)
     return _page(
         request,
@@ -155,6 +161,38 @@ def followup(request, actor, followup_id):
         followup=item,
         caller=selectors.followup_caller(actor, item),
         form=form,
+    )
+
+
+@community_page(Action.MANAGE_EXCHANGE)
+def followup_offer(request, actor, followup_id):
+    """Reciprocity that leads somewhere (issue 15.4): the person helped said in the follow-up
+    call that they would like to help someone else too (yes or maybe); the coordinator turns
+    that answer into their offer in one step, on the offer form filled in from the call."""
+    item = selectors.followup_get(actor, followup_id)
+    if item.would_help_others not in (WouldHelp.YES, WouldHelp.MAYBE):
+        raise Http404
+    person = item.match.request.requester
+    form = OfferForm(
+        request.POST or None,
+        community=actor.community,
+        initial={
+            "categories": [item.match.request.category_id],
+            "description": _("Was helped, and would like to help someone else too."),
+            "max_per_month": 1,
+            "area": person.area_id,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            offer = services.create_offer(actor, form.offer_data(), helper=person)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s now offers help.") % {"name": person.name})
+            return redirect("exchange:offer_detail", slug=actor.community.slug, offer_id=offer.pk)
+    return _page(
+        request, actor, "exchange/followup_offer.html", followup=item, person=person, form=form
     )
 
 
