@@ -19,8 +19,11 @@ from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
 
+from naober.communities.models import Area, Community
 from naober.core.models import HomeVersion
 from naober.exchange import selectors as exchange
+from naober.exchange.models import Category, HelpOffer, HelpRequest
+from naober.people.models import Person
 
 TTL = 60
 
@@ -72,8 +75,6 @@ def home_lists(community) -> dict:
 
 
 def _changed(sender, instance, signal=None, **kwargs) -> None:
-    from naober.communities.models import Community
-
     if isinstance(instance, Community) and signal is post_delete:
         return  # its version row goes with it
     community_id = instance.pk if isinstance(instance, Community) else instance.community_id
@@ -84,10 +85,6 @@ def _changed(sender, instance, signal=None, **kwargs) -> None:
 
 def connect() -> None:
     """Bump a community's version on every change to what its home shows."""
-    from naober.communities.models import Area, Community
-    from naober.exchange.models import Category, HelpOffer, HelpRequest
-    from naober.people.models import Person
-
     for model in (Community, Area, Category, HelpRequest, HelpOffer, Person):
         uid = f"core.home_cache.{model.__name__}"
         post_save.connect(_changed, sender=model, dispatch_uid=uid + ".save")

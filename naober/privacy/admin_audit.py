@@ -9,6 +9,7 @@ administrator's own person in that community as the actor (issue 12.6).
 from django.contrib import admin
 
 from naober.communities.context import Actor
+from naober.people.models import Person
 from naober.privacy.audit import record_access
 
 
@@ -34,8 +35,6 @@ class AuditedReadAdmin(admin.ModelAdmin):
         return response
 
     def record_reads(self, request, rows, purpose: str) -> None:
-        from naober.people.models import Person
-
         seen = set()
         for row in rows:
             for person in self.shown_people(row):

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import F, Model
 from django.utils import timezone
 
+from naober.people.models import Person
 from naober.privacy.models import AuditAction, AuditChainHead, AuditEntry
 
 MAX_FIELDS = 50
@@ -49,7 +50,6 @@ def link_hash(prev_hash: str, entry: AuditEntry) -> str:
 
 def concerned_person(obj: Model):
     """The person a row is about: the row itself, or its first link to a person."""
-    from naober.people.models import Person
 
     if isinstance(obj, Person):
         return obj

@@ -27,6 +27,7 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from naober.api.models import ApiToken
 from naober.people.models import Person
 from naober.privacy import audit
 from naober.privacy.models import AuditAction
@@ -225,8 +226,6 @@ def _clear_rows(model, pks: list[int], names: tuple[str, ...] | None) -> None:
 
 
 def _anonymise(person: Person) -> None:
-    from naober.api.models import ApiToken
-
     user = person.user
     for name, value in PERSON_CLEARED.items():
         setattr(person, name, value)

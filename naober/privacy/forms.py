@@ -3,6 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from naober.communities.models import Role
+from naober.privacy.twofactor import usable_setup_code
+
 
 class AuditFilterForm(forms.Form):
     person = forms.ModelChoiceField(queryset=None, required=False, label=_("About"))
@@ -71,8 +74,6 @@ class SetupCodeForm(forms.Form):
         self.setup_code = None
 
     def clean_setup_code(self):
-        from naober.privacy.twofactor import usable_setup_code
-
         self.setup_code = usable_setup_code(self.user, self.cleaned_data["setup_code"])
         if self.setup_code is None:
             raise forms.ValidationError(
@@ -89,8 +90,6 @@ class RolesForm(forms.Form):
     )
 
     def __init__(self, *args, current, grantable, **kwargs):
-        from naober.communities.models import Role
-
         super().__init__(*args, initial={"roles": current}, **kwargs)
         self.current, self.grantable = set(current), set(grantable)
         self.fields["roles"].choices = Role.choices
@@ -101,7 +100,6 @@ class RolesForm(forms.Form):
 
     def boxes(self) -> list[dict]:
         """One checkbox per role: ticked as submitted (or held), locked when not grantable."""
-        from naober.communities.models import Role
 
         ticked = set(self.data.getlist("roles")) if self.is_bound else self.current
         return [

@@ -6,6 +6,7 @@ from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from naober.privacy import twofactor
 from naober.privacy.ratelimit import allow, client_ip, too_many
 
 CONTENT_SECURITY_POLICY = (
@@ -83,7 +84,6 @@ class StaffTwoFactorMiddleware:
             or "/security/" in request.path
         ):
             return self.get_response(request)
-        from naober.privacy import twofactor
 
         target = twofactor.pending_step(user)
         if target is None:

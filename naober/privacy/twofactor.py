@@ -26,6 +26,7 @@ from naober.communities.models import Membership, Role
 from naober.communities.permissions import Action
 from naober.communities.roles import require_may_act_on
 from naober.people.models import Person
+from naober.privacy import audit
 from naober.privacy.models import SecondFactorSetupCode
 
 STAFF_ROLES = (Role.COORDINATOR, Role.ADMIN)
@@ -114,7 +115,6 @@ def issue_setup_code(user, issued_by=None) -> tuple[SecondFactorSetupCode, str]:
 
 def issue_for(actor, person) -> tuple[SecondFactorSetupCode, str]:
     """An administrator gives a member of their community a setup code (audited)."""
-    from naober.privacy import audit
 
     actor.require(Action.MANAGE_LOGINS)
     if person.community_id != actor.community.pk or person.erased_at is not None:
