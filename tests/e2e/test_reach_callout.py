@@ -1,10 +1,14 @@
 """Browser walk of sending a request out (issue 15.1): a coordinator sends a request to five
 helpers from the request page (the suggestions preselected); one helper opens the no-login link
-from their e-mail and says yes; the coordinator sees who answered what. At 360 px, axe on each."""
+from their e-mail and says yes; the coordinator sees who answered what. At 360 px, axe on each.
+And from the intake screen to everyone in the caller's street, answered by SMS."""
+
+import re
 
 import pytest
 
-from naober.reach import links
+from naober.exchange.models import HelpRequest, Match
+from naober.reach import links, services
 from naober.reach.models import Ask
 from tests.exchange.helpers import make_offer, make_request
 from tests.factories import make_community, make_person
@@ -60,4 +64,42 @@ def test_coordinator_sends_out_to_five_and_a_helper_says_yes_without_login(
     row = page.get_by_role("row", name=ask.person.name)
     assert "ja, helpt" in row.inner_text()
     assert page.get_by_role("button", name="Uitzetten").count() == 0
+    axe_check(page)
+
+
+def test_intake_sends_out_to_the_street_and_an_sms_yes_becomes_the_proposal(
+    page, login, axe_check, wijk
+):
+    """From the intake screen: the caller's request entered, sent out to everyone in her street
+    who offers that kind of help, one helper answers "JA <code>" by text message, and that yes
+    is the proposal (the helper's yes recorded) the coordinator sees on the send-out page."""
+    community, coordinator, _request = wijk
+    caller = make_person(community, "resident", name="Aaltje Hoekstra", login=False)
+    login(page, coordinator.user.username)
+    page.goto(f"/c/{community.slug}/desk/intake/?person={caller.pk}")
+    axe_check(page)
+    page.locator("#id_category").select_option("tuin")
+    page.locator("#id_title").fill("Heg knippen")
+    page.locator("#id_matching_consent").select_option("yes")
+    page.get_by_role("button", name="Vraag opslaan").click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name=re.compile("Zet de vraag uit")).click()
+    page.wait_for_load_state()
+    axe_check(page)
+    page.get_by_label(re.compile("Iedereen in Dorpsstraat die dit soort hulp aanbiedt")).check()
+    page.get_by_role("button", name="Uitzetten").click()
+    page.wait_for_load_state()
+    assert "5 helpers gevraagd" in page.content()
+
+    help_request = HelpRequest.objects.get(requester=caller)
+    ask = Ask.objects.filter(request=help_request, channel="sms").first()
+    assert services.answer_sms(ask.person.phone, f"JA {ask.reply_code}") == "won"
+    match = Match.objects.get(request=help_request)
+    assert match.helper == ask.person and match.helper_yes_at is not None
+
+    page.reload()
+    assert "ja, helpt" in page.get_by_role("row", name=ask.person.name).inner_text()
+    page.get_by_role("link", name="Terug naar het intakescherm").click()
+    page.wait_for_load_state()
+    assert "Terug naar het intakescherm" not in page.content()  # back on the intake screen
     axe_check(page)
