@@ -6,6 +6,7 @@ serious or critical accessibility violation found by axe-core.
 
 import os
 import shutil
+import urllib.request
 
 import pytest
 
@@ -36,10 +37,20 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, timeout=120_000
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_live_server(live_server):
+    """The live server's first request imports every view (naober.urls); on a loaded machine, or
+    on a pytest-xdist worker whose first test is a browser test, that alone can outlast a page's
+    15 s timeout. So one plain request (no database) is made before any browser test, with time
+    to spare."""
+    with urllib.request.urlopen(live_server.url + "/healthz", timeout=120) as response:  # noqa: S310
+        assert response.status == 200
 
 
 @pytest.fixture

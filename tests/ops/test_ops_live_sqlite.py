@@ -18,6 +18,10 @@ from django.db import connection
 
 from tests.ops.live import ROOT, Server, get, server_env
 
+# One worker runs the whole module (`make test` runs pytest-xdist with --dist loadgroup): split
+# over two workers, each would migrate and seed its own demo database for the shared server.
+pytestmark = pytest.mark.xdist_group("live_sqlite_server")
+
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
