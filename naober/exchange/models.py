@@ -244,7 +244,12 @@ class HelpOffer(models.Model):
         verbose_name = _("help offer")
         verbose_name_plural = _("help offers")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["community", "available", "created_at"])]
+        indexes = [
+            models.Index(fields=["community", "available", "created_at"]),
+            # Newest first without sorting a city's offers (SQLite tests `available` as a bare
+            # column, which the index above cannot serve; bench/city_pages.py).
+            models.Index(fields=["community", "created_at"], name="offer_newest"),
+        ]
 
     def __str__(self) -> str:
         return self.description[:60]
