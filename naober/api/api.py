@@ -15,6 +15,8 @@ from naober.api.errors import ApiError, install_error_handlers
 from naober.api.models import ApiToken
 from naober.api.openapi import DocumentedErrorsAPI
 from naober.api.parser import SafeParser
+from naober.apps_registry import modules_named
+from naober.people.models import Person
 from naober.privacy.ratelimit import TokenThrottle
 
 api = DocumentedErrorsAPI(
@@ -91,7 +93,6 @@ def revoke_token(request):
 @api.get("/me", response={200: AccountOut, 401: ErrorOut})
 def account(request):
     """The caller's account and the communities they belong to."""
-    from naober.people.models import Person
 
     people = (
         Person.objects.filter(user=request.auth, erased_at__isnull=True)
@@ -115,7 +116,6 @@ def account(request):
 
 def _mount_routers() -> None:
     """Each app owns its router (naober/<app>/api.py); all paths live under /api/v1/."""
-    from naober.apps_registry import modules_named
 
     for module in modules_named("api"):
         api.add_router("", module.router)

@@ -12,6 +12,7 @@ from naober.api.models import ApiToken
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.communities.roles import require_may_act_on
+from naober.privacy import audit
 
 SHOWN = 50
 
@@ -38,7 +39,6 @@ def revoke(actor: Actor, person, token_id: int | None = None) -> int:
 
     An unknown id, or the id of someone else's token, is not found (404).
     """
-    from naober.privacy import audit
 
     _require_login_rights(actor, person)
     tokens = ApiToken.objects.filter(user_id=person.user_id, revoked_at__isnull=True)

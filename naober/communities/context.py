@@ -7,6 +7,7 @@ from django.http import Http404
 
 from naober.communities.models import Community
 from naober.communities.permissions import Action, is_allowed
+from naober.people.models import Person
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,6 @@ def resolve_actor(user, slug: str, *, members_only: bool = True) -> Actor:
         raise Http404
     person = None
     if user is not None and user.is_authenticated:
-        from naober.people.models import Person
-
         person = (
             Person.objects.filter(community=community, user=user, erased_at__isnull=True)
             .prefetch_related("memberships")

@@ -11,9 +11,12 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from naober.api.models import ApiToken
 from naober.communities.context import Actor
 from naober.communities.models import Community, Membership, Role
 from naober.communities.permissions import Action, grantable_roles, may_act_on
+from naober.people.models import Person
+from naober.privacy import audit
 
 
 def target_roles(person) -> frozenset[str]:
@@ -51,8 +54,6 @@ def set_roles(actor: Actor, person, roles) -> list[str]:
     A coordinator gives and takes only `resident` and `volunteer`; only an administrator changes
     an administrator; a community always keeps at least one administrator. Returns the new roles.
     """
-    from naober.people.models import Person
-    from naober.privacy import audit
 
     actor.require(Action.MANAGE_ROLES)
     if person.community_id != actor.community.pk or person.erased_at is not None:
@@ -86,7 +87,6 @@ def set_roles(actor: Actor, person, roles) -> list[str]:
 
 def login_switchable(actor: Actor, person) -> bool:
     """Not one's own login, not a superuser's, not one shared with another community."""
-    from naober.people.models import Person
 
     if person.user_id is None or (actor.person is not None and actor.person.pk == person.pk):
         return False
@@ -107,8 +107,6 @@ def set_login_active(actor: Actor, person, active: bool) -> bool:
     an inactive user). Refused for one's own login, a superuser's, and a login that also belongs
     to a person in another community (that community's administrators decide there).
     """
-    from naober.api.models import ApiToken
-    from naober.privacy import audit
 
     actor.require(Action.MANAGE_LOGINS)
     if person.community_id != actor.community.pk or person.erased_at is not None:

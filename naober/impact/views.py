@@ -19,6 +19,7 @@ from naober.communities.permissions import Action
 from naober.impact import forms, selectors, services
 from naober.impact.charts import bar_chart
 from naober.impact.figures import FIGURES, monthly, public_figures, whole_months
+from naober.impact.models import Indicator
 from naober.impact.reciprocity import public_helped_now_helping
 from naober.initiatives.views import form_page
 from naober.privacy.ratelimit import rate_limited
@@ -463,8 +464,6 @@ def indicator_add(request, actor, initiative_id, outcome_id):
 @community_page(Action.MANAGE_INITIATIVES)
 def measurement_add(request, actor, initiative_id, indicator_id):
     def save(story, data):
-        from naober.impact.models import Indicator
-
         indicator = Indicator.objects.filter(outcome__story=story, pk=indicator_id).first()
         if indicator is None:
             raise ValidationError(_("This indicator does not exist."))

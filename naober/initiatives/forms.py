@@ -13,6 +13,7 @@ from naober.initiatives.models import (
     Outcome,
     Stance,
 )
+from naober.outreach.models import Signal, SignalKind
 from naober.people.selectors import people_of
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -49,8 +50,6 @@ class InitiativeForm(forms.ModelForm):
 
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
-        from naober.outreach.models import Signal, SignalKind
-
         self.fields["signal"].queryset = Signal.objects.filter(
             community=community, kind=SignalKind.STRUCTURAL
         )

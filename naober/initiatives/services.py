@@ -32,6 +32,7 @@ from naober.initiatives.models import (
     Voice,
 )
 from naober.initiatives.money import euro
+from naober.outreach.models import Signal
 from naober.people.selectors import people_of
 
 MAX_AMOUNT = Decimal("9999999999.99")
@@ -79,8 +80,6 @@ def _full_clean(obj, exclude=None) -> None:
 def _own_signal(actor: Actor, signal_id):
     if signal_id in (None, ""):
         return None
-    from naober.outreach.models import Signal
-
     signal = Signal.objects.filter(community=actor.community, pk=signal_id).first()
     if signal is None:
         raise ValidationError({"signal": _("This signal does not exist.")})

@@ -62,6 +62,7 @@ from naober.matchmaking.encode import (
     offer_columns,
 )
 from naober.matchmaking.models import MatchingChange, MatchingSettings, MatchingVersion
+from naober.matchmaking.selectors import weights_of
 
 #: Columns an incremental update may set per row (the rest are identity or helper-level).
 ROW_FIELDS = tuple(
@@ -98,7 +99,6 @@ stats: Counter = Counter()  # "builds", "deltas": what this process did
 
 def weights_for(community_id: int) -> Weights:
     """The community's weights, or the engine's documented defaults."""
-    from naober.matchmaking.selectors import weights_of
 
     row = MatchingSettings.objects.filter(community_id=community_id).first()
     return weights_of(row) if row is not None else DEFAULT_WEIGHTS

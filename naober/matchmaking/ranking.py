@@ -15,7 +15,7 @@ from naober.exchange.models import HelpOffer, HelpRequest
 from naober.matching import plan, suggest
 from naober.matching.reasons import reasons_for_row
 from naober.matchmaking import selectors
-from naober.matchmaking.cache import entry_for
+from naober.matchmaking.cache import entry_for, forget
 from naober.matchmaking.encode import NeedsRebuild, encode_request, requester_history
 from naober.matchmaking.reasons import reason_texts
 
@@ -53,8 +53,6 @@ def _encode(entry, help_request, community, **kwargs):
     try:
         return entry, encode_request(help_request, entry.codebook, **kwargs)
     except NeedsRebuild:  # the request's category is newer than the index
-        from naober.matchmaking.cache import forget
-
         forget(community.pk)
         entry = entry_for(community)
         return entry, encode_request(help_request, entry.codebook, **kwargs)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from naober.communities.models import Area
 from naober.communities.permissions import Action, is_allowed
+from naober.directory.selectors import organisations_of
 from naober.outreach.models import (
     AgendaKind,
     EntryKind,
@@ -281,8 +282,6 @@ class PassOnForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
 
     def __init__(self, *args, community, **kwargs):
-        from naober.directory.selectors import organisations_of
-
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations_of(community).order_by("name")
 

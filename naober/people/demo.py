@@ -7,6 +7,7 @@ import unicodedata
 from django.contrib.auth import get_user_model
 
 from naober.communities.models import Membership, Role
+from naober.communities.roles import set_roles
 from naober.people.models import Consent, ConsentMethod, ConsentPurpose, ContactChannel, Person
 
 FIRST_NAMES_F = [
@@ -177,7 +178,6 @@ def seed_account(
     The roles are given through the roles service, by `by` (the seed's administrator). Each
     demo login has its own phone number, derived from the user name.
     """
-    from naober.communities.roles import set_roles
 
     user = make_user(username, is_superuser=is_superuser)
     person, _ = Person.objects.get_or_create(

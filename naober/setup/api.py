@@ -16,6 +16,8 @@ from naober.api.errors import ApiError, Conflict
 from naober.communities import selectors, services
 from naober.communities.models import Area, Community
 from naober.communities.permissions import Action
+from naober.setup.services import appoint_administrator as appoint
+from naober.setup.services import require_platform_admin
 
 router = Router(tags=["setup"])
 ERRORS_409 = {**ERRORS, 409: ErrorOut}
@@ -176,8 +178,6 @@ def create_community(request, payload: CommunityIn):
 def appoint_administrator(request, community: str, payload: AdministratorIn):
     """A platform administrator registers a community's administrator and invites them; a
     letter's code is in the answer (printed and handed over), e-mail and SMS are sent."""
-    from naober.setup.services import appoint_administrator as appoint
-    from naober.setup.services import require_platform_admin
 
     require_platform_admin(request.auth)
     target = (

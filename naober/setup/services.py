@@ -7,9 +7,11 @@ invitation service (e-mail, SMS or a printed letter), like anyone a coordinator 
 
 from django.db import transaction
 
+from naober.accounts.invitations import invite
 from naober.communities.context import Actor
 from naober.communities.models import Community, Role
 from naober.communities.services import require_platform_admin
+from naober.people.services import register_person
 
 
 def platform_actor(user, community: Community) -> Actor:
@@ -23,8 +25,6 @@ def platform_actor(user, community: Community) -> Actor:
 
 def appoint_administrator(user, community: Community, data: dict, via: str):
     """Register the community's administrator and invite them; returns (person, issued code)."""
-    from naober.accounts.invitations import invite
-    from naober.people.services import register_person
 
     actor = platform_actor(user, community)
     with transaction.atomic():
