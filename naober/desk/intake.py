@@ -27,8 +27,8 @@ from naober.desk import services as desk_services
 from naober.exchange import selectors as exchange_selectors
 from naober.exchange import services as exchange_services
 from naober.exchange.models import Channel, ContactKind, ContactOutcome, HelpOffer, RequestStatus
-from naober.exchange.suggestions import suggest_for_request
 from naober.exchange.views._common import helper_concerns, requester_concerns
+from naober.matchmaking.ranking import suggestions
 from naober.people import selectors as people_selectors
 from naober.people import services as people_services
 from naober.people.models import ConsentMethod, ConsentPurpose, ContactChannel
@@ -124,7 +124,7 @@ def intake(request, actor):
             help_request=help_request,
             suggestions=[
                 (s, helper_concerns(actor.community, s.person))
-                for s in suggest_for_request(actor, help_request, limit=5)
+                for s in suggestions(actor, help_request, limit=5)
             ]
             if open_for_helper
             else [],

@@ -27,7 +27,7 @@ from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.exchange import services as exchange
 from naober.exchange.models import HelpOffer, HelpRequest, RequestStatus
-from naober.exchange.suggestions import suggest_for_request
+from naober.matchmaking.ranking import suggestions
 from naober.notify.channels import channel_for
 from naober.notify.render import language_of
 from naober.notify.services import notify
@@ -134,7 +134,7 @@ def _candidates(actor: Actor, request: HelpRequest, helpers, top, everyone) -> l
         return pairs
     if top is not None:
         if actor.can(Action.MANAGE_EXCHANGE):
-            return [(s.person, s.offer) for s in suggest_for_request(actor, request, limit=top)]
+            return [(s.person, s.offer) for s in suggestions(actor, request, limit=top)]
         offers = (
             HelpOffer.objects.filter(
                 community=request.community_id,

@@ -18,8 +18,8 @@ from naober.communities.models import Community
 from naober.communities.permissions import Action
 from naober.exchange.models import RequestStatus
 from naober.exchange.selectors import request_get
-from naober.exchange.suggestions import suggest_for_request
 from naober.exchange.views._common import helper_concerns, requester_concerns
+from naober.matchmaking.ranking import suggestions
 from naober.privacy.ratelimit import rate_limited
 from naober.reach import forms, links, selectors, services
 
@@ -67,7 +67,7 @@ def send_out(request, actor, request_id):
         place, nearby = selectors.everyone_nearby(help_request)
         nearby = [pair for pair in nearby if pair[0].pk not in asked]
     if staff and is_open:
-        suggested = suggest_for_request(actor, help_request, limit=10)
+        suggested = suggestions(actor, help_request, limit=10)
         pairs = [
             (s.person, s.reasons, helper_concerns(actor.community, s.person))
             for s in suggested

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from naober.exchange import reports, selectors, services
 from naober.exchange.models import HelpRequest, Match
-from naober.exchange.suggestions import suggest_for_request
+from naober.matchmaking.ranking import suggestions
 from tests.exchange.helpers import actor_of, make_offer, make_request
 from tests.factories import make_person, street
 
@@ -113,7 +113,7 @@ def test_suggestions_rank_category_then_nearness(coordinator, community):
     declined = make_offer(community)
     first = services.propose(actor_of(coordinator), make_request(community, requester), declined)
     services.transition(actor_of(requester), first, "declined")
-    ranked = suggest_for_request(actor_of(coordinator), help_request)
+    ranked = suggestions(actor_of(coordinator), help_request)
     assert [s.offer.pk for s in ranked] == [same_street.pk, neighbour.pk, similar.pk, far.pk]
     # Reasons come from the matching engine, in the reader's language (Dutch by default).
     assert any("dezelfde straat" in str(reason) for reason in ranked[0].reasons)
@@ -125,7 +125,7 @@ def test_suggestions_prefer_the_helper_asked_for(coordinator, community):
     other = make_offer(community)
     preferred = make_offer(community, helper)
     help_request = make_request(community, preferred_helper=helper.pk)
-    ranked = suggest_for_request(actor_of(coordinator), help_request)
+    ranked = suggestions(actor_of(coordinator), help_request)
     assert [s.offer.pk for s in ranked] == [preferred.pk, other.pk]
     assert ranked[0].reasons
 

@@ -20,7 +20,7 @@ from naober.exchange.models import (
     Rhythm,
     Urgency,
 )
-from naober.exchange.suggestions import suggest_for_request
+from naober.matchmaking.ranking import suggestions
 
 
 class CategoryOut(Schema):
@@ -198,5 +198,5 @@ def request_suggestions(
             "score": s.score,
             "reasons": s.reasons,
         }
-        for s in suggest_for_request(actor, found, limit=limit)
+        for s in suggestions(actor, found, limit=limit)
     ]

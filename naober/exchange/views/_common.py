@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from naober.base.next_url import local_next
 from naober.exchange import selectors
 from naober.exchange.models import RequestStatus
-from naober.exchange.suggestions import suggest_for_request
+from naober.matchmaking.ranking import suggestions
 from naober.people.models import ConsentPurpose
 from naober.volunteering.selectors import vog_concern
 
@@ -67,8 +67,10 @@ def _suggestions(actor, help_request) -> list[SuggestedHelper]:
     if help_request.status not in (RequestStatus.OPEN, RequestStatus.WAITING_LIST):
         return []
     return [
-        SuggestedHelper(*s, concerns=helper_concerns(actor.community, s.person))
-        for s in suggest_for_request(actor, help_request, limit=5)
+        SuggestedHelper(
+            s.offer, s.person, s.score, s.reasons, helper_concerns(actor.community, s.person)
+        )
+        for s in suggestions(actor, help_request, limit=5)
     ]
 
 
