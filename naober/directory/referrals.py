@@ -25,7 +25,8 @@ from naober.directory.models import (
 from naober.exchange import services as exchange_services
 from naober.exchange.models import Channel
 from naober.people import validation as people_validation
-from naober.people.models import Consent, ConsentMethod, ConsentPurpose, ContactChannel, Person
+from naober.people.models import ConsentMethod, ConsentPurpose, ContactChannel, Person
+from naober.people.services import record_consent
 
 S = ReferralStatus
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -230,13 +231,14 @@ def refer_in(
     person = Person.objects.create(community=actor.community, **person_data)
     Membership.objects.create(person=person, role=Role.RESIDENT)
     if consent:
-        Consent.objects.create(
-            person=person,
+        record_consent(
+            actor,
+            person,
             purpose=ConsentPurpose.CONTACT,
             granted=True,
             method=ConsentMethod.SPOKEN,
-            recorded_by=actor.person,
             note=_("Given to the professional who referred this person."),
+            heard_as=Action.REFER,
         )
     help_request = None
     if category:

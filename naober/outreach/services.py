@@ -28,6 +28,7 @@ from naober.outreach.models import (
 from naober.outreach.policy import may_act_on, may_visit
 from naober.people.models import ConsentMethod, ConsentPurpose, LifeDomain, Person
 from naober.people.selectors import has_consent, people_of
+from naober.people.services import record_consent
 
 DOMAIN_FIELDS = ("talents", "wishes", "could_offer", "needs", "trits")
 MAX_RANGE = 2000
@@ -230,28 +231,20 @@ def _clean_domains(domains: dict) -> dict[str, dict]:
 def _record_visit_consent(
     actor: Actor, person: Person, purpose: str, granted: bool, visit: HouseVisit
 ) -> None:
-    """Write down the yes or no the resident said at the door.
+    """Write down the yes or no the resident said at the door, through people's own service.
 
-    Staff go through people.services.record_consent. A trained visitor may not record consent in
-    general, only the answer heard during their own visit: that record says so in its note.
+    A trained visitor may not record consent in general, only the answer heard during their own
+    visit (`heard_as` RECORD_VISIT, see people.policy): that record says so in its note.
     """
-    from naober.people.models import Consent
-    from naober.people.services import record_consent
-
-    note = _("said during house visit %(id)s") % {"id": visit.pk}
-    if actor.can(Action.RECORD_CONSENT):
-        record_consent(
-            actor, person, purpose=purpose, granted=granted, method=ConsentMethod.SPOKEN, note=note
-        )
-    else:
-        Consent.objects.create(
-            person=person,
-            purpose=purpose,
-            granted=bool(granted),
-            method=ConsentMethod.SPOKEN,
-            recorded_by=actor.person,
-            note=note,
-        )
+    record_consent(
+        actor,
+        person,
+        purpose=purpose,
+        granted=granted,
+        method=ConsentMethod.SPOKEN,
+        note=_("said during house visit %(id)s") % {"id": visit.pk},
+        heard_as=Action.RECORD_VISIT,
+    )
 
 
 def _may_copy_address(actor: Actor, person, entry) -> bool:

@@ -1,11 +1,28 @@
-"""Who may open the routes of people: the residents' list, a person's card, consent and tags.
+"""Who may write down whose consent, and what each route of people needs.
 
-`ROUTES` maps every page and API operation of this app to the action it needs (see
+Row rules: who records a consent for whom. `ROUTES` maps every page and API operation of people
+(the residents' list, a person's card, consent and tags) to the action it needs (see
 naober/communities/policy.py); tests/security/test_route_actions.py checks it for every role.
 """
 
+from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.communities.policy import Access, OwnOr
+
+# Besides staff (RECORD_CONSENT) and the person themself, two people write down a yes or a no
+# they heard while doing their own task: the visitor at their own house visit and the
+# professional who refers someone. Only the outreach and directory services pass `heard_as`,
+# after their own row rule (this visitor's visit); what they write down is always "spoken".
+HEARD_AS = frozenset({Action.RECORD_VISIT, Action.REFER})
+
+
+def may_record_consent(actor: Actor, person, *, heard_as: Action | None = None) -> bool:
+    """Staff for anyone, a person for themself, or someone who heard it doing `heard_as`."""
+    if heard_as is not None:
+        return heard_as in HEARD_AS and actor.can(heard_as)
+    is_self = actor.person is not None and actor.person.pk == person.pk
+    return is_self or actor.can(Action.RECORD_CONSENT)
+
 
 ROUTES = {
     # pages (URL name)

@@ -9,7 +9,7 @@ from naober.communities.context import Actor
 from naober.communities.models import Area, Membership, Role
 from naober.communities.permissions import Action, grantable_roles
 from naober.communities.roles import require_may_act_on
-from naober.people import validation
+from naober.people import policy, validation
 from naober.people.models import ContactChannel, Gender, LifeDomain, Person, PersonTag, Tag
 
 PERSON_FIELDS = (
@@ -153,16 +153,26 @@ def _check_grantable(actor: Actor, roles: list[str]) -> None:
 
 @transaction.atomic
 def record_consent(
-    actor: Actor, person: Person, *, purpose: str, granted: bool, method: str, note: str = ""
+    actor: Actor,
+    person: Person,
+    *,
+    purpose: str,
+    granted: bool,
+    method: str,
+    note: str = "",
+    heard_as: Action | None = None,
 ):
-    """Write down a yes or a no. Staff record what was said or signed; a person their own choice."""
+    """Write down a yes or a no. Staff record what was said or signed; a person their own choice;
+    `heard_as` a visitor or a professional what they heard doing that task (people.policy)."""
     from naober.people.models import Consent, ConsentMethod, ConsentPurpose
 
     is_self = actor.person is not None and actor.person.pk == person.pk
-    if not (is_self or actor.can(Action.RECORD_CONSENT)):
+    if not policy.may_record_consent(actor, person, heard_as=heard_as):
         raise PermissionDenied
     if person.community_id != actor.community.pk:
         raise PermissionDenied
+    if heard_as is not None and method != ConsentMethod.SPOKEN:
+        raise ValueError("a consent heard at a visit or a referral is recorded as spoken")
     errors = {}
     if purpose not in ConsentPurpose.values:
         errors["purpose"] = [_("Choose what the consent is for.")]
