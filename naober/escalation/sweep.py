@@ -178,7 +178,7 @@ def remind_callbacks(now: datetime) -> int:
     for callback in reminders.due_for_reminder(now).order_by("due_on", "id"):
         with transaction.atomic():
             callback = (
-                Callback.objects.select_for_update()
+                Callback.objects.select_for_update(of=("self",))  # the joins are nullable
                 .select_related("community", "request", "created_by")
                 .filter(pk=callback.pk, reminded_at__isnull=True, done_at__isnull=True)
                 .first()
