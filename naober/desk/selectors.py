@@ -143,6 +143,7 @@ def caller_card(actor: Actor, person_id: int) -> dict:
         "matches": list(matches),
         "contacts": list(contacts),
         "calls": list(desk_calls),
+        "callbacks": open_callbacks(actor, person),
     }
 
 

@@ -115,3 +115,13 @@ def test_consent_and_vog_warnings_show_before_proposing(
         assert f'value="{offer.pk}"' in page or f'value="{offer.helper_id}"' in page, url
         assert "Aan Aaltje Hoekstra is nog niet gevraagd" in page, url
         assert "geen VOG (Verklaring Omtrent het Gedrag) bekend" in page, url
+
+
+def test_the_caller_card_shows_the_promised_call_back(community, members, person_factory, page_as):
+    caller = person_factory(community, name="Aaltje Hoekstra", login=False)
+    coordinator = actor_of(community, members["coordinator"])
+    services.promise_callback(coordinator, person=caller, due_on=timezone.localdate(), note="heg")
+    page = page_as(members["coordinator"]).get(
+        f"/c/wijk/desk/caller/{caller.pk}/", HTTP_ACCEPT_LANGUAGE="nl"
+    )
+    assert "Terugbellen op" in page.content.decode() and "heg" in page.content.decode()
