@@ -7,8 +7,10 @@
   request at most once and only feasible pairs; ``greedy_plan`` never beats it.
 """
 
+import importlib
 import math
 from dataclasses import replace
+from unittest import mock
 
 import numpy as np
 from hypothesis import given, settings
@@ -30,6 +32,8 @@ from naober.matching import (
 )
 from naober.matching.suggest import feasible_scores, feasible_scores_many
 
+#: The module (``naober.matching.suggest`` the attribute is the function of that name).
+suggest_module = importlib.import_module("naober.matching.suggest")
 KINDS = [0, 0, 1, 2]  # categories 0, 1 practical; 2 company; 3 coaching
 
 
@@ -189,7 +193,11 @@ def test_scores_of_many_requests_equal_one_at_a_time(seed, n_offers, n_requests,
     index, requests = random_instance(seed, n_offers, n_requests)
     requests[:1] = [replace(r, preferred_person_ids=(1,)) for r in requests[:1]]
     many = feasible_scores_many(index, requests, weights)
-    assert len(many) == len(requests)
+    with mock.patch.object(suggest_module, "MANY_CHUNK", 3):  # several chunks
+        chunked = feasible_scores_many(index, requests, weights)
+    assert len(many) == len(chunked) == len(requests)
+    for (rows, scores), (c_rows, c_scores) in zip(many, chunked, strict=True):
+        assert rows.tolist() == c_rows.tolist() and scores.tolist() == c_scores.tolist()
     for req, (rows, scores) in zip(requests, many, strict=True):
         one_rows, one_scores = feasible_scores(index, req, weights)
         assert rows.tolist() == one_rows.tolist()
