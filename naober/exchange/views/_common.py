@@ -4,10 +4,14 @@ words, bounded posted ids, going back to the page a form came from, and the requ
 
 from typing import NamedTuple
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from naober.base.errors import DomainError, refusal
+from naober.base.forms import apply_errors
 from naober.base.next_url import local_next
 from naober.exchange import selectors
 from naober.exchange.models import RequestStatus
@@ -27,6 +31,29 @@ CANCELLABLE = (RequestStatus.OPEN, RequestStatus.WAITING_LIST, RequestStatus.MAT
 
 def _page(request, actor, template: str, **context):
     return render(request, template, {"community": actor.community, "actor": actor, **context})
+
+
+def on_form(form, call):
+    """Run a service `call()` for a valid form and return what it returns. A refusal lands on
+    the form instead (a field's error next to the field, any other at the top) and None is
+    returned, so the page shows the form again with the reason."""
+    try:
+        return call()
+    except ValidationError as error:
+        apply_errors(form, error)
+    except DomainError as error:
+        form.add_error(None, refusal(error))
+    return None
+
+
+def on_button(request, call):
+    """Run a service `call()` behind a button and return what it returns. A refusal becomes the
+    page's error message in plain words and None is returned."""
+    try:
+        return call()
+    except (ValidationError, DomainError) as error:
+        messages.error(request, refusal(error))
+    return None
 
 
 def _posted_id(request, name: str) -> int | None:

@@ -20,7 +20,13 @@ from naober.exchange.forms import (
 )
 from naober.exchange.models import MatchState
 from naober.exchange.steps import YES, next_steps
-from naober.exchange.views._common import WORKBENCH_ROWS, _back, _page, proposal_concerns
+from naober.exchange.views._common import (
+    WORKBENCH_ROWS,
+    _back,
+    _page,
+    on_button,
+    proposal_concerns,
+)
 
 
 @community_page(Action.VIEW_EXCHANGE)
@@ -160,11 +166,12 @@ def match_review(request, actor, match_id):
 def _log(request, actor, *, help_request=None, match=None, people=()):
     form = ContactLogForm(request.POST, people=people)
     if form.is_valid():
-        try:
-            services.log_contact(actor, request=help_request, match=match, **form.log_data())
-        except (ValidationError, DomainError) as error:
-            messages.error(request, refusal(error))
-        else:
+        if on_button(
+            request,
+            lambda: services.log_contact(
+                actor, request=help_request, match=match, **form.log_data()
+            ),
+        ):
             messages.success(request, _("The contact has been recorded."))
     else:
         messages.error(request, _("The contact was not recorded: choose who, how and the result."))

@@ -3,13 +3,11 @@ resident can accept directly, accepting one, and one offer.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from naober.base.errors import DomainError, refusal
-from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.exchange import policy, selectors, services
@@ -18,20 +16,19 @@ from naober.exchange.forms import (
     OfferForm,
 )
 from naober.exchange.models import MatchMode
-from naober.exchange.views._common import WORKBENCH_ROWS, _page
+from naober.exchange.views._common import WORKBENCH_ROWS, _page, on_button, on_form
 
 
 @community_page(Action.OFFER_HELP)
 def offer_new(request, actor):
     form = OfferForm(request.POST or None, community=actor.community)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.create_offer(actor, form.offer_data())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Thank you! Your offer is now visible to neighbours."))
-            return redirect("exchange:my_help", slug=actor.community.slug)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: services.create_offer(actor, form.offer_data()))
+    ):
+        messages.success(request, _("Thank you! Your offer is now visible to neighbours."))
+        return redirect("exchange:my_help", slug=actor.community.slug)
     return _page(request, actor, "exchange/offer_form.html", form=form)
 
 
@@ -43,18 +40,15 @@ def offer_edit(request, actor, offer_id):
         raise PermissionDenied
     own = offer.helper_id == actor.person.pk
     form = OfferEditForm(request.POST or None, offer=offer)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_offer(actor, offer, form.offer_data())
-        except ValidationError as error:
-            apply_errors(form, error)
-        except DomainError as error:
-            form.add_error(None, refusal(error))
-        else:
-            messages.success(request, _("The offer has been saved."))
-            if own:
-                return redirect("exchange:my_help", slug=actor.community.slug)
-            return redirect("exchange:offer_detail", slug=actor.community.slug, offer_id=offer.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: services.update_offer(actor, offer, form.offer_data()))
+    ):
+        messages.success(request, _("The offer has been saved."))
+        if own:
+            return redirect("exchange:my_help", slug=actor.community.slug)
+        return redirect("exchange:offer_detail", slug=actor.community.slug, offer_id=offer.pk)
     return _page(request, actor, "exchange/offer_edit.html", form=form, offer=offer, own=own)
 
 
@@ -63,11 +57,7 @@ def offer_edit(request, actor, offer_id):
 def offer_pause(request, actor, offer_id):
     offer = selectors.offer_get(actor, offer_id)
     available = request.POST.get("available") == "1"
-    try:
-        services.update_offer(actor, offer, {"available": available})
-    except (ValidationError, DomainError) as error:
-        messages.error(request, refusal(error))
-    else:
+    if on_button(request, lambda: services.update_offer(actor, offer, {"available": available})):
         messages.success(
             request,
             _("Your offer is visible again.")
@@ -94,10 +84,8 @@ def offer_list(request, actor):
 def offer_accept(request, actor, offer_id):
     offer = selectors.offer_get(actor, offer_id)
     category = request.POST.get("category", "")[:40] or None
-    try:
-        match = services.accept_offer(actor, offer, category=category)
-    except (ValidationError, DomainError) as error:
-        messages.error(request, refusal(error))
+    match = on_button(request, lambda: services.accept_offer(actor, offer, category=category))
+    if not match:
         return redirect("exchange:offers", slug=actor.community.slug)
     if match.mode == MatchMode.SELF:
         messages.success(

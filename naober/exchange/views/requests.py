@@ -3,13 +3,11 @@ the public board, one request with the respond form, changing and cancelling it.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from naober.base.errors import DomainError, refusal
-from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.models import Role
 from naober.communities.permissions import Action
@@ -29,6 +27,8 @@ from naober.exchange.views._common import (
     _own_request,
     _page,
     _suggestions,
+    on_button,
+    on_form,
     requester_concerns,
 )
 from naober.matchmaking.selectors import may_change_wish
@@ -43,13 +43,8 @@ def ask(request, actor):
         earlier_helpers=selectors.earlier_helpers(actor, actor.person),
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            help_request = services.create_request(actor, form.request_data())
-        except ValidationError as error:
-            apply_errors(form, error)
-        except DomainError as error:
-            form.add_error(None, refusal(error))
-        else:
+        help_request = on_form(form, lambda: services.create_request(actor, form.request_data()))
+        if help_request:
             name = (
                 "exchange:referred"
                 if help_request.status == RequestStatus.REFERRED
@@ -95,13 +90,10 @@ def enter(request, actor):
     if request.method == "POST" and form.is_valid():
         data = form.request_data()
         requester = data.pop("requester")
-        try:
-            help_request = services.create_request(actor, data, requester=requester)
-        except ValidationError as error:
-            apply_errors(form, error)
-        except DomainError as error:
-            form.add_error(None, refusal(error))
-        else:
+        help_request = on_form(
+            form, lambda: services.create_request(actor, data, requester=requester)
+        )
+        if help_request:
             if help_request.status == RequestStatus.REFERRED:
                 messages.info(
                     request,
@@ -159,13 +151,11 @@ def request_detail(request, actor, request_id):
         if respond_form is None:
             raise Http404
         if respond_form.is_valid():
-            try:
-                match = services.respond(actor, help_request, respond_form.cleaned_data["offer"])
-            except ValidationError as error:
-                apply_errors(respond_form, error)
-            except DomainError as error:
-                respond_form.add_error(None, refusal(error))
-            else:
+            match = on_form(
+                respond_form,
+                lambda: services.respond(actor, help_request, respond_form.cleaned_data["offer"]),
+            )
+            if match:
                 messages.success(
                     request,
                     _(
@@ -235,16 +225,13 @@ def request_edit(request, actor, request_id):
             "publish": help_request.publish,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_request(actor, help_request, form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        except DomainError as error:
-            form.add_error(None, refusal(error))
-        else:
-            messages.success(request, _("Your changes have been saved."))
-            return back
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: services.update_request(actor, help_request, form.cleaned_data))
+    ):
+        messages.success(request, _("Your changes have been saved."))
+        return back
     return _page(request, actor, "exchange/request_edit.html", form=form, help_request=help_request)
 
 
@@ -259,11 +246,12 @@ def request_cancel(request, actor, request_id):
         messages.error(request, _("This request is already closed."))
         return back
     if request.method == "POST":
-        try:
-            services.update_request(actor, help_request, {"status": RequestStatus.CANCELLED})
-        except (ValidationError, DomainError) as error:
-            messages.error(request, refusal(error))
-        else:
+        if on_button(
+            request,
+            lambda: services.update_request(
+                actor, help_request, {"status": RequestStatus.CANCELLED}
+            ),
+        ):
             messages.success(request, _("Your question has been cancelled."))
         return back
     return _page(request, actor, "exchange/request_cancel.html", help_request=help_request)

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from naober.base.errors import DomainError, refusal
-from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.models import Area
 from naober.communities.permissions import Action
@@ -29,6 +28,8 @@ from naober.exchange.views._common import (
     _page,
     _posted_id,
     _suggestions,
+    on_button,
+    on_form,
     proposal_concerns,
     requester_concerns,
 )
@@ -84,10 +85,8 @@ def propose(request, actor):
         return redirect(fallback)
     help_request = selectors.request_get(actor, request_id)
     offer = selectors.offer_get(actor, offer_id)
-    try:
-        match = services.propose(actor, help_request, offer)
-    except (ValidationError, DomainError) as error:
-        messages.error(request, refusal(error))
+    match = on_button(request, lambda: services.propose(actor, help_request, offer))
+    if not match:
         return _back(request, fallback)
     messages.success(
         request, _("%(name)s has been proposed. We have asked them.") % {"name": offer.helper.name}
@@ -143,17 +142,16 @@ def followup(request, actor, followup_id):
             "notes": item.notes,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_followup(actor, item, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The follow-up call has been recorded."))
-            if form.cleaned_data.get("would_help_others") in (WouldHelp.YES, WouldHelp.MAYBE):
-                # Back to the call, where the answer becomes an offer in one step.
-                return redirect("exchange:followup", slug=actor.community.slug, followup_id=item.pk)
-            return redirect("exchange:workbench", slug=actor.community.slug)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: services.record_followup(actor, item, **form.cleaned_data))
+    ):
+        messages.success(request, _("The follow-up call has been recorded."))
+        if form.cleaned_data.get("would_help_others") in (WouldHelp.YES, WouldHelp.MAYBE):
+            # Back to the call, where the answer becomes an offer in one step.
+            return redirect("exchange:followup", slug=actor.community.slug, followup_id=item.pk)
+        return redirect("exchange:workbench", slug=actor.community.slug)
     return _page(
         request,
         actor,
@@ -184,11 +182,10 @@ def followup_offer(request, actor, followup_id):
         },
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            offer = services.create_offer(actor, form.offer_data(), helper=person)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        offer = on_form(
+            form, lambda: services.create_offer(actor, form.offer_data(), helper=person)
+        )
+        if offer:
             messages.success(request, _("%(name)s now offers help.") % {"name": person.name})
             return redirect("exchange:offer_detail", slug=actor.community.slug, offer_id=offer.pk)
     return _page(
