@@ -8,7 +8,7 @@ from ninja.pagination import paginate
 
 from naober.api.deps import ERRORS, actor_for
 from naober.api.pagination import Mapped, Pagination
-from naober.privacy import selectors, subject
+from naober.privacy import erasure, selectors, subject
 from naober.privacy.api_access import router as access_router
 from naober.privacy.models import AuditEntry
 
@@ -95,5 +95,5 @@ def export_person(request, community: str, person_id: int = PersonId):
 def erase_person(request, community: str, payload: EraseIn, person_id: int = PersonId):
     """Anonymise one person (oneself, or anyone for a coordinator). Cannot be undone."""
     actor = actor_for(request, community)
-    person = subject.erase(actor, selectors.subject(actor, person_id))
+    person = erasure.erase(actor, selectors.subject(actor, person_id))
     return {"id": person.pk, "erased_at": person.erased_at}

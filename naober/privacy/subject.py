@@ -120,10 +120,3 @@ def export(actor, person: Person) -> dict:
         "sections": {s.key: s.rows for s in sections},
     }
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
-
-
-def erase(actor, person: Person) -> Person:
-    """Erase a person (see privacy.erasure.erase); kept here for the existing callers."""
-    from naober.privacy.erasure import erase as erase_person
-
-    return erase_person(actor, person)

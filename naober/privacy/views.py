@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
-from naober.privacy import readable, selectors, subject
+from naober.privacy import erasure, readable, selectors, subject
 from naober.privacy.forms import AuditFilterForm, EraseConfirmForm
 
 
@@ -57,7 +57,7 @@ def _erase_page(request, actor, person):
     is_self = actor.person.pk == person.pk
     form = EraseConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        subject.erase(actor, person)
+        erasure.erase(actor, person)
         if is_self:
             logout(request)
             messages.success(

@@ -18,7 +18,7 @@ from naober.exchange.models import HelpOffer, HelpRequest, Match
 from naober.exchange.reports import summary
 from naober.impact.figures import exchange_figures
 from naober.notify.models import Message
-from naober.privacy import subject
+from naober.privacy import erasure, subject
 from naober.privacy.erasure import Traces
 from tests.privacy import rich
 
@@ -83,7 +83,7 @@ def figures(coordinator):
 def erase(data, django_capture_on_commit_callbacks):
     actor = resolve_actor(data.coordinator.user, "wijk")
     with django_capture_on_commit_callbacks(execute=True):
-        subject.erase(actor, data.subject)
+        erasure.erase(actor, data.subject)
 
 
 def test_the_rich_data_really_holds_every_trace(data):
