@@ -81,3 +81,16 @@ def test_a_flood_is_refused_with_429(community, api, settings, door):
 
 def test_an_unknown_community_is_404(db, api):
     assert api.post("c/nergens/callback", GOOD["callback"][0]).status_code == 404
+
+
+@pytest.mark.parametrize("door", sorted(GOOD))
+def test_hostile_input_is_refused_and_stores_nothing(community, api, door):
+    body, model = GOOD[door]
+    for bad in (
+        {k: (v + "\x00" if isinstance(v, str) else v) for k, v in body.items()},
+        {k: ("x" * 5000 if isinstance(v, str) else v) for k, v in body.items()},
+        {k: 12 if isinstance(v, str) else "ja" for k, v in body.items()},
+    ):
+        assert api.post(f"c/wijk/{door}", bad).status_code in (400, 422)
+    assert api.post(f"c/wijk/{door}", raw="[1, 2").status_code in (400, 422)
+    assert model.objects.count() == 0

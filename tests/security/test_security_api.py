@@ -40,6 +40,10 @@ NO_TOKEN_NEEDED = {
     "POST /api/v1/activate": "activating an invitation code (API.md: anyone, no token)",
     "POST /api/v1/c/{community}/join": "signing up (API.md: anyone, no token, rate-limited)",
     "POST /api/v1/c/{community}/join/verify": "confirming a sign-up's code (docs/api.md: anyone)",
+    "POST /api/v1/c/{community}/callback": "'Bel mij terug' (API.md Reach: anyone, rate-limited)",
+    "POST /api/v1/c/{community}/concerns": "a worry about a neighbour (API.md Reach: anyone)",
+    "POST /api/v1/c/{community}/volunteers": "'Ik wil helpen' (docs/api.md: anyone, rate-limited)",
+    "POST /api/v1/c/{community}/talents": "'Waar bent u goed in?' (docs/api.md: anyone)",
 }
 # Webhooks of outside providers: no token, but a signature; without one they refuse (401 or 403).
 SIGNED_BY_PROVIDER = {
