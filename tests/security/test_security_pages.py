@@ -37,6 +37,9 @@ PUBLIC_PAGES = {
     "c/<slug:slug>/join/sent/": "after signing up: where the check code went",
     "c/<slug:slug>/join/verify/": "typing the check code of a sign-up",
     "c/<slug:slug>/antwoord/<str:token>/": "a call-out's no-login yes/no page (signed link, reach)",
+    "c/<slug:slug>/doors/<slug:door>/": "a door without a login on the public page (issue 15.3)",
+    "c/<slug:slug>/doors/<slug:door>/thanks/": "what happens next after using a door",
+    "c/<slug:slug>/doors/talent/paper/": "the talent question on paper, to print and hand out",
 }
 PUBLIC_STATUSES = {200, 404}
 # Public pages that may also refuse, with the reason: still never a login redirect nor a 500.
