@@ -15,7 +15,7 @@ to publish it, and the request's number (what the public page may show).
 
 import re
 import secrets
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -63,6 +63,13 @@ def update_settings(actor: Actor, **changes) -> ReachSettings:
     if not isinstance(weekly, int) or not 1 <= weekly <= MAX_PER_WEEK:
         message = _("Choose between 1 and %(max)s times a week.") % {"max": MAX_PER_WEEK}
         raise ValidationError({"asks_per_week": [message]})
+    for key in ("quiet_from", "quiet_until"):
+        value = changes.get(key, getattr(rules, key))
+        # A clock time of the community's own day: an offset ("21:00+02:00") has no meaning here.
+        if not isinstance(value, time) or value.tzinfo is not None:
+            raise ValidationError({key: [_("Give a time like 21:00, without a time zone.")]})
+    if not isinstance(changes.get("self_service", rules.self_service), bool):
+        raise ValidationError({"self_service": [_("Choose yes or no.")]})
     for key, value in changes.items():
         setattr(rules, key, value)
     rules.save()

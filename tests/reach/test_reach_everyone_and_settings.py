@@ -165,6 +165,10 @@ def test_reach_settings_and_own_limit_through_the_api(community, api):
     assert changed.status_code == 200 and changed.json()["quiet_from"] == "22:30"
     assert api.patch("c/wijk/reach/settings", {"asks_per_week": 0}).status_code == 422
     assert api.patch("c/wijk/reach/settings", {"quiet_until": None}).status_code == 422
+    # A time with an offset has no meaning for the community's own evening: refused, not a 500.
+    offset = api.patch("c/wijk/reach/settings", {"quiet_from": "23:00+02:00"})
+    assert offset.status_code == 422 and "zonder tijdzone" in offset.text
+    assert ReachSettings.objects.get(community=community).quiet_from == time(22, 30)
     assert ReachSettings.objects.get(community=community).asks_per_week == 2
     helper = volunteer(community)
     api.login(helper)
