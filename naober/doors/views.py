@@ -13,7 +13,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from naober.accounts.delivery import desk_phone
 from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
@@ -30,8 +29,10 @@ DOORS = {
 
 
 def _context(actor, **extra) -> dict:
+    """The doors are public pages: they show the community's own desk number only, never the
+    fallback to a coordinator's personal phone that messages to a known resident may use."""
     community = actor.community
-    return {"community": community, "actor": actor, "desk_phone": desk_phone(community), **extra}
+    return {"community": community, "actor": actor, "desk_phone": community.phone, **extra}
 
 
 @rate_limited("public_form")
