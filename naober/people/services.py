@@ -10,7 +10,17 @@ from naober.communities.models import Area, Membership, Role
 from naober.communities.permissions import Action, grantable_roles
 from naober.communities.roles import require_may_act_on
 from naober.people import policy, validation
-from naober.people.models import ContactChannel, Gender, LifeDomain, Person, PersonTag, Tag
+from naober.people.models import (
+    Consent,
+    ConsentMethod,
+    ConsentPurpose,
+    ContactChannel,
+    Gender,
+    LifeDomain,
+    Person,
+    PersonTag,
+    Tag,
+)
 
 PERSON_FIELDS = (
     "name",
@@ -164,7 +174,6 @@ def record_consent(
 ):
     """Write down a yes or a no. Staff record what was said or signed; a person their own choice;
     `heard_as` a visitor or a professional what they heard doing that task (people.policy)."""
-    from naober.people.models import Consent, ConsentMethod, ConsentPurpose
 
     is_self = actor.person is not None and actor.person.pk == person.pk
     if not policy.may_record_consent(actor, person, heard_as=heard_as):
