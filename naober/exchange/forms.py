@@ -1,4 +1,8 @@
-"""Forms for the exchange pages. They parse and bound input; the services decide the rules."""
+"""Forms for the exchange pages. They parse and bound input; the services decide the rules.
+
+Why over 400 lines: one form per exchange page (request, offer, match step, follow-up, filters);
+each is small and only parses input, so a page's form is found by its page's name.
+"""
 
 import datetime
 

@@ -19,6 +19,9 @@ that says how Django rows become those codes:
 - a request: excluded = helpers whose match with this requester was declined or stopped;
   helped_by = helpers with an active or completed match for this requester; preferred = the
   request's preferred helper; the gender wish from RequestWish.
+
+Why over 400 lines: every Django-row-to-engine-code rule sits here on purpose (the list above), so
+that the encoding is read and changed in one place.
 """
 
 from __future__ import annotations

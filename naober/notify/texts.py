@@ -8,6 +8,9 @@ The context holds model instances of other apps (exchange, outreach, directory) 
 still change; `attr()` reads them defensively so that a missing field gives a generic text rather
 than an error. Contact details of another person appear only in "match_accepted", and only when
 the caller passes `shared_contact` after checking consent.
+
+Why over 400 lines: one short function per event, kept together so a translator and a reviewer
+see every text a resident can receive in one place.
 """
 
 from collections.abc import Callable

@@ -1,6 +1,9 @@
 """Writes for outreach: walk lists, house visits, turning a visit into offers and requests.
 
 Signals and meetings have their own modules (signals.py, meetings.py) to keep each one small.
+
+Why over 400 lines: a walk list, its visits and the visit's conversion into offers and requests
+are one flow written by one role; each function is short, and the flow reads top to bottom.
 """
 
 import re

@@ -11,6 +11,10 @@ row is locked first, so of two yeses at the same moment exactly one wins. Everyo
 asked hears "al geholpen, dank u" once. Messages go through notify (the outbox, idempotent keys).
 The text never names the requester: only the kind of help, the title when the requester agreed
 to publish it, and the request's number (what the public page may show).
+
+Why one module of about 400 lines: sending, answering and the limits (weekly asks, quiet hours,
+never twice for one request) are one transaction's rules; split apart, the race between two
+yeses would span modules.
 """
 
 import re
