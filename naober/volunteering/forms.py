@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from naober.people.selectors import people_of
+from naober.volunteering import selectors
 from naober.volunteering.models import AppreciationKind, VolunteerProfile
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -24,16 +24,25 @@ class ProfileForm(forms.ModelForm):
 
 
 class NewProfileForm(ProfileForm):
-    person = forms.ModelChoiceField(label=_("Volunteer"), queryset=None)
+    """The person comes from the search on the page (a hidden id, checked against the community
+    here), never from a list of every resident: a city has 100,000 (issue 16)."""
+
+    person = forms.ModelChoiceField(
+        label=_("Volunteer"),
+        queryset=None,
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose a member of this community."),
+            "invalid_choice": _("Choose a member of this community."),
+        },
+    )
 
     class Meta(ProfileForm.Meta):
         fields = ["person", *ProfileForm.Meta.fields]
 
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = (
-            people_of(community).filter(volunteer_profile__isnull=True).order_by("name")
-        )
+        self.fields["person"].queryset = selectors.not_yet_volunteers(community)
 
 
 class TrainingForm(forms.Form):

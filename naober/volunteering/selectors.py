@@ -14,7 +14,10 @@ from django.utils import timezone
 
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
+from naober.desk.selectors import find_callers
 from naober.exchange.models import LOAD_STATES, OPEN_STATES, Match
+from naober.people.models import Person
+from naober.people.selectors import people_of
 from naober.volunteering.models import Appreciation, VolunteeringSettings, VolunteerProfile
 
 # A recurring match asks a lot: this many at once is too much for one volunteer.
@@ -32,6 +35,34 @@ def rules_for(community) -> VolunteeringSettings:
     """The community's VOG rules; the defaults (unsaved) while it has not changed them."""
     found = VolunteeringSettings.objects.filter(community=community).first()
     return found or VolunteeringSettings(community=community)
+
+
+def not_yet_volunteers(community) -> QuerySet[Person]:
+    """Who may be added as a volunteer: this community's residents without a profile."""
+    return people_of(community).filter(volunteer_profile__isnull=True)
+
+
+def find_residents(actor: Actor, query: str) -> list[tuple[Person, int | None]]:
+    """The search of the "Add a volunteer" form: the desk's caller search (name, street or phone,
+    at most 20 people), each with their volunteer profile's id when they already have one. A city
+    has 100,000 residents, so the form never lists them all (issue 16)."""
+    actor.require(Action.MANAGE_VOLUNTEERS)
+    found = find_callers(actor, query)
+    profile_ids = dict(
+        VolunteerProfile.objects.filter(
+            community=actor.community, person__in=[p.pk for p in found]
+        ).values_list("person_id", "pk")
+    )
+    return [(person, profile_ids.get(person.pk)) for person in found]
+
+
+def new_volunteer(actor: Actor, person_id: str) -> Person | None:
+    """The resident chosen from the search results; None for anyone else (another community's
+    id, someone erased or already a volunteer, not a number)."""
+    actor.require(Action.MANAGE_VOLUNTEERS)
+    if not str(person_id or "").isdigit():
+        return None
+    return not_yet_volunteers(actor.community).filter(pk=int(person_id)).first()
 
 
 def profiles(actor: Actor) -> QuerySet[VolunteerProfile]:

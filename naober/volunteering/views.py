@@ -23,8 +23,15 @@ def _weeks(raw: str) -> int:
 def overview(request, actor):
     op = request.POST.get("op") if request.method == "POST" else None
     rules = selectors.rules_for(actor.community)
+    # The new volunteer is chosen from the search results below, never from a list of everyone.
+    chosen = selectors.new_volunteer(
+        actor, request.POST.get("new-person") if op == "new" else request.GET.get("person")
+    )
     new_form = forms.NewProfileForm(
-        request.POST if op == "new" else None, prefix="new", community=actor.community
+        request.POST if op == "new" else None,
+        prefix="new",
+        community=actor.community,
+        initial={"person": chosen.pk if chosen else None},
     )
     settings_form = forms.SettingsForm(
         request.POST if op == "settings" else None,
@@ -52,6 +59,7 @@ def overview(request, actor):
                 )
             return redirect("volunteering:overview", slug=actor.community.slug)
     weeks = _weeks(request.GET.get("weeks", ""))
+    query = request.GET.get("q", "").strip()[:100]
     # One page of the list from the database: a city has thousands of volunteers (issue 16).
     page = Paginator(selectors.profiles(actor).order_by("person__name", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -71,6 +79,9 @@ def overview(request, actor):
             "overloaded": selectors.overloaded(actor),
             "appreciations": selectors.appreciations(actor)[:30],
             "new_form": new_form,
+            "query": query,
+            "found": selectors.find_residents(actor, query) if query else [],
+            "chosen": chosen,
             "settings_form": settings_form,
         },
     )
