@@ -75,8 +75,84 @@ def suggestions(actor: Actor, help_request: HelpRequest, limit: int = 10) -> lis
     return ranked
 
 
-def batch_plan(actor: Actor) -> list[PlanLine]:
-    """The engine's plan over every plannable request, urgent and vulnerable lines first.
+@dataclass(frozen=True)
+class _Planned:
+    """One matched request of the plan before its offer, helper and reasons are read."""
+
+    request: HelpRequest
+    encoded: object  # the engine's Request
+    row: int
+    score: float
+    priority: float
+
+
+#: Per community, the last plan of this process: ((index version, encoded requests), Plan).
+_plans: dict[int, tuple[tuple, object]] = {}
+
+
+def _plan_for(entry, community_id: int, encoded: list):
+    """The engine's plan, computed once per index version and set of requests: the plan is a
+    pure function of the index, the weights (both fixed by the version) and the encoded
+    requests (not in the version: a new or edited request changes them), so paging through the
+    plan with nothing changed does not plan the whole community again."""
+    key = (entry.version, tuple(encoded))
+    cached = _plans.get(community_id)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    result = plan(entry.index, encoded, entry.weights, max_candidates=PLAN_MAX_CANDIDATES)
+    _plans[community_id] = (key, result)
+    return result
+
+
+class PlanLines:
+    """The plan's lines in page order; offers, helpers and reasons are read only for the lines
+    a slice asks for (a page shows 50 of up to 500), the count is the whole plan's."""
+
+    def __init__(self, community, entry, planned: list[_Planned]):
+        self.community, self.entry, self.planned = community, entry, planned
+        if not planned:
+            return
+        live = set(
+            HelpOffer.objects.filter(
+                community=community, pk__in=[entry.offer_id(p.row) for p in planned]
+            ).values_list("pk", flat=True)
+        )  # offers deleted since the index was read drop out, as before
+        self.planned = [p for p in planned if entry.offer_id(p.row) in live]
+
+    def __len__(self) -> int:
+        return len(self.planned)
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1 or None][0]
+        chosen = self.planned[key]
+        entry = self.entry
+        offers = _offers(self.community, (entry.offer_id(p.row) for p in chosen))
+        lines = []
+        for p in chosen:
+            offer = offers.get(entry.offer_id(p.row))
+            if offer is None:  # deleted since the count was taken
+                continue
+            reasons = reasons_for_row(entry.index, p.row, p.encoded, entry.weights)
+            lines.append(
+                PlanLine(
+                    p.request,
+                    offer,
+                    offer.helper,
+                    round(p.score, 3),
+                    reason_texts(reasons),
+                    p.priority,
+                )
+            )
+        return lines
+
+
+def plan_lines(actor: Actor) -> PlanLines:
+    """The engine's plan over every plannable request, urgent and vulnerable lines first, read
+    lazily per slice (see PlanLines).
 
     Permission: MANAGE_EXCHANGE. Requests nobody can serve are left out.
     """
@@ -84,7 +160,7 @@ def batch_plan(actor: Actor) -> list[PlanLine]:
     community = actor.community
     requests = list(selectors.plannable_requests(actor))
     if not requests:
-        return []
+        return PlanLines(community, None, [])
     history = requester_history({r.requester_id for r in requests})
     entry = entry_for(community)
     encoded = []
@@ -92,22 +168,24 @@ def batch_plan(actor: Actor) -> list[PlanLine]:
         entry, request = _encode(entry, help_request, community, history=history)
         encoded.append(request)
     weights = entry.weights
-    result = plan(entry.index, encoded, weights, max_candidates=PLAN_MAX_CANDIDATES)
-    rows = result.rows.tolist()
-    offers = _offers(community, (entry.offer_id(row) for row in rows if row >= 0))
-    lines = []
-    for help_request, request, row, score in zip(
-        requests, encoded, rows, result.scores.tolist(), strict=True
-    ):
-        offer = offers.get(entry.offer_id(row)) if row >= 0 else None
-        if offer is None:
-            continue
-        reasons = reasons_for_row(entry.index, row, request, weights)
-        priority = request.priority(weights.urgency_weight, weights.vulnerable_weight)
-        lines.append(
-            PlanLine(
-                help_request, offer, offer.helper, round(score, 3), reason_texts(reasons), priority
-            )
+    result = _plan_for(entry, community.pk, encoded)
+    planned = [
+        _Planned(
+            help_request,
+            request,
+            row,
+            score,
+            request.priority(weights.urgency_weight, weights.vulnerable_weight),
         )
-    lines.sort(key=lambda line: (-line.priority, line.request.created_at, line.request.pk))
-    return lines
+        for help_request, request, row, score in zip(
+            requests, encoded, result.rows.tolist(), result.scores.tolist(), strict=True
+        )
+        if row >= 0
+    ]
+    planned.sort(key=lambda p: (-p.priority, p.request.created_at, p.request.pk))
+    return PlanLines(community, entry, planned)
+
+
+def batch_plan(actor: Actor) -> list[PlanLine]:
+    """Every line of the plan at once (the API's list); see plan_lines."""
+    return plan_lines(actor)[:]

@@ -32,8 +32,9 @@ def _posted_id(request, name: str) -> int | None:
 @community_page(Action.MANAGE_EXCHANGE)
 def plan(request, actor):
     """Who could help whom, for every open request at once; urgent and vulnerable first.
-    Shown PLAN_PAGE_SIZE lines a page, so a city's plan stays a page, not a 400 KB table."""
-    page = Paginator(ranking.batch_plan(actor), PLAN_PAGE_SIZE).get_page(request.GET.get("page"))
+    Shown PLAN_PAGE_SIZE lines a page, so a city's plan stays a page, not a 400 KB table; only
+    the shown lines' offers and reasons are read."""
+    page = Paginator(ranking.plan_lines(actor), PLAN_PAGE_SIZE).get_page(request.GET.get("page"))
     return _page(request, actor, "matchmaking/plan.html", lines=page.object_list, page=page)
 
 
