@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.privacy import rich
+from tests.privacy import rich_resident as rich
 
 
 @pytest.mark.django_db(transaction=True)

@@ -20,7 +20,7 @@ from naober.impact.figures import exchange_figures
 from naober.notify.models import Message
 from naober.privacy import erasure, subject
 from naober.privacy.erasure import Traces
-from tests.privacy import rich
+from tests.privacy import rich_resident as rich
 
 
 @pytest.fixture

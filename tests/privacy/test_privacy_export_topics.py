@@ -12,7 +12,7 @@ from naober.communities.context import resolve_actor
 from naober.people.models import Person
 from naober.privacy import readable, subject
 from naober.privacy.topics import NOT_EXPORTED, TOPICS, reader_for
-from tests.privacy import rich
+from tests.privacy import rich_resident as rich
 
 
 def person_relations() -> set[str]:
