@@ -226,6 +226,9 @@ def test_the_operations_open_to_anyone_are_exactly_these():
         ("get", "/api/v1/c/{community}/contact"),
         ("post", "/api/v1/c/{community}/callback"),
         ("post", "/api/v1/c/{community}/concerns"),
+        # The other doors without a login (naober/doors): rate-limited, with a honeypot.
+        ("post", "/api/v1/c/{community}/volunteers"),
+        ("post", "/api/v1/c/{community}/talents"),
         ("post", "/api/v1/sms/inbound"),
         # Signed by the telephony provider (HMAC), not by a token: naober/desk/telephony.py.
         ("post", "/api/v1/c/{community}/desk/incoming-call"),
