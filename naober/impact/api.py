@@ -1,7 +1,9 @@
 """Impact API (extends API.md): aggregates only, for funders and the municipality.
 
 GET /c/{community}/impact/summary?from=&to=  the exchange's figures for the period and per month;
-each figure is {"value": n, "suppressed": false} or {"value": null, "suppressed": true} below 5.
+each figure is {"value": n, "suppressed": false} or {"value": null, "suppressed": true} below 5;
+`helped_now_helping` (added later, so older clients may ignore it): people helped up to `to` who
+help others by then (issue 15.4), the same figure as the dashboard's.
 GET /c/{community}/impact/cards, /impact/cards/{id}  impact cards (no quote for aggregate readers).
 GET /c/{community}/impact/surveys/{id}/results  shares agreeing per statement, with n.
 """
@@ -17,6 +19,7 @@ from naober.base.periods import check_period
 from naober.communities.permissions import Action
 from naober.impact import selectors
 from naober.impact.figures import FIGURES, monthly, public_figures, whole_months
+from naober.impact.reciprocity import public_helped_now_helping
 
 router = Router(tags=["impact"])
 ID = Path(..., ge=1, le=2**62)
@@ -45,6 +48,9 @@ class SummaryOut(Schema):
     date_to: date = Field(..., alias="to")
     figures: Figures
     months: list[MonthOut]
+    helped_now_helping: Figure = Field(
+        ..., description="People helped up to `to` who now help others themselves (reciprocity)."
+    )
 
 
 class KeyFigureOut(Schema):
@@ -109,6 +115,7 @@ def summary(
         "to": date_to,
         "figures": public_figures(actor.community, date_from, date_to),
         "months": months,
+        "helped_now_helping": public_helped_now_helping(actor.community, date_to),
     }
 
 

@@ -49,3 +49,36 @@ def test_the_dashboard_names_the_figure_in_dutch(community):
     client.force_login(funder.user)
     html = client.get("/c/wijk/impact/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "mensen die geholpen zijn en nu zelf anderen helpen" in html
+
+
+def _helped(community, when, person=None):
+    person = person or make_person(community, login=False)
+    match_on(community, when, request_on(community, when, person))
+    return person
+
+
+def test_the_summary_api_gives_the_figure_up_to_its_end_date(community, api):
+    """Five people helped in January who offer help later count; a helper who was never helped
+    and someone helped who does not help do not (API.md impact/summary, a field added later)."""
+    helped = [_helped(community, at(2026, 1, 10)) for _ in range(6)]
+    for person in helped[:5]:
+        offer = HelpOffer.objects.create(community=community, helper=person, description="Tuin")
+        HelpOffer.objects.filter(pk=offer.pk).update(created_at=at(2026, 2, 3))
+    never_helped = make_person(community, login=False)
+    HelpOffer.objects.create(community=community, helper=never_helped, description="Klussen")
+    funder = api.login(make_person(community, "funder"))
+    body = funder.get("c/wijk/impact/summary", **{"from": "2026-01-01", "to": "2026-12-31"}).json()
+    assert body["helped_now_helping"] == {"value": 5, "suppressed": False}
+    assert {"figures", "months", "from", "to"} <= set(body)  # older fields unchanged
+    # Up to the end of January nobody helped offers help yet: zero, suppressed like every figure.
+    body = funder.get("c/wijk/impact/summary", **{"from": "2026-01-01", "to": "2026-01-31"}).json()
+    assert body["helped_now_helping"] == {"value": None, "suppressed": True}
+
+
+def test_the_summary_api_suppresses_the_figure_below_five(community, api):
+    for _ in range(4):
+        person = _helped(community, at(2026, 1, 10))
+        HelpOffer.objects.create(community=community, helper=person, description="Tuin")
+    funder = api.login(make_person(community, "funder"))
+    body = funder.get("c/wijk/impact/summary", **{"from": "2026-01-01", "to": "2026-12-31"}).json()
+    assert body["helped_now_helping"] == {"value": None, "suppressed": True}
