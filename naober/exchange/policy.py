@@ -5,6 +5,8 @@ of the exchange to the action it needs (see naober/communities/policy.py);
 tests/security/test_route_actions.py checks it for every role.
 """
 
+from django.http import Http404
+
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.communities.policy import OwnOr
@@ -38,6 +40,14 @@ def may_enter(actor: Actor, person, own: Action, *, entered_via: str | None = No
 def require_may_enter(actor: Actor, person, own: Action, *, entered_via: str | None = None) -> None:
     """`may_enter`, raising PermissionDenied (403) when not."""
     actor.require(_entering(actor, person, own, entered_via))
+
+
+def require_may_change_offer(actor: Actor, offer) -> None:
+    """Changing an offer that exists: the helper themselves or staff (`may_enter`). To anyone
+    else the offer is "not found" (404), as a request is (selectors.may_change), so that the
+    answer to "own or staff" is the same on the page and in the API for every row."""
+    if not may_enter(actor, offer.helper, Action.OFFER_HELP):
+        raise Http404
 
 
 ROUTES = {

@@ -193,6 +193,23 @@ def test_offers_post_get_patch(api, people):
 
 
 @pytest.mark.parametrize(
+    ("role", "status"),
+    [("helper", 200), ("coordinator", 200), ("resident", 404), ("core", 404)],
+)
+def test_changing_an_offer_is_own_or_staff_and_404_to_anyone_else(
+    api, people, community, role, status
+):
+    """The same answer as for a request: someone else's visible offer is "not found" (not 403)."""
+    offer = make_offer(community, people["helper"])
+    api.login(people[role])
+    assert api.get(f"{C}/offers/{offer.pk}").status_code == 200
+    response = api.patch(f"{C}/offers/{offer.pk}", {"description": "Iets anders"})
+    assert response.status_code == status, response.content
+    offer.refresh_from_db()
+    assert (offer.description == "Iets anders") is (status == 200)
+
+
+@pytest.mark.parametrize(
     "payload",
     [
         {"categories": [], "description": "x"},

@@ -62,11 +62,16 @@ def test_coordinator_edits_someone_elses_offer(community, volunteer, coordinator
     assert offer.description == "Ik repareer fietsen." and offer.available
 
 
-def test_another_volunteer_cannot_edit_an_offer(community, volunteer, person_factory, as_person):
+@pytest.mark.parametrize("role", ["volunteer", "resident", "core_group"])
+def test_someone_elses_offer_is_not_found_to_edit(
+    community, volunteer, person_factory, as_person, role
+):
+    """Own or staff, like a request: to anyone else the edit page answers 404, not 403, so that
+    the answer does not depend on whether the offer exists."""
     offer = make_offer(community, volunteer)
-    other = as_person(person_factory(community, "volunteer"))
-    assert other.get(f"/c/wijk/offers/{offer.pk}/edit/").status_code == 403
-    assert other.post(f"/c/wijk/offers/{offer.pk}/edit/", offer_post(community)).status_code == 403
+    other = as_person(person_factory(community, role))
+    assert other.get(f"/c/wijk/offers/{offer.pk}/edit/").status_code == 404
+    assert other.post(f"/c/wijk/offers/{offer.pk}/edit/", offer_post(community)).status_code == 404
     offer.refresh_from_db()
     assert offer.description == "Ik help graag in de tuin."
 

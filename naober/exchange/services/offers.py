@@ -114,13 +114,14 @@ def create_offer(
 @transaction.atomic
 def update_offer(actor: Actor, offer: HelpOffer, changes: dict) -> HelpOffer:
     """Change an offer (pause it with available=False): the helper themselves (OFFER_HELP) or
-    staff (ENTER_FOR_OTHERS). Errors: PermissionDenied, ValidationError, Http404."""
+    staff (ENTER_FOR_OTHERS); to anyone else the offer is not found.
+    Errors: ValidationError, Http404."""
     offer = (
         HelpOffer.objects.select_for_update().filter(pk=offer.pk, community=actor.community).first()
     )
     if offer is None:
         raise Http404
-    policy.require_may_enter(actor, offer.helper, Action.OFFER_HELP)
+    policy.require_may_change_offer(actor, offer)
     errors: dict = {}
     cleaned = _clean_offer(
         actor.community, {k: v for k, v in changes.items() if k in OFFER_FIELDS}, errors

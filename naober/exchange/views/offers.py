@@ -3,7 +3,6 @@ resident can accept directly, accepting one, and one offer.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -36,8 +35,7 @@ def offer_new(request, actor):
 def offer_edit(request, actor, offer_id):
     """The helper changes their own offer; a coordinator changes anyone's (e.g. after a call)."""
     offer = selectors.offer_get(actor, offer_id)
-    if not policy.may_enter(actor, offer.helper, Action.OFFER_HELP):
-        raise PermissionDenied
+    policy.require_may_change_offer(actor, offer)
     own = offer.helper_id == actor.person.pk
     form = OfferEditForm(request.POST or None, offer=offer)
     if (
