@@ -5,30 +5,57 @@ sends each one reminder, once: the row's `reminded_at` is set in the same transa
 message (notify's outbox), and the message key `callback_due:<id>:<person>` is unique, so a
 second sweep, or a worker that restarts halfway, sends nothing new. Call-backs asked for on the
 public page run on the answer promise instead (escalation.sweep.escalate_callback).
+
+The reminder waits for the desk to open on the call-back's day, not for midnight: a reminder read
+before anyone is at the desk is a reminder forgotten by the time someone is.
 """
 
-from datetime import datetime, time
+import re
+from datetime import date, datetime, time
 
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from naober.desk.models import Callback, CallbackSource
+from naober.communities.models import Community
+from naober.desk.models import Callback, CallbackSource, DutyShift
 from naober.notify.render import language_of
 
-#: Reminders go out from this hour on the call-back's day (not at midnight).
+#: When the community says nothing about its desk hours, reminders go out from this hour.
 REMIND_FROM = time(9, 0)
+#: A clock time as people write it in the opening hours: "10:00", "9.30".
+CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)")
+
+
+def desk_opens(community: Community, day: date) -> time:
+    """When the desk starts on `day`: the first shift of that day in the rota (the desk's real
+    hours), else the first clock time of the community's opening hours ("maandag tot en met
+    vrijdag 10:00 tot 12:00 uur": 10:00; free text, so the first time written), else REMIND_FROM."""
+    first = (
+        DutyShift.objects.filter(community=community, day=day)
+        .order_by("starts")
+        .values_list("starts", flat=True)
+        .first()
+    )
+    if first is not None:
+        return first
+    found = CLOCK.search(community.opening_hours or "")
+    if found:
+        return time(int(found.group(1)), int(found.group(2)))
+    return REMIND_FROM
 
 
 def due_for_reminder(now: datetime):
-    """Desk call-backs due today (from REMIND_FROM on) or earlier, open and not yet reminded."""
+    """Desk call-backs open and not yet reminded that are due before today, or today once the
+    community's desk has opened (desk_opens)."""
     local = timezone.localtime(now)
     day = local.date()
     due = Callback.objects.filter(
         source=CallbackSource.DESK, done_at__isnull=True, reminded_at__isnull=True
     )
-    if local.time() < REMIND_FROM:
-        return due.filter(due_on__lt=day)
-    return due.filter(due_on__lte=day)
+    today = Community.objects.filter(pk__in=due.filter(due_on=day).values("community"))
+    opened = [c.pk for c in today if desk_opens(c, day) <= local.time()]
+    return due.filter(Q(due_on__lt=day) | Q(due_on=day, community__in=opened))
 
 
 def reminder_text(person, callback: Callback) -> dict:
