@@ -131,8 +131,9 @@ def _fitting_offer(request: HelpRequest, person: Person) -> HelpOffer | None:
 
 
 def _candidates(actor: Actor, request: HelpRequest, helpers, top, everyone) -> list[tuple]:
-    """(person, offer) pairs: the chosen helpers, the best `top` of those who fit, or everyone
-    in the requester's street or village who offers this kind of help."""
+    """(person, offer) pairs: the chosen helpers, those who fit best first (`send` asks the
+    first `top` it may ask), or everyone in the requester's street or village who offers this
+    kind of help."""
     if everyone:
         area, pairs = selectors.everyone_nearby(request)
         if area is None:
@@ -144,8 +145,11 @@ def _candidates(actor: Actor, request: HelpRequest, helpers, top, everyone) -> l
             raise ValidationError({"everyone": [message]})
         return pairs
     if top is not None:
+        # Room past `top` for those already asked about it and those `send` skips (weekly
+        # limit, no e-mail or SMS): sending out again asks the next best, not nobody.
+        reach = top + Ask.objects.filter(request=request).count() + TOP_MAX
         if actor.can(Action.MANAGE_EXCHANGE):
-            return [(s.person, s.offer) for s in suggestions(actor, request, limit=top)]
+            return [(s.person, s.offer) for s in suggestions(actor, request, limit=reach)]
         offers = (
             HelpOffer.objects.filter(
                 community=request.community_id,
@@ -160,7 +164,7 @@ def _candidates(actor: Actor, request: HelpRequest, helpers, top, everyone) -> l
         found = {}
         for offer in offers:
             found.setdefault(offer.helper_id, (offer.helper, offer))
-        return list(found.values())[:top]
+        return list(found.values())[:reach]
     people = Person.objects.filter(community=actor.community, pk__in=helpers)
     if len(people) != len(set(helpers)):
         raise ValidationError({"helpers": [_("One of these helpers is not in this community.")]})
@@ -280,6 +284,8 @@ def send(
     )
     sent = 0
     for person, offer in pairs:
+        if top is not None and sent >= top:
+            break
         channel = channel_for(person)
         if (
             person.pk == request.requester_id

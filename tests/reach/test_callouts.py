@@ -99,6 +99,19 @@ def test_top_n_asks_the_best_suggestions_and_nobody_twice(community, api):
     assert Ask.objects.filter(request=help_request).count() == 4
 
 
+def test_sending_out_again_asks_the_next_best_not_nobody(community, api):
+    """The best three were asked; the next `top: 3` asks three others, skipping a helper at
+    their weekly limit."""
+    help_request = make_request(community)
+    offers = helpers(community, 7)
+    HelperLimit.objects.create(person=offers[6].helper, asks_per_week=0)
+    api.login(make_person(community, "coordinator"))
+    assert send(api, community, help_request, {"top": 3}).json()["sent"] == 3
+    assert send(api, community, help_request, {"top": 3}).json()["sent"] == 3
+    asked = set(Ask.objects.filter(request=help_request).values_list("person", flat=True))
+    assert asked == {o.helper_id for o in offers[:6]}
+
+
 def test_weekly_limit_own_setting_and_community_default(community, api):
     offers = helpers(community, 2)
     HelperLimit.objects.create(person=offers[0].helper, asks_per_week=0)
