@@ -7,7 +7,7 @@ class RateCount(models.Model):
     """Attempts of one client in one window of one limit (key "scope:client:window").
 
     Kept in the database, not in a process's memory, so that every server process counts the same
-    attempts; `naober.privacy.ratelimit` increments it with one atomic upsert.
+    attempts; `naober.ops.services.count_attempt` increments it with one atomic upsert.
     """
 
     key = models.CharField(max_length=200, primary_key=True)

@@ -2,53 +2,30 @@
 
 Limits are named in settings.RATE_LIMITS ("count/period" with period s, m or h) and switched off as
 a whole by RATE_LIMITS_ENABLED (off in the test run, so that only the tests about limits meet them).
-Counts live in the database (`naober.ops.models.RateCount`), incremented by one atomic upsert, so
-that every server process sees the same count (a per-process cache let four workers through four
-times the limit). The client is the address that connected, or, when that is a trusted proxy
-(settings.TRUSTED_PROXIES), the address the proxies recorded in X-Forwarded-For: see
-naober/base/client.py.
+Counts live in the database (`naober.ops.models.RateCount`), incremented by one atomic upsert
+(`naober.ops.services.count_attempt`), so that every server process sees the same count (a
+per-process cache let four workers through four times the limit). The client is the address that
+connected, or, when that is a trusted proxy (settings.TRUSTED_PROXIES), the address the proxies
+recorded in X-Forwarded-For: see naober/base/client.py.
 The API token endpoint applies the same counter through django-ninja's throttling (`TokenThrottle`).
 """
 
-import random
 import time
-from datetime import timedelta
 from functools import wraps
 
 from django.conf import settings
-from django.db import connection
 from django.shortcuts import render
-from django.utils import timezone
 from ninja.throttling import BaseThrottle
 
 from naober.base.client import client_ip
-from naober.ops.models import RateCount
+from naober.ops.services import count_attempt
 
 PERIODS = {"s": 1, "m": 60, "h": 3600}
-UPSERT = (
-    "INSERT INTO {table} ({key}, count, expires) VALUES (%s, 1, %s) "
-    "ON CONFLICT ({key}) DO UPDATE SET count = {table}.count + 1 RETURNING count"
-)
 
 
 def parse_rate(rate: str) -> tuple[int, int]:
     count, period = rate.split("/", 1)
     return int(count), PERIODS[period.strip()[0]]
-
-
-def count_attempt(key: str, seconds: int) -> int:
-    """Add one to the shared counter `key` (created for `seconds`) and return the new count."""
-    expires = timezone.now() + timedelta(seconds=seconds + 1)
-    with connection.cursor() as cursor:
-        sql = UPSERT.format(
-            table=connection.ops.quote_name(RateCount._meta.db_table),
-            key=connection.ops.quote_name("key"),
-        )
-        cursor.execute(sql, [key, expires])
-        count = cursor.fetchone()[0]
-    if random.random() < 0.01:  # now and then, forget windows that are over
-        RateCount.objects.filter(expires__lt=timezone.now()).delete()
-    return count
 
 
 def allow(scope: str, ident: str) -> bool:
