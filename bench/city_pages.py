@@ -109,6 +109,7 @@ def _people(community, city, street_area, hood_area) -> list[int]:
                 community=community,
                 name=f"Bewoner{p} Stad",
                 phone=f"06 {10_000_000 + p}",
+                phone_digits=f"06{10_000_000 + p}",  # bulk_create skips Person.save()
                 email=f"bewoner{p}@voorbeeld.nl" if digital else "",
                 address=f"Straat {int(city.street[p])} {p % 200 + 1}",
                 area=area,

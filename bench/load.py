@@ -69,7 +69,12 @@ def seed(people: int) -> None:
     )
     Membership.objects.create(person=boss, role="coordinator")
     residents = Person.objects.bulk_create(
-        Person(community=community, name=f"Bewoner {n}", phone=f"06 {10000000 + n}")
+        Person(
+            community=community,
+            name=f"Bewoner {n}",
+            phone=f"06 {10000000 + n}",
+            phone_digits=f"06{10000000 + n}",  # bulk_create skips Person.save()
+        )
         for n in range(people)
     )
     Membership.objects.bulk_create(Membership(person=p, role="resident") for p in residents)

@@ -9,9 +9,9 @@ from naober.communities.context import Actor
 from naober.communities.models import Community, Role
 from naober.communities.permissions import Action
 from naober.desk.models import Call, Callback, DutyShift
-from naober.desk.phone import normalise
 from naober.exchange.models import OPEN_STATES, ContactLog, HelpRequest, Match, RequestStatus
 from naober.people.models import Person
+from naober.people.phone import normalise
 from naober.people.selectors import contact_card, people_of, person_get, person_list
 
 OPEN_REQUEST_STATES = (RequestStatus.OPEN, RequestStatus.MATCHED, RequestStatus.WAITING_LIST)
@@ -86,19 +86,23 @@ def calls(actor: Actor) -> QuerySet[Call]:
     )
 
 
-def callers_by_number(actor: Actor, number: str) -> list[Person]:
-    """Everyone of the community whose phone number is this number, however either was typed.
+def callers_by_number(actor: Actor, number: str, limit: int = 20) -> list[Person]:
+    """Everyone of the community whose phone number holds these digits, however either was typed.
 
-    Numbers are stored as people typed them, so they are compared digit by digit here; a partial
-    number of at least six digits finds the people whose number ends with it.
+    Numbers are compared by their digits (Person.phone_digits, kept by Person.save()), in the
+    database: a partial number of at least six digits finds the people whose number contains it
+    (the end of a number, its start, or the whole of it).
     """
     actor.require(Action.WORK_DESK)
     wanted = normalise(number)
     if len(wanted) < 6:
         return []
-    candidates = people_of(actor.community).exclude(phone="").only("id", "phone")
-    ids = [p.pk for p in candidates if normalise(p.phone).endswith(wanted)]
-    return list(people_of(actor.community).filter(pk__in=ids).select_related("area"))
+    return list(
+        people_of(actor.community)
+        .filter(phone_digits__contains=wanted)
+        .select_related("area")
+        .order_by("name", "id")[:limit]
+    )
 
 
 def find_callers(actor: Actor, query: str, limit: int = 20) -> list[Person]:
@@ -106,7 +110,7 @@ def find_callers(actor: Actor, query: str, limit: int = 20) -> list[Person]:
     by number, anything else by name or street, as the people list does."""
     actor.require(Action.WORK_DESK)
     if len(normalise(query)) >= 6:
-        return callers_by_number(actor, query)
+        return callers_by_number(actor, query, limit)
     if len(query.strip()) < 2:
         return []
     return list(person_list(actor, search=query)[:limit])

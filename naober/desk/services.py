@@ -12,7 +12,7 @@ from naober.communities.models import Community
 from naober.communities.permissions import Action
 from naober.desk import selectors
 from naober.desk.models import Call, Callback, CallbackSource, CallSource, DutyShift
-from naober.desk.phone import normalise
+from naober.people.phone import normalise
 from naober.people.selectors import people_of
 
 
@@ -83,12 +83,8 @@ def record_incoming_call(community: Community, *, provider_id: str, number: str)
     if existing is not None:
         return existing
     wanted = normalise(number)
-    matches = [
-        p.pk
-        for p in people_of(community).exclude(phone="").only("id", "phone")
-        if wanted and normalise(p.phone) == wanted
-    ]
-    person = people_of(community).get(pk=matches[0]) if len(matches) == 1 else None
+    matches = list(people_of(community).filter(phone_digits=wanted)[:2]) if wanted else []
+    person = matches[0] if len(matches) == 1 else None
     try:
         with transaction.atomic():
             return Call.objects.create(

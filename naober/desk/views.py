@@ -16,7 +16,7 @@ from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.desk import forms, selectors, services
-from naober.desk.phone import normalise
+from naober.people.phone import normalise
 
 
 def _context(actor, **extra) -> dict:

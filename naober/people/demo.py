@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from naober.communities.models import Membership, Role
 from naober.communities.roles import set_roles
 from naober.people.models import Consent, ConsentMethod, ConsentPurpose, ContactChannel, Person
+from naober.people.phone import normalise
 
 FIRST_NAMES_F = [
     "Anna",
@@ -135,6 +136,7 @@ def seed_residents(community, streets, rng: random.Random, count: int) -> list[P
                 community=community,
                 name=f"{first} {rng.choice(LAST_NAMES)}",
                 phone=phone,
+                phone_digits=normalise(phone),  # bulk_create skips Person.save()
                 email=email,
                 address=address,
                 area=street,

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from naober.communities.models import Area, Community
+from naober.people.phone import normalise
 
 
 class LifeDomain(models.TextChoices):
@@ -51,6 +52,9 @@ class Person(models.Model):
         help_text=_("First name or initial. Empty means the first word of the name."),
     )
     phone = models.CharField(_("phone number"), max_length=30, blank=True)
+    # The phone number's digits ("0612345678" for "+31 6-12 34 56 78"), kept by save(): the desk
+    # finds a caller by number in the database instead of reading every resident (issue 16).
+    phone_digits = models.CharField(max_length=30, blank=True, editable=False)
     email = models.EmailField(_("email address"), blank=True)
     address = models.CharField(_("postal address"), max_length=200, blank=True)
     area = models.ForeignKey(
@@ -87,7 +91,11 @@ class Person(models.Model):
         verbose_name_plural = _("people")
         ordering = ["name"]
         # The people list, by name, without sorting a city's 100,000 rows (bench/city_pages.py).
-        indexes = [models.Index(fields=["community", "name"], name="person_by_name")]
+        indexes = [
+            models.Index(fields=["community", "name"], name="person_by_name"),
+            # An incoming call finds its caller by the exact number.
+            models.Index(fields=["community", "phone_digits"], name="person_by_phone"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["community", "user"],
@@ -98,6 +106,14 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        """Every way a phone number is written (services, erasure, admin) keeps its digits."""
+        self.phone_digits = normalise(self.phone)
+        fields = kwargs.get("update_fields")
+        if fields is not None and "phone" in fields:
+            kwargs["update_fields"] = {*fields, "phone_digits"}
+        super().save(*args, **kwargs)
 
     @property
     def display_name(self) -> str:

@@ -3,8 +3,8 @@
 import pytest
 
 from naober.desk.models import Call
-from naober.desk.phone import normalise
 from naober.exchange.models import Category, HelpRequest
+from naober.people.phone import normalise
 from naober.privacy.models import AuditEntry
 
 

@@ -6,7 +6,7 @@ import re
 
 def normalise(number: str) -> str:
     """Digits only, with the Dutch country code turned into the leading 0."""
-    digits = re.sub(r"\D", "", number or "")
+    digits = re.sub(r"[^0-9]", "", number or "")
     if digits.startswith("0031"):
         digits = "0" + digits[4:]
     elif digits.startswith("31") and (number or "").lstrip().startswith("+"):
