@@ -17,7 +17,11 @@ each figure the median of ``--repeat`` runs side by side with a trivial view (``
   (a helper paused an offer elsewhere: the cached entry is put back as another process still
   holds it, and the call applies the logged step; ``builds`` shows no rebuild; target <= 50 ms);
 - ``plan_page_ms``: GET of the plan page as the coordinator through Django's test client
-  (target <= 300 ms), with its query count and size.
+  with nothing changed since the last visit (target <= 300 ms), with its query count and size;
+- ``plan_after_change_ms``: the same GET right after a small change (a helper pauses an offer;
+  the change itself is not timed): the kept plan, out of date, without the paused offer's line;
+- ``plan_refresh_ms``: making and keeping a new plan (``plans.make_plan``: what the task worker
+  does after a change, or the page's "refresh" button).
 """
 
 from __future__ import annotations
@@ -72,7 +76,7 @@ def measure(args) -> dict[str, Any]:
     from naober.communities.context import resolve_actor
     from naober.exchange import services
     from naober.exchange.models import HelpOffer, HelpRequest
-    from naober.matchmaking import cache
+    from naober.matchmaking import cache, plans
     from naober.matchmaking.ranking import suggestions
 
     city = make_city(args.residents, args.offers, seed=args.seed)
@@ -137,6 +141,15 @@ def measure(args) -> dict[str, Any]:
     rebuilt = cache.stats["builds"] - builds
     plan_page()  # warm
     plan_ms = _median_ms(plan_page, args.repeat)
+    more = iter(
+        list(HelpOffer.objects.filter(community=community, available=True).order_by("-id")[:20])
+    )
+    after_change = []
+    for _ in range(args.repeat):
+        services.update_offer(actor, next(more), {"available": False})
+        after_change.append(_median_ms(plan_page, 1))
+    after_ms = tuple(statistics.median(t[k] for t in after_change) for k in (0, 1))
+    refresh_ms = _median_ms(partial(plans.make_plan, community), args.repeat)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(page)
     lines = response.content.count(b'name="offer"')
@@ -160,6 +173,10 @@ def measure(args) -> dict[str, Any]:
         "plan_page_queries": len(queries),
         "plan_page_kb": round(len(response.content) / 1024, 1),
         "plan_page_lines": lines,
+        "plan_after_change_ms": after_ms[0],
+        "plan_after_change_cpu_ms": after_ms[1],
+        "plan_refresh_ms": refresh_ms[0],
+        "plan_refresh_cpu_ms": refresh_ms[1],
         "repeat": args.repeat,
         "load_average_1m": round(os.getloadavg()[0], 1),
     }

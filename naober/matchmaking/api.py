@@ -13,7 +13,7 @@ from typing import Literal
 from ninja import Path, Router, Schema
 
 from naober.api.deps import ERRORS, actor_for
-from naober.matchmaking import ranking, selectors, services
+from naober.matchmaking import plans, selectors, services
 
 router = Router(tags=["matching"])
 
@@ -46,7 +46,7 @@ def plan(request, community: str):
             "score": line.score,
             "reasons": line.reasons,
         }
-        for line in ranking.batch_plan(actor)
+        for line in plans.current_lines(actor)
     ]
 
 

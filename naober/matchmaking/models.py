@@ -49,10 +49,17 @@ class MatchingVersion(models.Model):
 
     Every process compares its cached index's version with this row before ranking (one cheap
     query) and rebuilds when they differ. See naober/matchmaking/cache.py.
+
+    The plan (plans.py) also depends on the open requests, which the index does not hold:
+    `requests_version` is bumped when a request, its wish or what the plan reads of its
+    requester changes, and `plan_queued_at` says a new plan has been asked of the task worker
+    (so a burst of changes queues one task, not one each).
     """
 
     community = models.OneToOneField(Community, on_delete=models.CASCADE, related_name="+")
     version = models.BigIntegerField(default=fresh_version)
+    requests_version = models.BigIntegerField(default=fresh_version)
+    plan_queued_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.community_id}: {self.version}"
@@ -80,6 +87,27 @@ class MatchingChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.community_id}@{self.version}: {self.helper_id or 'all'}"
+
+
+class PlanSnapshot(models.Model):
+    """The community's last batch plan, made by the task worker (or on demand), with the
+    versions it was made from: the plan page shows it without planning, and says how old it is
+    when something changed since (plans.py).
+
+    `lines`: the plan's lines in page order, each ``[request id, offer id, score, priority,
+    reasons]`` with the reasons as the engine's codes and parameters (turned into sentences in
+    the reader's language when shown).
+    """
+
+    community = models.OneToOneField(Community, on_delete=models.CASCADE, related_name="+")
+    index_version = models.BigIntegerField()
+    requests_version = models.BigIntegerField()
+    month = models.DateTimeField()  # room is counted per month: a new month means a new plan
+    made_at = models.DateTimeField()
+    lines = models.JSONField(default=list)
+
+    def __str__(self) -> str:
+        return f"{self.community_id}: {len(self.lines)} lines at {self.made_at:%Y-%m-%d %H:%M}"
 
 
 W = DEFAULT_WEIGHTS

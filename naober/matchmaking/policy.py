@@ -10,6 +10,7 @@ ROUTES = {
     # pages (URL name)
     "matchmaking:plan": Action.MANAGE_EXCHANGE,
     "matchmaking:plan_propose": Action.MANAGE_EXCHANGE,
+    "matchmaking:plan_refresh": Action.MANAGE_EXCHANGE,
     "matchmaking:settings": Action.MANAGE_COMMUNITY,
     "matchmaking:wish": Action.MANAGE_EXCHANGE,
     # API operations (method and path under /api/v1)

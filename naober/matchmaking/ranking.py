@@ -2,12 +2,13 @@
 
 The engine returns offer rows and reason codes; this module maps rows back to offers (re-read
 within the community, so a stale row can never leak another community's offer or a deleted one)
-and codes to Dutch sentences.
+and codes to Dutch sentences. The plan is kept and shown by plans.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
@@ -29,16 +30,6 @@ class Ranked:
     person: object
     score: float
     reasons: list[str]
-
-
-@dataclass(frozen=True)
-class PlanLine:
-    request: HelpRequest
-    offer: HelpOffer
-    person: object
-    score: float
-    reasons: list[str]
-    priority: float
 
 
 def _offers(community, offer_ids) -> dict[int, HelpOffer]:
@@ -75,117 +66,37 @@ def suggestions(actor: Actor, help_request: HelpRequest, limit: int = 10) -> lis
     return ranked
 
 
-@dataclass(frozen=True)
-class _Planned:
-    """One matched request of the plan before its offer, helper and reasons are read."""
+def planned_lines(community) -> tuple[datetime, list[list]]:
+    """The engine's plan over the community's plannable requests (system read: the task worker
+    calls it), and the month the index counted room from.
 
-    request: HelpRequest
-    encoded: object  # the engine's Request
-    row: int
-    score: float
-    priority: float
-
-
-#: Per community, the last plan of this process: ((index version, encoded requests), Plan).
-_plans: dict[int, tuple[tuple, object]] = {}
-
-
-def _plan_for(entry, community_id: int, encoded: list):
-    """The engine's plan, computed once per index version and set of requests: the plan is a
-    pure function of the index, the weights (both fixed by the version) and the encoded
-    requests (not in the version: a new or edited request changes them), so paging through the
-    plan with nothing changed does not plan the whole community again."""
-    key = (entry.version, tuple(encoded))
-    cached = _plans.get(community_id)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    result = plan(entry.index, encoded, entry.weights, max_candidates=PLAN_MAX_CANDIDATES)
-    _plans[community_id] = (key, result)
-    return result
-
-
-class PlanLines:
-    """The plan's lines in page order; offers, helpers and reasons are read only for the lines
-    a slice asks for (a page shows 50 of up to 500), the count is the whole plan's."""
-
-    def __init__(self, community, entry, planned: list[_Planned]):
-        self.community, self.entry, self.planned = community, entry, planned
-        if not planned:
-            return
-        live = set(
-            HelpOffer.objects.filter(
-                community=community, pk__in=[entry.offer_id(p.row) for p in planned]
-            ).values_list("pk", flat=True)
-        )  # offers deleted since the index was read drop out, as before
-        self.planned = [p for p in planned if entry.offer_id(p.row) in live]
-
-    def __len__(self) -> int:
-        return len(self.planned)
-
-    def __iter__(self):
-        return iter(self[:])
-
-    def __getitem__(self, key):
-        if not isinstance(key, slice):
-            return self[key : key + 1 or None][0]
-        chosen = self.planned[key]
-        entry = self.entry
-        offers = _offers(self.community, (entry.offer_id(p.row) for p in chosen))
-        lines = []
-        for p in chosen:
-            offer = offers.get(entry.offer_id(p.row))
-            if offer is None:  # deleted since the count was taken
-                continue
-            reasons = reasons_for_row(entry.index, p.row, p.encoded, entry.weights)
-            lines.append(
-                PlanLine(
-                    p.request,
-                    offer,
-                    offer.helper,
-                    round(p.score, 3),
-                    reason_texts(reasons),
-                    p.priority,
-                )
-            )
-        return lines
-
-
-def plan_lines(actor: Actor) -> PlanLines:
-    """The engine's plan over every plannable request, urgent and vulnerable lines first, read
-    lazily per slice (see PlanLines).
-
-    Permission: MANAGE_EXCHANGE. Requests nobody can serve are left out.
+    Each line is ``[request id, offer id, score, priority, reasons]``, urgent and vulnerable
+    first; the reasons are the engine's codes and parameters, made for every line here so that
+    showing a page reads no index. Requests nobody can serve are left out.
     """
-    actor.require(Action.MANAGE_EXCHANGE)
-    community = actor.community
-    requests = list(selectors.plannable_requests(actor))
-    if not requests:
-        return PlanLines(community, None, [])
-    history = requester_history({r.requester_id for r in requests})
+    requests = list(selectors.requests_to_plan(community))
     entry = entry_for(community)
+    if not requests:
+        return entry.month, []
+    history = requester_history({r.requester_id for r in requests})
     encoded = []
     for help_request in requests:
         entry, request = _encode(entry, help_request, community, history=history)
         encoded.append(request)
     weights = entry.weights
-    result = _plan_for(entry, community.pk, encoded)
-    planned = [
-        _Planned(
-            help_request,
-            request,
-            row,
-            score,
-            request.priority(weights.urgency_weight, weights.vulnerable_weight),
-        )
-        for help_request, request, row, score in zip(
-            requests, encoded, result.rows.tolist(), result.scores.tolist(), strict=True
-        )
-        if row >= 0
-    ]
-    planned.sort(key=lambda p: (-p.priority, p.request.created_at, p.request.pk))
-    return PlanLines(community, entry, planned)
-
-
-def batch_plan(actor: Actor) -> list[PlanLine]:
-    """Every line of the plan at once (the API's list); see plan_lines."""
-    return plan_lines(actor)[:]
+    result = plan(entry.index, encoded, weights, max_candidates=PLAN_MAX_CANDIDATES)
+    lines = []
+    for help_request, request, row, score in zip(
+        requests, encoded, result.rows.tolist(), result.scores.tolist(), strict=True
+    ):
+        if row < 0:
+            continue
+        priority = request.priority(weights.urgency_weight, weights.vulnerable_weight)
+        reasons = [
+            [code, {name: int(value) for name, value in params.items()}]
+            for code, params in reasons_for_row(entry.index, row, request, weights)
+        ]
+        line = [help_request.pk, entry.offer_id(row), round(score, 3), priority, reasons]
+        lines.append(((-priority, help_request.created_at, help_request.pk), line))
+    lines.sort(key=lambda pair: pair[0])
+    return entry.month, [line for _key, line in lines]

@@ -29,15 +29,19 @@ def settings_of(actor: Actor) -> MatchingSettings:
     return found or MatchingSettings(community=actor.community)
 
 
-def plannable_requests(actor: Actor) -> QuerySet[HelpRequest]:
-    """Open requests without an open match, in scope: what a batch plan may assign."""
-    actor.require(Action.MANAGE_EXCHANGE)
+def still_plannable(community) -> QuerySet[HelpRequest]:
+    """Open requests without an open match, in scope: what a batch plan may assign (system
+    read: the task worker plans without an actor; the callers below check the permission)."""
     live = Match.objects.filter(request=OuterRef("pk"), state__in=OPEN_STATES)
+    return HelpRequest.objects.filter(
+        community=community, status=RequestStatus.OPEN, category__in_scope=True
+    ).exclude(Exists(live))
+
+
+def requests_to_plan(community) -> QuerySet[HelpRequest]:
+    """The oldest PLAN_MAX_REQUESTS plannable requests with what encoding them reads."""
     return (
-        HelpRequest.objects.filter(
-            community=actor.community, status=RequestStatus.OPEN, category__in_scope=True
-        )
-        .exclude(Exists(live))
+        still_plannable(community)
         .select_related("requester__area", "requester__location", "category", "wish")
         .order_by("created_at", "id")[:PLAN_MAX_REQUESTS]
     )

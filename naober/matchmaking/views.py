@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from naober.base.errors import DomainError
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
-from naober.matchmaking import ranking, selectors, services
+from naober.matchmaking import plans, selectors, services, tasks
 from naober.matchmaking.forms import SettingsForm, WishForm
 
 MAX_ID = 2**62
@@ -32,10 +32,23 @@ def _posted_id(request, name: str) -> int | None:
 @community_page(Action.MANAGE_EXCHANGE)
 def plan(request, actor):
     """Who could help whom, for every open request at once; urgent and vulnerable first.
-    Shown PLAN_PAGE_SIZE lines a page, so a city's plan stays a page, not a 400 KB table; only
-    the shown lines' offers and reasons are read."""
-    page = Paginator(ranking.plan_lines(actor), PLAN_PAGE_SIZE).get_page(request.GET.get("page"))
-    return _page(request, actor, "matchmaking/plan.html", lines=page.object_list, page=page)
+    The plan kept for the community (plans.py), PLAN_PAGE_SIZE lines a page; when something
+    changed since it was made, a new one is asked of the task worker."""
+    shown = plans.shown_plan(actor)
+    if not shown.current:
+        tasks.queue_refresh(actor.community.pk)
+    page = Paginator(shown.lines, PLAN_PAGE_SIZE).get_page(request.GET.get("page"))
+    return _page(
+        request, actor, "matchmaking/plan.html", plan=shown, lines=page.object_list, page=page
+    )
+
+
+@require_POST
+@community_page(Action.MANAGE_EXCHANGE)
+def plan_refresh(request, actor):
+    """Make a new plan now (the page's button, for when the worker is slow or not running)."""
+    plans.refresh_now(actor)
+    return redirect("matchmaking:plan", slug=actor.community.slug)
 
 
 @require_POST

@@ -8,7 +8,8 @@ import pytest
 from naober.exchange import services
 from naober.exchange.models import Match
 from naober.matchmaking.cache import entry_for
-from naober.matchmaking.ranking import batch_plan, suggestions
+from naober.matchmaking.plans import current_lines
+from naober.matchmaking.ranking import suggestions
 from tests.matchmaking.builders import (
     actor_of,
     make_offer,
@@ -66,7 +67,7 @@ def test_urgent_and_vulnerable_lines_come_first(community, coordinator):
     urgent = make_request(community, title="Spoed", urgency="high")
     for _ in range(2):
         make_offer(community)
-    lines = batch_plan(actor_of(coordinator))
+    lines = list(current_lines(actor_of(coordinator)))
     assert [line.request.pk for line in lines] == [urgent.pk, calm.pk]
 
 
@@ -79,7 +80,7 @@ def test_proposing_a_line_creates_the_match(community, coordinator, as_person):
     assert response.status_code == 200
     match = Match.objects.get(request=help_request)
     assert (match.offer_id, match.mode, match.state) == (offer.pk, "mediated", "proposed")
-    assert batch_plan(actor_of(coordinator)) == []  # the request is no longer open
+    assert list(current_lines(actor_of(coordinator))) == []  # the request is no longer open
 
 
 def test_a_line_taken_meanwhile_gets_a_friendly_message(community, coordinator, as_person):
@@ -177,7 +178,7 @@ def test_the_plan_matches_as_many_as_an_independent_max_flow(community, coordina
     }
     pairs = {r.pk: {s.person.pk for s in suggestions(actor, r, limit=1000)} for r in requests}
     optimum = _max_flow(pairs, room)
-    lines = batch_plan(actor)
+    lines = list(current_lines(actor))
     assert len(lines) == optimum > 0
     used: dict[int, int] = {}
     for line in lines:
