@@ -24,6 +24,8 @@ from naober.privacy.ratelimit import rate_limited
 from naober.reach import forms, links, selectors, services
 
 SETTINGS = ("self_service", "asks_per_week", "quiet_from", "quiet_until")
+#: suggestions the send-out page lists (ticked)
+SHOWN = 10
 
 
 @rate_limited("code")
@@ -67,7 +69,8 @@ def send_out(request, actor, request_id):
         place, nearby = selectors.everyone_nearby(help_request)
         nearby = [pair for pair in nearby if pair[0].pk not in asked]
     if staff and is_open:
-        suggested = suggestions(actor, help_request, limit=10)
+        # the ten best not yet asked: after a send-out the list goes on with the next ones
+        suggested = suggestions(actor, help_request, limit=SHOWN + len(asked))
         pairs = [
             (s.person, s.reasons, helper_concerns(actor.community, s.person))
             for s in suggested

@@ -77,6 +77,22 @@ def test_send_out_page_offers_everyone_in_the_street(community):
     assert Message.objects.filter(person=near.helper, event="custom").exists()
 
 
+def test_the_send_out_page_lists_the_next_suggestions_after_a_send_out(community):
+    """Ten were shown ticked and asked; the page then shows the eleventh, not "nobody fits"."""
+    help_request = make_request(community)
+    offers = [make_offer(community, volunteer(community)) for _ in range(11)]
+    client = web(make_person(community, "coordinator"))
+    url = f"/c/wijk/requests/{help_request.pk}/callout/"
+    page = client.get(url).content.decode()
+    ticked = [o.helper_id for o in offers if f'name="helpers" value="{o.helper_id}"' in page]
+    assert len(ticked) == 10
+    client.post(url, {"who": "chosen", "helpers": ticked})
+    assert Ask.objects.filter(request=help_request).count() == 10
+    page = client.get(url).content.decode()
+    [left] = [o.helper_id for o in offers if o.helper_id not in ticked]
+    assert f'name="helpers" value="{left}"' in page
+
+
 def test_coordinator_sets_quiet_hours_and_self_service(community):
     client = web(make_person(community, "coordinator"))
     page = client.get("/c/wijk/settings/call-outs/", HTTP_ACCEPT_LANGUAGE="nl")
