@@ -11,7 +11,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from naober.communities.context import Actor
-from naober.communities.models import Membership, Role
 from naober.communities.permissions import Action
 from naober.directory import policy
 from naober.directory.models import (
@@ -26,7 +25,7 @@ from naober.exchange import services as exchange_services
 from naober.exchange.models import Channel
 from naober.people import validation as people_validation
 from naober.people.models import ConsentMethod, ConsentPurpose, ContactChannel, Person
-from naober.people.services import record_consent
+from naober.people.services import record_consent, register_person
 
 S = ReferralStatus
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -228,8 +227,7 @@ def refer_in(
     if not need:
         raise ValidationError({"description": [_("Describe what help is needed.")]})
     note = _text(note, NOTE_LIMIT, "note")
-    person = Person.objects.create(community=actor.community, **person_data)
-    Membership.objects.create(person=person, role=Role.RESIDENT)
+    person = register_person(actor, person_data, heard_as=Action.REFER)
     if consent:
         record_consent(
             actor,

@@ -1,8 +1,9 @@
-"""Who may write down whose consent, and what each route of people needs.
+"""Who may register someone, write down whose consent, and what each route of people needs.
 
-Row rules: who records a consent for whom. `ROUTES` maps every page and API operation of people
-(the residents' list, a person's card, consent and tags) to the action it needs (see
-naober/communities/policy.py); tests/security/test_route_actions.py checks it for every role.
+Row rules: who registers a person, who records a consent for whom. `ROUTES` maps every page
+and API operation of people (the residents' list, a person's card, consent and tags) to the
+action it needs (see naober/communities/policy.py); tests/security/test_route_actions.py
+checks it for every role.
 """
 
 from naober.communities.context import Actor
@@ -22,6 +23,18 @@ def may_record_consent(actor: Actor, person, *, heard_as: Action | None = None) 
         return heard_as in HEARD_AS and actor.can(heard_as)
     is_self = actor.person is not None and actor.person.pk == person.pk
     return is_self or actor.can(Action.RECORD_CONSENT)
+
+
+# Besides staff (CREATE_PERSON), the professional who refers someone in registers that person,
+# always as a resident without a login; only the directory's refer_in passes `heard_as`.
+REGISTERED_AS = frozenset({Action.REFER})
+
+
+def may_register(actor: Actor, *, heard_as: Action | None = None) -> bool:
+    """Staff register anyone; someone doing `heard_as` (a referral) the person it is about."""
+    if heard_as is not None:
+        return heard_as in REGISTERED_AS and actor.can(heard_as)
+    return actor.can(Action.CREATE_PERSON)
 
 
 ROUTES = {

@@ -6,7 +6,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from naober.communities.context import Actor
-from naober.communities.models import Area, Membership, Role
+from naober.communities.memberships import add_roles
+from naober.communities.models import Area, Role
 from naober.communities.permissions import Action, grantable_roles
 from naober.communities.roles import require_may_act_on
 from naober.people import policy, validation
@@ -95,18 +96,27 @@ def _clean(community, data: dict) -> dict:
 
 
 @transaction.atomic
-def register_person(actor: Actor, data: dict, roles: list[str] | None = None) -> Person:
-    """Register a resident on someone's behalf: a name and one way to reach them is enough."""
-    actor.require(Action.CREATE_PERSON)
+def register_person(
+    actor: Actor, data: dict, roles: list[str] | None = None, *, heard_as: Action | None = None
+) -> Person:
+    """Register a resident on someone's behalf: a name and one way to reach them is enough.
+
+    Staff (CREATE_PERSON) give the roles they may grant; with `heard_as` (a professional's
+    referral, people.policy) the person is a resident, nothing else."""
+    if not policy.may_register(actor, heard_as=heard_as):
+        raise PermissionDenied
     roles = list(dict.fromkeys(roles or [Role.RESIDENT]))
-    _check_grantable(actor, roles)
+    if heard_as is None:
+        _check_grantable(actor, roles)
+    elif roles != [Role.RESIDENT]:
+        raise ValueError("a referred person is registered as a resident only")
     cleaned = _clean(actor.community, {k: v for k, v in data.items() if k in PERSON_FIELDS})
     if not cleaned.get("preferred_channel"):
         cleaned["preferred_channel"] = validation.default_channel(cleaned)
     validation.check_reachable(cleaned)
     cleaned["preferred_channel"] = validation.effective_channel(cleaned)
     person = Person.objects.create(community=actor.community, **cleaned)
-    Membership.objects.bulk_create(Membership(person=person, role=role) for role in roles)
+    add_roles(person, roles)
     return person
 
 
@@ -123,7 +133,7 @@ def register_signed_up(community, data: dict, roles: list[str]) -> Person:
     cleaned = _clean(community, {k: v for k, v in data.items() if k in PERSON_FIELDS})
     validation.check_reachable(cleaned)
     person = Person.objects.create(community=community, **cleaned)
-    Membership.objects.bulk_create(Membership(person=person, role=role) for role in roles)
+    add_roles(person, roles)
     return person
 
 
@@ -150,6 +160,29 @@ def update_person(actor: Actor, person: Person, changes: dict) -> Person:
     for field, value in cleaned.items():
         setattr(person, field, value)
     person.save()
+    return person
+
+
+def attach_login(person: Person, user) -> Person:
+    """Tie a new login to the person it was made for (naober/accounts, on activation). The
+    caller holds the person's row lock and has checked that the person has no login yet."""
+    person.user = user
+    person.save(update_fields=["user"])
+    return person
+
+
+@transaction.atomic
+def fill_in_contact(person: Person, *, email: str = "", phone: str = "") -> Person:
+    """Give the person a confirmed e-mail address or phone number where they have none of that
+    kind; what they have stays (naober/accounts: a sign-up joined to an existing record)."""
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    changed = []
+    for field, value in (("email", email), ("phone", phone)):
+        if value and not getattr(person, field):
+            setattr(person, field, value)
+            changed.append(field)
+    if changed:
+        person.save(update_fields=changed)
     return person
 
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from naober.communities.context import Actor
-from naober.communities.models import Membership, Role
+from naober.communities.memberships import add_roles
+from naober.communities.models import Role
 from naober.communities.permissions import Action
 from naober.outreach.integrations import send_notice
 from naober.people.models import Person
@@ -61,7 +62,7 @@ def save_profile(actor: Actor, person: Person, data: dict) -> VolunteerProfile:
     )
     if profile is None:
         profile = VolunteerProfile(community=actor.community, person=person)
-        Membership.objects.get_or_create(person=person, role=Role.VOLUNTEER)
+        add_roles(person, [Role.VOLUNTEER])
     for field, value in cleaned.items():
         setattr(profile, field, value)
     profile.save()
