@@ -23,6 +23,7 @@ from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.notify.errors import DeliveryError
 from naober.people.models import Person
+from naober.people.services import attach_login
 from naober.privacy.audit import append
 from naober.privacy.models import AuditAction
 
@@ -189,8 +190,7 @@ def activate(raw_code: str, username: str, password: str):
             raise ValidationError(
                 {"username": [_("This user name is taken. Choose another one.")]}
             ) from None
-        person.user = user
-        person.save(update_fields=["user"])
+        attach_login(person, user)
         invitation.used_at = timezone.now()
         invitation.save(update_fields=["used_at"])
         append(

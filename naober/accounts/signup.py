@@ -23,7 +23,7 @@ from naober.communities.models import Role, SelfSignup
 from naober.communities.permissions import Action
 from naober.notify.errors import DeliveryError
 from naober.people.models import ContactChannel, Person
-from naober.people.services import register_person, register_signed_up
+from naober.people.services import fill_in_contact, register_person, register_signed_up
 from naober.people.validation import clean_phone
 
 VERIFY_HOURS = 48
@@ -207,23 +207,10 @@ def approve(actor: Actor, join_id: int, *, merge_with: int | None = None) -> Iss
                 raise ValidationError(
                     {"merge_with": [_("Choose one of the people with the same name and address.")]}
                 )
-            person = _fill_in(person, join)
+            person = fill_in_contact(person, email=join.email, phone=join.phone)
         else:
             person = register_person(actor, _person_data(join), roles=_roles(join))
         return _admit(join, person, by=actor, deliver=True)
-
-
-def _fill_in(person: Person, join: JoinRequest) -> Person:
-    """The existing person gets the confirmed contact detail, if they had none of that kind."""
-    person = Person.objects.select_for_update().get(pk=person.pk)
-    changed = []
-    for field in ("email", "phone"):
-        if getattr(join, field) and not getattr(person, field):
-            setattr(person, field, getattr(join, field))
-            changed.append(field)
-    if changed:
-        person.save(update_fields=changed)
-    return person
 
 
 def reject(actor: Actor, join_id: int, *, reason: str) -> JoinRequest:

@@ -58,6 +58,13 @@ def due_for_reminder(now: datetime):
     return due.filter(Q(due_on__lt=day) | Q(due_on=day, community__in=opened))
 
 
+def mark_reminded(callback: Callback, now: datetime) -> None:
+    """The call-back's one reminder went out: set in the transaction that holds its row lock and
+    the messages, so that no sweep sends it again."""
+    callback.reminded_at = now
+    callback.save(update_fields=["reminded_at"])
+
+
 def reminder_text(person, callback: Callback) -> dict:
     """Subject and body for notify's "custom" event, in the coordinator's language. No name and
     no number (a text message may be read by anyone): the desk's call-back list shows them."""

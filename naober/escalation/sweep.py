@@ -197,6 +197,5 @@ def remind_callbacks(now: datetime) -> int:
                     person, "custom", text, key=f"callback_due:{callback.pk}:{person.pk}"
                 )
                 sent += int(message is not None)
-            callback.reminded_at = now
-            callback.save(update_fields=["reminded_at"])
+            reminders.mark_reminded(callback, now)
     return sent
