@@ -1,13 +1,12 @@
 """Pages for initiatives (project cards) and the budget ledger under /c/<slug>/."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from naober.base.exports import csv_response, xlsx_response
-from naober.base.forms import apply_errors
+from naober.base.pages import on_form, page
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.initiatives import forms, selectors, services
@@ -27,29 +26,9 @@ EXPORT_HEADER = [
 
 
 def form_page(request, actor, form, *, title: str, back: str, intro: str = ""):
-    return render(
-        request,
-        "initiatives/form.html",
-        {
-            "community": actor.community,
-            "actor": actor,
-            "form": form,
-            "title": title,
-            "intro": intro,
-            "back": back,
-        },
+    return page(
+        request, actor, "initiatives/form.html", form=form, title=title, intro=intro, back=back
     )
-
-
-def _saved(request, action, form, message: str) -> bool:
-    """Run the service call; True when it stored something, else the errors are on the form."""
-    try:
-        action()
-    except ValidationError as error:
-        apply_errors(form, error)
-        return False
-    messages.success(request, message)
-    return True
 
 
 def form_flow(request, actor, form, save, *, message: str, back: str, title: str, intro: str = ""):
@@ -57,41 +36,37 @@ def form_flow(request, actor, form, save, *, message: str, back: str, title: str
     if (
         request.method == "POST"
         and form.is_valid()
-        and _saved(request, lambda: save(form.cleaned_data), form, message)
+        and on_form(form, lambda: save(form.cleaned_data))
     ):
+        messages.success(request, message)
         return redirect(back)
     return form_page(request, actor, form, title=title, back=back, intro=intro)
 
 
 @community_page(Action.VIEW_INITIATIVES)
 def initiative_list(request, actor):
-    return render(
+    return page(
         request,
+        actor,
         "initiatives/initiative_list.html",
-        {
-            "community": actor.community,
-            "actor": actor,
-            "initiatives": selectors.initiative_list(actor)[:200],
-            "can_manage": actor.can(Action.MANAGE_INITIATIVES),
-        },
+        initiatives=selectors.initiative_list(actor)[:200],
+        can_manage=actor.can(Action.MANAGE_INITIATIVES),
     )
 
 
 @community_page(Action.MANAGE_INITIATIVES)
 def initiative_create(request, actor):
     form = forms.InitiativeForm(request.POST or None, community=actor.community)
-    if request.method == "POST" and form.is_valid():
-        holder = {}
-
-        def create():
-            holder["initiative"] = services.create_initiative(actor, form.cleaned_data)
-
-        if _saved(request, create, form, _("The initiative has been saved.")):
-            return redirect(
-                "initiatives:detail",
-                slug=actor.community.slug,
-                initiative_id=holder["initiative"].pk,
-            )
+    initiative = (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: services.create_initiative(actor, form.cleaned_data))
+    )
+    if initiative:
+        messages.success(request, _("The initiative has been saved."))
+        return redirect(
+            "initiatives:detail", slug=actor.community.slug, initiative_id=initiative.pk
+        )
     return form_page(
         request,
         actor,
@@ -121,18 +96,15 @@ def initiative_edit(request, actor, initiative_id):
 @community_page(Action.VIEW_INITIATIVES)
 def initiative_detail(request, actor, initiative_id):
     initiative = selectors.initiative_get(actor, initiative_id)
-    return render(
+    return page(
         request,
+        actor,
         "initiatives/initiative_detail.html",
-        {
-            "community": actor.community,
-            "actor": actor,
-            "initiative": initiative,
-            "tasks": initiative.tasks.select_related("responsible"),
-            "proposals": selectors.proposals_of(initiative),
-            "can_manage": actor.can(Action.MANAGE_INITIATIVES),
-            "can_decide": actor.can(Action.DECIDE_BUDGET),
-        },
+        initiative=initiative,
+        tasks=initiative.tasks.select_related("responsible"),
+        proposals=selectors.proposals_of(initiative),
+        can_manage=actor.can(Action.MANAGE_INITIATIVES),
+        can_decide=actor.can(Action.DECIDE_BUDGET),
     )
 
 

@@ -4,15 +4,13 @@ page (the suggestions preselected; who was asked and what they answered)."""
 from urllib.parse import quote
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from naober.base.errors import DomainError
-from naober.base.forms import apply_errors
+from naober.base.pages import on_button, on_form
 from naober.communities.decorators import community_page
 from naober.communities.models import Community
 from naober.communities.permissions import Action
@@ -76,19 +74,16 @@ def send_out(request, actor, request_id):
             for s in suggested
             if s.person.pk not in asked
         ]
-    if request.method == "POST":
-        try:
-            _callout, sent = services.send(actor, help_request, **_whom(request.POST, staff))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            text = ngettext("%(count)s helper asked.", "%(count)s helpers asked.", sent)
-            messages.success(request, text % {"count": sent})
-            target = reverse("reach:send_out", args=[actor.community.slug, request_id])
-            back = _back(request, actor)
-            return redirect(f"{target}?back={quote(back)}" if back else target)
+    sending = request.method == "POST" and on_button(
+        request, lambda: services.send(actor, help_request, **_whom(request.POST, staff))
+    )
+    if sending:
+        _callout, sent = sending
+        text = ngettext("%(count)s helper asked.", "%(count)s helpers asked.", sent)
+        messages.success(request, text % {"count": sent})
+        target = reverse("reach:send_out", args=[actor.community.slug, request_id])
+        back = _back(request, actor)
+        return redirect(f"{target}?back={quote(back)}" if back else target)
     return render(
         request,
         "reach/send_out.html",
@@ -132,14 +127,13 @@ def settings_page(request, actor):
     rules = services.settings_of(actor.community)
     initial = {key: getattr(rules, key) for key in SETTINGS}
     form = forms.SettingsForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_settings(actor, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The settings have been saved."))
-            return redirect("reach:settings", slug=actor.community.slug)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: services.update_settings(actor, **form.cleaned_data))
+    ):
+        messages.success(request, _("The settings have been saved."))
+        return redirect("reach:settings", slug=actor.community.slug)
     return render(
         request, "reach/settings.html", {"actor": actor, "community": actor.community, "form": form}
     )
@@ -155,14 +149,13 @@ def my_limit(request, actor):
     form = forms.LimitForm(
         request.POST or None, default=default, initial={"asks_per_week": "" if own is None else own}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_own_limit(actor, form.cleaned_data["asks_per_week"])
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Your choice has been saved."))
-            return redirect("reach:my_limit", slug=actor.community.slug)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: services.set_own_limit(actor, form.cleaned_data["asks_per_week"]))
+    ):
+        messages.success(request, _("Your choice has been saved."))
+        return redirect("reach:my_limit", slug=actor.community.slug)
     return render(
         request, "reach/my_limit.html", {"actor": actor, "community": actor.community, "form": form}
     )

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from naober.base.exports import csv_response
-from naober.base.forms import apply_errors
+from naober.base.pages import on_form, page
 from naober.communities import area_csv, selectors, services
 from naober.communities.decorators import community_page
 from naober.communities.models import Community
@@ -36,14 +36,14 @@ def community_create(request):
     """A platform administrator starts a community: short name, name, municipality."""
     _platform_admin(request)
     form = forms.CommunityForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            community = services.create_community(**form.cleaned_data, by=request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The community has been created."))
-            return redirect("setup_administrator", slug=community.slug)
+    community = (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: services.create_community(**form.cleaned_data, by=request.user))
+    )
+    if community:
+        messages.success(request, _("The community has been created."))
+        return redirect("setup_administrator", slug=community.slug)
     return render(request, "setup/community_create.html", {"form": form})
 
 
@@ -57,13 +57,12 @@ def administrator_invite(request, slug):
     form = forms.AdministratorForm(request.POST or None, initial={"via": "letter"})
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "via"}
-        try:
-            person, issued = appoint_administrator(
-                request.user, community, data, form.cleaned_data["via"]
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        appointed = on_form(
+            form,
+            lambda: appoint_administrator(request.user, community, data, form.cleaned_data["via"]),
+        )
+        if appointed:
+            person, issued = appointed
             return render(
                 request,
                 "setup/administrator_invited.html",
@@ -98,11 +97,7 @@ def settings_page(request, actor):
         else:
             messages.success(request, _("The settings have been saved."))
             return redirect("setup:settings", slug=community.slug)
-    return render(
-        request,
-        "setup/settings.html",
-        {"community": community, "actor": actor, "form": form, "walk_in": walk_in},
-    )
+    return page(request, actor, "setup/settings.html", form=form, walk_in=walk_in)
 
 
 def _apply_settings_errors(form, walk_in, error: ValidationError) -> None:
@@ -125,20 +120,15 @@ def _apply_settings_errors(form, walk_in, error: ValidationError) -> None:
 @community_page(Action.MANAGE_COMMUNITY)
 def categories_page(request, actor):
     form = forms.CategoryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            category_services.create_category(actor, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The category has been added."))
-            return redirect("setup:categories", slug=actor.community.slug)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: category_services.create_category(actor, **form.cleaned_data))
+    ):
+        messages.success(request, _("The category has been added."))
+        return redirect("setup:categories", slug=actor.community.slug)
     categories = Category.objects.filter(community=actor.community).order_by("position", "label")
-    return render(
-        request,
-        "setup/categories.html",
-        {"community": actor.community, "actor": actor, "form": form, "categories": categories},
-    )
+    return page(request, actor, "setup/categories.html", form=form, categories=categories)
 
 
 @community_page(Action.MANAGE_COMMUNITY)
@@ -148,19 +138,16 @@ def category_edit(request, actor, code):
         raise Http404
     initial = {f: getattr(category, f) for f in ("label", "label_en", "kind", "in_scope", "active")}
     form = forms.CategoryEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            category_services.change_category(actor, code, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The category has been saved."))
-            return redirect("setup:categories", slug=actor.community.slug)
-    return render(
-        request,
-        "setup/category_edit.html",
-        {"community": actor.community, "actor": actor, "form": form, "category": category},
-    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(
+            form, lambda: category_services.change_category(actor, code, **form.cleaned_data)
+        )
+    ):
+        messages.success(request, _("The category has been saved."))
+        return redirect("setup:categories", slug=actor.community.slug)
+    return page(request, actor, "setup/category_edit.html", form=form, category=category)
 
 
 @require_POST
@@ -178,24 +165,20 @@ def category_move(request, actor, code):
 def areas_page(request, actor):
     tree = selectors.area_tree(actor.community)
     form = forms.AreaForm(request.POST or None, tree=tree)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.create_area(actor, parent_id=form.cleaned_data["parent"], **_kind_name(form))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The area has been added."))
-            return redirect("setup:areas", slug=actor.community.slug)
-    return render(
-        request,
-        "setup/areas.html",
-        {
-            "community": actor.community,
-            "actor": actor,
-            "tree": tree,
-            "form": form,
-            "import_form": forms.AreaImportForm(),
-        },
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(
+            form,
+            lambda: services.create_area(
+                actor, parent_id=form.cleaned_data["parent"], **_kind_name(form)
+            ),
+        )
+    ):
+        messages.success(request, _("The area has been added."))
+        return redirect("setup:areas", slug=actor.community.slug)
+    return page(
+        request, actor, "setup/areas.html", tree=tree, form=form, import_form=forms.AreaImportForm()
     )
 
 
@@ -235,11 +218,7 @@ def areas_import(request, actor):
                     )
                     return redirect("setup:areas", slug=actor.community.slug)
     form = forms.AreaImportForm(initial={"text": text}) if plan is not None else form
-    return render(
-        request,
-        "setup/areas_import.html",
-        {"community": actor.community, "actor": actor, "form": form, "plan": plan, "text": text},
-    )
+    return page(request, actor, "setup/areas_import.html", form=form, plan=plan, text=text)
 
 
 @community_page(Action.MANAGE_COMMUNITY)
