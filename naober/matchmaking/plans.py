@@ -123,11 +123,13 @@ class PlanLines:
             .filter(pk__in=[line[0] for line in lines])
             .values_list("pk", flat=True)
         )
-        offers = set(
-            HelpOffer.objects.filter(
-                community=community, available=True, pk__in=[line[1] for line in lines]
-            ).values_list("pk", flat=True)
-        )
+        offers = {  # by primary key only: with the community as well SQLite walks its offers
+            pk
+            for pk, community_id, available in HelpOffer.objects.filter(
+                pk__in=[line[1] for line in lines]
+            ).values_list("pk", "community_id", "available")
+            if community_id == community.pk and available
+        }
         self.lines = [line for line in lines if line[0] in requests and line[1] in offers]
 
     def __len__(self) -> int:
