@@ -1,7 +1,8 @@
 """A member's API tokens as their administrator sees them: list and revoke (page and API alike).
 
 A token is revoked, never deleted, so the list keeps showing when it was used last. A changed
-password revokes every token of that login (`revoke_on_password_change`, connected in apps.py).
+password or a login switched off revokes every token of that login (`revoke_on_password_change`,
+`revoke_on_login_switched_off`, connected in apps.py).
 """
 
 from django.db import transaction
@@ -9,10 +10,10 @@ from django.http import Http404
 from django.utils import timezone
 
 from naober.api.models import ApiToken
+from naober.communities import auditing
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.communities.roles import require_may_act_on
-from naober.privacy import audit
 
 SHOWN = 50
 
@@ -51,7 +52,7 @@ def revoke(actor: Actor, person, token_id: int | None = None) -> int:
         tokens = tokens.filter(pk=token_id)
     count = tokens.update(revoked_at=timezone.now()) if person.user_id is not None else 0
     if count:
-        audit.record_change(actor, person, "API access revoked", ["api_tokens"])
+        auditing.record_change(actor, person, "API access revoked", ["api_tokens"])
     return count
 
 
@@ -63,6 +64,16 @@ def revoke_on_password_change(sender, instance, **kwargs) -> None:
     """
     changed = getattr(instance, "_password", None) is not None
     if changed or (instance.pk and not instance.has_usable_password()):
-        ApiToken.objects.filter(user_id=instance.pk, revoked_at__isnull=True).update(
-            revoked_at=timezone.now()
-        )
+        revoke_all(instance.pk)
+
+
+def revoke_on_login_switched_off(sender, user, **kwargs) -> None:
+    """communities.signals.login_switched_off: an administrator switched this login off."""
+    revoke_all(user.pk)
+
+
+def revoke_all(user_id: int) -> int:
+    """Revoke every usable token of one login (nothing to check or audit: the callers did)."""
+    return ApiToken.objects.filter(user_id=user_id, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )

@@ -7,7 +7,6 @@ from django.http import Http404
 
 from naober.communities.models import Community
 from naober.communities.permissions import Action, is_allowed
-from naober.people.models import Person
 
 
 @dataclass(frozen=True)
@@ -47,8 +46,10 @@ def resolve_actor(user, slug: str, *, members_only: bool = True) -> Actor:
         raise Http404
     person = None
     if user is not None and user.is_authenticated:
+        # `community.people`: the people app's Person rows, reached through their relation to
+        # the community, since people stands on communities and is not imported here.
         person = (
-            Person.objects.filter(community=community, user=user, erased_at__isnull=True)
+            community.people.filter(user=user, erased_at__isnull=True)
             .prefetch_related("memberships")
             .first()
         )

@@ -3,20 +3,22 @@ administrators.
 
 Pages and the API both call `set_roles` and `set_login_active`; every service that edits, erases or
 switches off a person calls `require_may_act_on` first. The rules live in `permissions.py`.
+
+`person` is the people app's Person, which stands on this app: it is passed in, never imported
+(`type(person)` locks or looks up its rows). The audit entries go through `auditing`, and the
+apps that hang rows on a login (the API's tokens) hear `login_switched_off`.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from naober.api.models import ApiToken
+from naober.communities import auditing
 from naober.communities.context import Actor
 from naober.communities.models import Community, Membership, Role
 from naober.communities.permissions import Action, grantable_roles, may_act_on
-from naober.people.models import Person
-from naober.privacy import audit
+from naober.communities.signals import login_switched_off
 
 
 def target_roles(person) -> frozenset[str]:
@@ -59,7 +61,7 @@ def set_roles(actor: Actor, person, roles) -> list[str]:
     if person.community_id != actor.community.pk or person.erased_at is not None:
         raise Http404
     wanted = clean_roles(roles)
-    person = Person.objects.select_for_update().get(pk=person.pk)
+    person = type(person).objects.select_for_update().get(pk=person.pk)
     require_may_act_on(actor, person)
     current = set(person.memberships.values_list("role", flat=True))
     added = [role for role in wanted if role not in current]
@@ -79,9 +81,9 @@ def set_roles(actor: Actor, person, roles) -> list[str]:
     Membership.objects.filter(person=person, role__in=removed).delete()
     Membership.objects.bulk_create(Membership(person=person, role=role) for role in added)
     for role in added:
-        audit.record_change(actor, person, f"role given: {role}", ["roles"])
+        auditing.record_change(actor, person, f"role given: {role}", ["roles"])
     for role in removed:
-        audit.record_change(actor, person, f"role taken away: {role}", ["roles"])
+        auditing.record_change(actor, person, f"role taken away: {role}", ["roles"])
     return sorted(wanted)
 
 
@@ -92,11 +94,8 @@ def login_switchable(actor: Actor, person) -> bool:
         return False
     if person.user.is_superuser:
         return False
-    return (
-        not Person.objects.filter(user_id=person.user_id)
-        .exclude(community=actor.community)
-        .exists()
-    )
+    logins = type(person).objects.filter(user_id=person.user_id)
+    return not logins.exclude(community=actor.community).exists()
 
 
 @transaction.atomic
@@ -122,10 +121,8 @@ def set_login_active(actor: Actor, person, active: bool) -> bool:
     user.is_active = bool(active)
     user.save(update_fields=["is_active"])
     if not active:
-        ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
-            revoked_at=timezone.now()
-        )
-    audit.record_change(
+        login_switched_off.send(sender=set_login_active, user=user)
+    auditing.record_change(
         actor, person, "login switched on" if active else "login switched off", ["login"]
     )
     return user.is_active

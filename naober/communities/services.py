@@ -5,12 +5,12 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from naober.communities import area_csv
+from naober.communities.auditing import record_change
 from naober.communities.context import Actor
 from naober.communities.models import Area, AreaKind, Community, WalkInPoint
 from naober.communities.permissions import Action
 from naober.communities.signals import community_created
 from naober.communities.validation import clean_settings, clean_slug, clean_text
-from naober.privacy.audit import record_change
 
 SETTINGS_FIELDS = (
     "name",

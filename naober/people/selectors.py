@@ -3,11 +3,14 @@
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from naober.communities.auditing import record_access_many, record_contact_view
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.people.access import visible_people
 from naober.people.models import Consent, ConsentPurpose, Person, PersonTag
-from naober.privacy.audit import CONTACT_FIELDS, record_access_many, record_contact_view
+
+# The fields of a person card that are contact details: showing them to someone else is audited.
+CONTACT_FIELDS = ("phone", "email", "address", "date_of_birth")
 
 
 def people_of(community) -> QuerySet[Person]:

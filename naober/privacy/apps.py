@@ -5,11 +5,17 @@ class PrivacyConfig(AppConfig):
     name = "naober.privacy"
 
     def ready(self) -> None:
-        """Load every app's `privacy_topics` module: the registry of rows about a person; and
-        check every app's retention list, so that a misspelt entry stops the start-up."""
+        """Hand the audit trail's writer to the foundation apps below privacy; load every app's
+        `privacy_topics` module: the registry of rows about a person; and check every app's
+        retention list, so that a misspelt entry stops the start-up."""
+        # Imported here, not at the top: these modules import models, which may not be loaded
+        # before the app registry is ready.
         from django.utils.module_loading import autodiscover_modules
 
+        from naober.communities import auditing
+        from naober.privacy import audit
         from naober.privacy.purge import registered
 
+        auditing.connect(audit)
         autodiscover_modules("privacy_topics")
         registered()

@@ -18,6 +18,7 @@ from django.db.models import F, Model
 from django.utils import timezone
 
 from naober.people.models import Person
+from naober.people.selectors import CONTACT_FIELDS
 from naober.privacy.models import AuditAction, AuditChainHead, AuditEntry
 
 MAX_FIELDS = 50
@@ -162,9 +163,6 @@ def record_change(
         fields=fields,
         person=person,
     )
-
-
-CONTACT_FIELDS = ("phone", "email", "address", "date_of_birth")
 
 
 def record_contact_view(actor, person, shown: dict, purpose: str) -> AuditEntry | None:
