@@ -15,6 +15,7 @@ from unittest import mock
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_array
 from scipy.sparse.csgraph import maximum_flow
 
@@ -236,3 +237,52 @@ def test_plan_is_maximum_and_feasible(seed, n_offers, n_requests, weights, max_c
     greedy = greedy_plan(index, requests, weights)
     check_plan(index, requests, greedy, weights)
     assert greedy.n_matched <= result.n_matched
+
+
+def best_value_of_maximum_size(index, requests, weights):
+    """(size, value) of the best plan by brute force: a dense assignment (``linear_sum_assignment``)
+    with one column per unit of each helper's room and a free "unmatched" column per request; a
+    served request earns ``BIG + priority + score`` (its helper's best feasible offer, from
+    ``score_all_dense``), so size comes first, then priority plus fit."""
+    n = len(requests)
+    persons = sorted(set(index.person_id.tolist()))
+    room = {p: int(index.room_left[index.person_id == p].min()) for p in persons}
+    columns = [p for p in persons for _ in range(min(max(room[p], 0), n))]
+    value = np.full((n, len(columns) + n), -np.inf)
+    value[np.arange(n), len(columns) + np.arange(n)] = 0.0
+    big = 1000.0
+    for i, req in enumerate(requests):
+        scores = score_all_dense(index, req, weights)
+        priority = req.priority(weights.urgency_weight, weights.vulnerable_weight)
+        for j, p in enumerate(columns):
+            best = scores[index.person_id == p].max()
+            if np.isfinite(best):
+                value[i, j] = big + priority + best
+    if n == 0:
+        return 0, 0.0
+    rows, cols = linear_sum_assignment(np.where(np.isfinite(value), -value, np.inf))
+    served = cols < len(columns)
+    return int(served.sum()), float(value[rows[served], cols[served]].sum() - big * served.sum())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n_offers=st.integers(0, 30),
+    n_requests=st.integers(0, 12),
+    weights=weights_strategy,
+)
+def test_plan_is_the_best_assignment_of_maximum_size(seed, n_offers, n_requests, weights):
+    """Exact in every respect without ``max_candidates``: the most requests, then the highest
+    sum of priority plus fit (the two-part assignment of ``plan`` against a dense brute force)."""
+    index, requests = random_instance(seed, n_offers, n_requests, n_communities=1)
+    result = plan(index, requests, weights)
+    size, value = best_value_of_maximum_size(index, requests, weights)
+    served = result.rows >= 0
+    priority = np.array(
+        [r.priority(weights.urgency_weight, weights.vulnerable_weight) for r in requests]
+    )
+    assert result.n_matched == size
+    assert math.isclose(
+        float((priority[served] + result.scores[served]).sum()), value, abs_tol=1e-9
+    )
