@@ -13,7 +13,10 @@ class PrivacyConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         from naober.communities import auditing
-        from naober.privacy import audit
+
+        # people_topics registers the person's own topics on import, before any other app's
+        # `privacy_topics`: the person, their roles, consents and talents head the export.
+        from naober.privacy import audit, people_topics  # noqa: F401
         from naober.privacy.purge import registered
 
         auditing.connect(audit)

@@ -1,4 +1,8 @@
-"""The people app's rows about a person, for the data export and erasure (see privacy.topics)."""
+"""The people app's rows about a person, for the data export and erasure (see privacy.topics).
+
+Privacy stands on people, so it declares these topics itself instead of people importing the
+registry upward; PrivacyConfig.ready() loads them before every other app's `privacy_topics`.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
