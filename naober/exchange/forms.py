@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from naober.base.periods import PeriodFormMixin
+from naober.communities.area_picker import AreaChoiceField
 from naober.communities.models import Area, AreaKind
 from naober.exchange.models import (
     AVAILABILITY_CODES,
@@ -83,11 +84,8 @@ def _community_categories(community):
     return Category.objects.filter(community=community, active=True).order_by("position", "label")
 
 
-def _places(community):
-    return Area.objects.filter(
-        community=community,
-        kind__in=[AreaKind.STREET, AreaKind.VILLAGE, AreaKind.NEIGHBOURHOOD],
-    ).order_by("name")
+#: Where an offer can be: a street, a village or a neighbourhood.
+PLACES = (AreaKind.STREET, AreaKind.VILLAGE, AreaKind.NEIGHBOURHOOD)
 
 
 class PeriodForm(PeriodFormMixin, forms.Form):
@@ -282,10 +280,10 @@ class OfferForm(forms.Form):
         max_value=31,
         initial=2,
     )
-    area = forms.ModelChoiceField(
+    area = AreaChoiceField(
         label=_("Where can you help?"),
         required=False,
-        queryset=Area.objects.none(),
+        kinds=PLACES,
         empty_label=_("Anywhere in the neighbourhood"),
     )
     radius_m = forms.IntegerField(
@@ -304,7 +302,7 @@ class OfferForm(forms.Form):
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["categories"].queryset = _community_categories(community).filter(in_scope=True)
-        self.fields["area"].queryset = _places(community)
+        self.fields["area"].bind(community)
         weekdays = dict(Weekday.choices)
         self.fields["availability"].widget = AvailabilityGrid(
             days=[(day, weekdays[index]) for index, day in enumerate(DAYS)],

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from naober.communities.models import Area
+from naober.communities.area_picker import AreaChoiceField
 from naober.communities.permissions import Action, is_allowed
 from naober.directory.selectors import organisations_of
 from naober.outreach.models import (
@@ -39,7 +39,9 @@ def _people(community, action: Action | None = None):
 
 class WalkListForm(forms.Form):
     name = forms.CharField(label=_("Name of the walk list"), max_length=120)
-    area = forms.ModelChoiceField(label=_("Street or neighbourhood"), queryset=Area.objects.none())
+    area = AreaChoiceField(
+        label=_("Street or neighbourhood"), empty_label=_("Choose a neighbourhood or street")
+    )
     round = forms.IntegerField(label=_("Round"), min_value=1, max_value=100, initial=1)
     capacity_per_visitor = forms.IntegerField(
         label=_("Visits per visitor"), min_value=1, max_value=100, initial=15
@@ -47,7 +49,7 @@ class WalkListForm(forms.Form):
 
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = Area.objects.filter(community=community).order_by("name")
+        self.fields["area"].bind(community)
 
 
 class EveryNthForm(forms.Form):
