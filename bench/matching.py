@@ -10,9 +10,17 @@ What is measured (single process, warm, ``time.perf_counter``):
   ``--suggest-requests`` requests; ``bruteforce_ms_median``: ``suggest_dense`` for the same
   requests (``score_all_dense`` over every offer + the same top-10 selection and reasons). Both
   answers are compared: ``suggest_equals_bruteforce``.
-- ``batch_seconds``: ``plan`` for ``--batch`` open requests (edges, assignment, certification).
+- ``batch_seconds``: ``plan`` for ``--batch`` open requests (edges, max flow, assignment), the
+  median of ``--plan-repeats`` runs (``batch_cpu_seconds``: the median process CPU time).
   ``optimal_matched`` is an independent maximum flow over the pairs that ``score_all_dense``
   marks feasible (no postings, no plan code); ``greedy_matched`` is ``greedy_plan``.
+- ``--baseline DIR``: the same plan by another version of the engine, side by side in the same
+  run (the two alternate, ``--plan-repeats`` times each, so load on the machine hits both
+  alike). DIR holds that version's ``naober/matching``, e.g.
+  ``git archive <commit> naober/matching | tar -x -C DIR``. Reported: ``baseline_batch_seconds``
+  and ``baseline_batch_cpu_seconds`` (medians), their ratios to this version
+  (``plan_speedup``, ``plan_cpu_speedup``), both plans' size and sum of fit scores, and
+  ``baseline_same_plan`` (the same offer row for every request).
 - ``rss_mb``: peak resident memory of the process (``resource.getrusage``).
 
 The simulation (table mode) replays ``--sim-days`` days of arriving requests under three ways of
@@ -24,6 +32,7 @@ dispatch* (a coordinator, daily, first come first served, nearest helper) and th
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import os
@@ -32,7 +41,9 @@ import resource
 import statistics
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -110,28 +121,83 @@ def independent_optimum(index: OfferIndex, requests: Sequence[Request], weights:
     return int(maximum_flow(graph, 0, sink).flow_value)
 
 
+def _timed(run: Callable[[], Plan]) -> tuple[Plan, float, float]:
+    """(result, wall seconds, process CPU seconds) of one call."""
+    c0, t0 = time.process_time(), time.perf_counter()
+    result = run()
+    return result, time.perf_counter() - t0, time.process_time() - c0
+
+
+def _score_sum(p: Plan) -> float:
+    return round(float(p.scores[p.rows >= 0].sum()), 6)
+
+
+def load_baseline(directory: str) -> ModuleType:
+    """Another version's ``naober/matching`` (under ``directory``) as a package of its own, so the
+    two can run in one process on the same index and requests."""
+    init = Path(directory) / "naober" / "matching" / "__init__.py"
+    spec = importlib.util.spec_from_file_location(
+        "baseline_matching", init, submodule_search_locations=[str(init.parent)]
+    )
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"no naober/matching package under {directory}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def measure_batch(
     index: OfferIndex,
     requests: Sequence[Request],
     weights: Weights,
     max_candidates: int | None,
     with_optimum: bool = True,
+    repeats: int = 1,
+    baseline: ModuleType | None = None,
 ) -> dict[str, Any]:
-    c0, t0 = time.process_time(), time.perf_counter()
-    result = plan(index, requests, weights, max_candidates=max_candidates)
-    c1, t1 = time.process_time(), time.perf_counter()
+    runs: dict[str, list[tuple[Plan, float, float]]] = {"plan": [], "baseline": []}
+    for _ in range(repeats):  # alternate, so that load on the machine hits both versions alike
+        if baseline is not None:
+            runs["baseline"].append(
+                _timed(
+                    lambda: baseline.plan(index, requests, weights, max_candidates=max_candidates)
+                )
+            )
+        runs["plan"].append(
+            _timed(lambda: plan(index, requests, weights, max_candidates=max_candidates))
+        )
+    result = runs["plan"][-1][0]
+    wall = statistics.median(t for _, t, _ in runs["plan"])
+    cpu = statistics.median(c for _, _, c in runs["plan"])
+    t1 = time.perf_counter()
     greedy = greedy_plan(index, requests, weights)
     t2 = time.perf_counter()
     out: dict[str, Any] = {
         "batch_requests": len(requests),
-        "batch_seconds": round(t1 - t0, 3),
-        "batch_cpu_seconds": round(c1 - c0, 3),  # robust to other load on the machine
+        "batch_repeats": repeats,
+        "batch_seconds": round(wall, 3),
+        "batch_cpu_seconds": round(cpu, 3),  # robust to other load on the machine
         "batch_matched": result.n_matched,
+        "batch_score_sum": _score_sum(result),
         "batch_exact_cardinality": result.exact_cardinality,
         "batch_max_candidates": max_candidates,
         "greedy_matched": greedy.n_matched,
         "greedy_seconds": round(t2 - t1, 3),
     }
+    if baseline is not None:
+        before = runs["baseline"][-1][0]
+        b_wall = statistics.median(t for _, t, _ in runs["baseline"])
+        b_cpu = statistics.median(c for _, _, c in runs["baseline"])
+        out.update(
+            baseline_batch_seconds=round(b_wall, 3),
+            baseline_batch_cpu_seconds=round(b_cpu, 3),
+            baseline_matched=before.n_matched,
+            baseline_score_sum=_score_sum(before),
+            baseline_same_plan=bool(np.array_equal(before.rows, result.rows)),
+            plan_speedup=round(b_wall / wall, 2),
+            plan_cpu_speedup=round(b_cpu / cpu, 2),
+        )
     vulnerable = np.array([r.vulnerable for r in requests])
     urgent = np.array([r.urgency >= 2 for r in requests])
     for name, p in (("plan", result), ("greedy", greedy)):
@@ -305,6 +371,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--suggest-requests", type=int, default=200)
     parser.add_argument("--max-candidates", type=int, default=50, help="plan's edges per request")
     parser.add_argument("--no-optimum", action="store_true", help="skip the independent max flow")
+    parser.add_argument("--plan-repeats", type=int, default=3, help="plan runs (median)")
+    parser.add_argument(
+        "--baseline", metavar="DIR", help="another version's naober/matching, side by side"
+    )
     parser.add_argument("--sim-requests", type=int, default=6_000)
     parser.add_argument("--sim-days", type=int, default=21)
     parser.add_argument("--no-sim", action="store_true", help="skip the day-by-day simulation")
@@ -347,10 +417,26 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     measurements.update(measure_suggest(index, probe, weights))
     log("suggest:", {k: v for k, v in measurements.items() if "ms" in k or "equal" in k})
     batch = make_requests(city, args.batch, seed=args.seed + 2, helpers=helpers)
+    baseline = load_baseline(args.baseline) if args.baseline else None
     measurements.update(
-        measure_batch(index, batch, weights, args.max_candidates, not args.no_optimum)
+        measure_batch(
+            index,
+            batch,
+            weights,
+            args.max_candidates,
+            not args.no_optimum,
+            repeats=args.plan_repeats,
+            baseline=baseline,
+        )
     )
-    log("batch:", {k: v for k, v in measurements.items() if k.startswith(("batch", "opt", "gr"))})
+    log(
+        "batch:",
+        {
+            k: v
+            for k, v in measurements.items()
+            if k.startswith(("batch", "opt", "gr", "base", "plan_"))
+        },
+    )
     if not args.json and not args.no_sim:
         sim_requests = make_requests(
             city, args.sim_requests, seed=args.seed + 3, days=args.sim_days, helpers=helpers

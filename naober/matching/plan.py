@@ -86,13 +86,27 @@ def request_edges(index: OfferIndex, request: Request, weights: Weights) -> Requ
     return _edges(index, *feasible_scores(index, request, weights))
 
 
-def _edges(index: OfferIndex, rows: np.ndarray, scores: np.ndarray) -> RequestEdges:
-    """Each helper's best row of these (rows ascending), best first, ties by row."""
+#: "Not seen yet" in the scratch space of ``_edges``.
+FAR = np.iinfo(np.int64).max
+
+
+def _edges(
+    index: OfferIndex, rows: np.ndarray, scores: np.ndarray, first: np.ndarray | None = None
+) -> RequestEdges:
+    """Each helper's best row of these (rows ascending), best first, ties by row.
+
+    ``first``: scratch space, one entry per helper, all ``FAR`` (and left so): ``plan`` passes
+    one for all its requests, as an allocation per request costs more than the search itself.
+    """
+    if first is None:
+        first = np.full(index.helper_room.size, FAR, dtype=np.int64)
     ranked = np.argsort(-scores, kind="stable")  # rows ascending: ties stay by row
     helpers = index.helper[rows[ranked]]
-    _, first = np.unique(helpers, return_index=True)  # each helper's best-ranked offer
-    order = ranked[np.sort(first)]
-    return RequestEdges(helpers=index.helper[rows[order]], rows=rows[order], scores=scores[order])
+    position = np.arange(helpers.size)
+    np.minimum.at(first, helpers, position)  # each helper's best-ranked offer
+    best = ranked[first[helpers] == position]
+    first[helpers] = FAR
+    return RequestEdges(helpers=index.helper[rows[best]], rows=rows[best], scores=scores[best])
 
 
 def _empty_plan(n: int) -> Plan:
@@ -117,7 +131,8 @@ class _EdgeTable:
 
 
 def _edge_table(index: OfferIndex, found: Sequence[tuple[np.ndarray, np.ndarray]]) -> _EdgeTable:
-    edges = [_edges(index, rows, scores) for rows, scores in found]
+    first = np.full(index.helper_room.size, FAR, dtype=np.int64)
+    edges = [_edges(index, rows, scores, first) for rows, scores in found]
     deg = np.array([e.helpers.size for e in edges], dtype=np.int64)
     start = np.cumsum(deg) - deg
     request = np.repeat(np.arange(deg.size), deg)
