@@ -11,8 +11,9 @@ step, so that its figures say something about the software and not about a wishe
   reminded;
 - ``escalation``: the same, plus the sweep of issue 15.2 (naober/escalation/sweep.py): at half and
   three quarters of the promise, counted from when the request was *entered*, an unanswered
-  request is raised to the coordinators. As in the app, a request that has a proposal has had its
-  first answer (``first_response_at``) and is never raised again, even when that helper says no;
+  request is raised to the coordinators. As in the app, a request that has had its first answer
+  (``first_response_at``: a proposal, or the call-back noted at the intake) is never raised
+  again, even when that helper says no;
 - ``call-outs``: the coordinator sends the request out (naober/reach): the send-out page ticks the
   ten best suggestions not yet asked; the app skips who cannot answer a call-out (no e-mail and no
   SMS), who was asked as often this week as the community allows (``asks_per_week``, default 2),
@@ -24,10 +25,12 @@ step, so that its figures say something about the software and not about a wishe
 
 The desk (naober/desk): the phone is answered in desk hours (weekdays 9-17; ``--desk every-day``
 adds a weekend rota). An offline requester who calls in desk hours is taken in at once on the
-intake screen, and the coordinator proposes or sends out during the call. Outside desk hours the
-telephone records the ring (the voicemail) and the desk calls back when it opens (the desk's
-call-back, its reminder at the start of the desk hours): the request is entered then, and the
-promise clock of the escalation starts then. What is measured starts at the first call.
+intake screen, the coordinator proposes or sends out during the call and writes down a call-back
+for the next desk day (the intake's last step). Outside desk hours the telephone records the ring
+(the voicemail) and the desk calls back when it opens: the request is entered then. A call-back
+comes up at the start of its day's desk hours (its reminder); without a yes by then the
+coordinator proposes or sends out again and promises the next call-back. What is measured
+starts at the first call.
 Requests that came in online wait until a coordinator gets to them in desk hours (probability
 0.25 an hour for each open request), or until an escalation is read: raised messages go out at any
 hour and are acted on in the first desk hour after.
@@ -131,8 +134,11 @@ class HelpRequest:
     pending: dict[int, tuple[int | None, bool]] = field(default_factory=dict)
     asked_at: dict[int, int] = field(default_factory=dict)
     matched_at: int | None = None
-    #: a proposal was made: the app's first_response_at is set, the sweep leaves it alone
-    proposed: bool = False
+    #: the app's first_response_at is set (a proposal, or the call-back noted at the intake):
+    #: the escalation sweep leaves the request alone from then on
+    responded: bool = False
+    #: when the desk calls the requester back (promised at the intake), if not yet answered
+    callback: int | None = None
     stage: int = 0
     #: an escalation stage raised and not yet acted on
     raised: int = 0
@@ -245,7 +251,7 @@ class Run:
         pool.sort(key=lambda h: -h.known)
         if pool:
             self.ask(request, pool[0], hour)
-            request.proposed = True
+            request.responded = True
 
     def send_out(self, request: HelpRequest, hour: int, *, nearby: bool = False) -> int:
         """A call-out as reach.services.send does it: the ticked suggestions (and, at the last
@@ -270,6 +276,12 @@ class Run:
         elif not request.pending:
             self.propose(request, hour)
 
+    def promise_callback(self, request: HelpRequest, hour: int) -> None:
+        """The intake's last step: a call-back on the next desk day, noted in the contact log
+        (which sets first_response_at, so the sweep no longer raises this request)."""
+        request.responded = True
+        request.callback = next_hour((hour // 24 + 1) * 24, self.desk_open)
+
     def settle(self, request: HelpRequest, hour: int) -> None:
         """Answers that arrive this hour; the first yes wins, silence counts as no after a day."""
         for ident, (answer_at, yes) in list(request.pending.items()):
@@ -293,10 +305,11 @@ class Run:
             request.entered = hour
             if request.vulnerable:  # on the intake screen, during the call
                 self.act(request, hour)
+                self.promise_callback(request, hour)
         self.settle(request, hour)
         if request.matched_at is not None:
             return
-        if self.escalates and not request.proposed:
+        if self.escalates and not request.responded:
             age = hour - request.entered
             for stage, share in STAGES:
                 if request.stage < stage and age >= PROMISE_HOURS * share:
@@ -306,6 +319,13 @@ class Run:
         if request.raised:
             stage, request.raised = request.raised, 0
             self.act(request, hour, stage)
+            return
+        if request.callback is not None and hour >= request.callback:
+            # the call-back reminder at the desk's opening: "we are still looking", and the
+            # coordinator proposes or sends out again when no answer is pending
+            if not request.pending:
+                self.act(request, hour)
+            self.promise_callback(request, hour)
             return
         if not request.pending and self.rng.random() < P_COORDINATOR_LOOKS:
             self.act(request, hour)
@@ -356,7 +376,7 @@ class Run:
             "desk": self.desk,
             "requests": len(reqs),
             "answered_within_promise": 1 - len(late) / len(reqs),
-            "late_that_came_by_phone": (
+            "late_called_outside_desk_hours": (
                 sum(r.vulnerable and r.arrives != r.entered for r in late) / len(late)
                 if late
                 else 0.0

@@ -60,11 +60,28 @@ def test_a_proposal_ends_the_escalation_as_first_response_at_does():
     monday_noon = 12
     request = reach_sim.HelpRequest(0, monday_noon, 0, 0, vulnerable=False, entered=monday_noon)
     waiting = reach_sim.HelpRequest(1, monday_noon, 0, 0, vulnerable=False, entered=monday_noon)
-    request.proposed = True
+    request.responded = True  # a proposal or the intake's call-back
     run.rng.random = lambda: 0.99  # the coordinator never gets to them by chance; nobody says yes
     for hour in range(monday_noon, monday_noon + 40):
         run.step(request, hour)
         run.step(waiting, hour)
     assert request.stage == 0
     # raised at half the promise (Tuesday noon), the desk proposes someone: no second stage
-    assert waiting.stage == 1 and waiting.proposed
+    assert waiting.stage == 1 and waiting.responded
+
+
+def test_a_phone_request_is_sent_out_again_at_its_call_back():
+    """Taken in on Monday 10:00 and sent out; without a yes, the call-back on Tuesday at the
+    desk's opening sends it out to the next suggestions (the sweep does not: the call-back
+    noted at the intake is its first answer)."""
+    run = reach_sim.Run("both", 4)
+    run.rng.random = lambda: 0.99  # nobody says yes, the coordinator never looks by chance
+    run.rng.expovariate = lambda rate: 1.0  # every no comes within the hour
+    call = reach_sim.HelpRequest(0, 10, 0, 0, vulnerable=True)
+    for hour in range(10, 24 + reach_sim.DESK_FROM):
+        run.step(call, hour)
+    first = len(call.asked)
+    assert first > 0 and call.responded and call.callback == 24 + reach_sim.DESK_FROM
+    run.step(call, 24 + reach_sim.DESK_FROM)
+    assert len(call.asked) > first and call.stage == 0
+    assert call.callback == 48 + reach_sim.DESK_FROM
