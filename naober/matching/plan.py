@@ -19,7 +19,8 @@ whose room is full in every maximum assignment; and the rest, where every reques
 Each part is then one exact min-cost assignment (``min_weight_full_bipartite_matching``,
 LAPJVsp; each helper h expanded into ``min(room_h, degree_h)`` identical slot columns, cost
 ``1 + (v_max - v)`` with ``v = priority + score``): in the first part every slot is filled and
-the assignment picks which requests wait, in the second every request gets a slot. Together they
+the assignment picks which requests wait; in the second every request gets a slot, so the
+priorities add up the same whatever the assignment and ``v`` is the score alone. Together they
 are the best assignment by priority and fit among all of maximum size; no "unmatched" column with
 a big-M cost is needed (that single assignment took about 4x as long).
 
@@ -259,27 +260,33 @@ def _min_cost_slots(
 def _assign(
     table: _EdgeTable,
     kept: np.ndarray,
-    value: np.ndarray,
+    priority: np.ndarray,
     capacity: np.ndarray,
     matched: np.ndarray,
 ) -> np.ndarray:
     """Per request the position (into the table) of its edge in the assignment of the highest
-    total ``value`` among the maximum-size assignments over the ``kept`` edges, or -1.
+    total priority plus score among the maximum-size assignments over the ``kept`` edges, or -1.
     ``matched`` (per request a helper or -1) is one maximum assignment, over kept edges only.
 
     The requests that some maximum assignment leaves waiting and the helpers they compete for
     (``_alternating_reach``) form a part of their own: there every slot is filled and some
-    requests lose; elsewhere every request is served. Each part is one min-cost assignment,
-    without an "unmatched" column per request and its big-M cost (the single assignment this
-    replaced took about 4x as long for the same optimum).
+    requests lose; elsewhere every request is served, so there priorities add up the same in
+    every assignment and only the scores count (which LAPJVsp also solves faster). Each part is
+    one min-cost assignment, without an "unmatched" column per request and its big-M cost (the
+    single assignment this replaced took about 4x as long for the same optimum).
     """
     n = matched.size
     edges = np.flatnonzero(kept)
-    request, helper, value = table.request[edges], table.helper[edges], value[edges]
+    request, helper, score = table.request[edges], table.helper[edges], table.score[edges]
     contested, full = _alternating_reach(request, helper, matched, n, capacity.size)
     choice = np.full(n, -1, dtype=np.int64)
-    for part in (contested[request], ~contested[request] & ~full[helper]):
-        picked = edges[part][_min_cost_slots(request[part], helper[part], value[part], capacity)]
+    some_wait = contested[request]
+    all_served = ~some_wait & ~full[helper]
+    for part, value in (
+        (some_wait, priority[request[some_wait]] + score[some_wait]),
+        (all_served, score[all_served]),
+    ):
+        picked = edges[part][_min_cost_slots(request[part], helper[part], value, capacity)]
         choice[table.request[picked]] = picked
     return choice
 
@@ -311,7 +318,7 @@ def plan(
     kept = np.ones(table.request.size, dtype=bool)
     if max_candidates is not None:
         kept = (table.rank < max_candidates) | (table.helper == matched[table.request])
-    choice = _assign(table, kept, priority[table.request] + table.score, capacity, matched)
+    choice = _assign(table, kept, priority, capacity, matched)
     served = choice >= 0
     rows = np.where(served, table.row[choice], -1)
     scores = np.where(served, table.score[choice], np.nan)
