@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from naober.directory import referrals
 from naober.directory import services as directory_services
 from naober.exchange import services as exchange_services
+from naober.matchmaking.tasks import refresh_plan
 from naober.notify import services as notify_services
 from naober.privacy import audit
 from tests.exchange.helpers import actor_of, make_offer, make_request
@@ -307,6 +308,10 @@ def test_plan_api(assert_flat, api_list, community):
 
 
 def test_plan_page(assert_flat, page_of, community):
-    assert_flat(
-        lambda: page_of("/c/wijk/workbench/plan/", 'name="request"'), add_open_pairs(community)
-    )
+    add = add_open_pairs(community)
+
+    def add_then_plan(n):  # the page shows the kept plan: the task worker renews it
+        add(n)
+        refresh_plan.call(community.pk)
+
+    assert_flat(lambda: page_of("/c/wijk/workbench/plan/", 'name="request"'), add_then_plan)
