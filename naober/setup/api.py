@@ -14,7 +14,7 @@ from ninja import Field, Query, Router, Schema, Status
 from naober.api.deps import ERRORS, SLUG_RE, ErrorOut, actor_for
 from naober.api.errors import ApiError, Conflict
 from naober.communities import selectors, services
-from naober.communities.models import Area, Community
+from naober.communities.models import Area, AreaKind, Community
 from naober.communities.permissions import Action
 from naober.setup.services import appoint_administrator as appoint
 from naober.setup.services import require_platform_admin
@@ -241,10 +241,24 @@ def change_settings(request, community: str, payload: SettingsIn):
 
 
 @router.get("/c/{community}/areas", response={200: list[AreaOut], **ERRORS})
-def list_areas(request, community: str):
-    """The area tree, parents before their children."""
+def list_areas(
+    request,
+    community: str,
+    parent: int | None = Query(None, ge=1, le=2**31 - 1),
+    kind: AreaKind | None = None,
+    q: str = Query("", max_length=120),
+    limit: int | None = Query(None, ge=1, le=200),
+    offset: int = Query(0, ge=0, le=2**31 - 1),
+):
+    """The area tree, parents before their children; with `parent`, `kind` or `q` only the
+    matching areas, by name. `limit` and `offset` take one part of either list."""
     actor = actor_for(request, community)
-    return [_area_body(area) for area, _depth in selectors.area_tree(actor.community)]
+    if parent is None and kind is None and not q.strip():
+        areas = [area for area, _depth in selectors.area_tree(actor.community)]
+    else:
+        areas = selectors.areas_matching(actor.community, parent=parent, kind=kind or "", name=q)
+    end = None if limit is None else offset + limit
+    return [_area_body(area) for area in areas[offset:end]]
 
 
 @router.post("/c/{community}/areas", response={201: AreaOut, **ERRORS})
