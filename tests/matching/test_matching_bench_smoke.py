@@ -4,9 +4,11 @@ No timings are asserted here: speed lives in bench/ only.
 """
 
 import json
+from pathlib import Path
 
 import numpy as np
 
+import bench
 from bench.city import CATEGORIES, make_city, make_requests
 from bench.matching import build_report, gini, main
 
@@ -44,3 +46,19 @@ def test_benchmark_runs_end_to_end_on_a_tiny_city(capsys):
     assert json.loads(last) == report
     assert report["suggest_equals_bruteforce"] is True
     assert report["batch_matched"] == report["optimal_matched"] >= report["greedy_matched"]
+
+
+def test_baseline_runs_side_by_side(capsys):
+    """``--baseline DIR`` times another copy of the engine on the same batch; this tree against
+    itself gives the same plan."""
+    root = Path(bench.__file__).resolve().parent.parent
+    report = main(
+        ["--json", "--residents", "3000", "--offers", "1500", "--batch", "200"]
+        + ["--suggest-requests", "5", "--no-optimum", "--plan-repeats", "2"]
+        + ["--baseline", str(root)]
+    )
+    assert report["batch_repeats"] == 2
+    assert report["baseline_same_plan"] is True
+    assert report["baseline_matched"] == report["batch_matched"]
+    assert report["baseline_score_sum"] == report["batch_score_sum"]
+    assert report["plan_speedup"] > 0 and report["plan_cpu_speedup"] > 0
