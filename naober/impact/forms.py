@@ -150,6 +150,13 @@ class KeyFigureForm(forms.Form):
     period = forms.CharField(label=_("per (period)"), max_length=40, required=False)
 
 
+def _answer(question) -> forms.CharField:
+    """The group's answer to one of the four questions of an interpretation session."""
+    return forms.CharField(
+        label=question, max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
 class SessionForm(forms.Form):
     held_on = forms.DateField(label=_("held on"), initial=date.today, widget=DATE)
     participants = forms.CharField(
@@ -157,30 +164,10 @@ class SessionForm(forms.Form):
         max_length=300,
         help_text=_("Roles and numbers, for example '6 residents, 2 volunteers, 1 coordinator'."),
     )
-    recognise = forms.CharField(
-        label=_("Do we recognise the figures?"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    explain = forms.CharField(
-        label=_("Can we explain them?"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    opinion = forms.CharField(
-        label=_("What do we think of them?"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    next_steps = forms.CharField(
-        label=_("What do we do next?"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    recognise = _answer(_("Do we recognise the figures?"))
+    explain = _answer(_("Can we explain them?"))
+    opinion = _answer(_("What do we think of them?"))
+    next_steps = _answer(_("What do we do next?"))
     action = forms.CharField(label=_("action agreed"), max_length=300, required=False)
     action_who = forms.CharField(label=_("who does it"), max_length=120, required=False)
     action_due = forms.DateField(label=_("ready by"), required=False, widget=DATE)
