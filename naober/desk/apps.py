@@ -8,3 +8,11 @@ class DeskConfig(AppConfig):
     name = "naober.desk"
     label = "desk"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from naober.desk.selectors import callbacks_due
+        from naober.exchange import integrations
+
+        # The workbench lists the call-backs that are due among its queues; the exchange sits
+        # below this app and calls what is registered here.
+        integrations.register(callbacks_due=callbacks_due)

@@ -9,9 +9,9 @@ class DirectoryConfig(AppConfig):
         # rows join two people (see naober.people.access).
         from naober.directory.selectors import joined_people
         from naober.directory.services import refer_request
-        from naober.exchange.integrations import register_referrer
+        from naober.exchange import integrations
         from naober.people.access import register_join
 
         register_join("directory", joined_people)
         # The exchange refers a request neighbours cannot help with through the social map.
-        register_referrer(refer_request)
+        integrations.register(refer_request=refer_request)

@@ -12,8 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from naober.communities.context import Actor
-from naober.desk.selectors import callbacks_due
-from naober.exchange import selectors
+from naober.exchange import integrations, selectors
 from naober.exchange.models import OPEN_STATES, MatchMode, MatchState
 
 PAGE_SIZE = 10
@@ -64,7 +63,7 @@ def queue_rows(actor: Actor, key: str) -> QuerySet:
     if key == "followups":
         return selectors.followups(actor, due_only=True)
     if key == "callbacks":  # promised at the desk or asked for on the public page
-        return callbacks_due(actor)
+        return integrations.callbacks_due(actor)
     if key == "self":
         return selectors.self_matches(actor).filter(state__in=OPEN_STATES)
     if key == "waiting":

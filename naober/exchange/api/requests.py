@@ -11,7 +11,7 @@ from ninja.pagination import paginate
 from naober.api.deps import ERRORS, actor_for
 from naober.api.pagination import Mapped, Pagination
 from naober.communities.permissions import Action
-from naober.exchange import selectors, services
+from naober.exchange import integrations, selectors, services
 from naober.exchange.api._common import ERRORS_409, Id, _person_or_422, router
 from naober.exchange.models import (
     Channel,
@@ -20,7 +20,6 @@ from naober.exchange.models import (
     Rhythm,
     Urgency,
 )
-from naober.matchmaking.ranking import suggestions
 
 
 class CategoryOut(Schema):
@@ -198,5 +197,5 @@ def request_suggestions(
             "score": s.score,
             "reasons": s.reasons,
         }
-        for s in suggestions(actor, found, limit=limit)
+        for s in integrations.suggestions(actor, found, limit=limit)
     ]

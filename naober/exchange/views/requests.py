@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from naober.communities.decorators import community_page
 from naober.communities.models import Role
 from naober.communities.permissions import Action
-from naober.exchange import selectors, services
+from naober.exchange import integrations, selectors, services
 from naober.exchange.forms import (
     AskHelpForm,
     BrowseFilterForm,
@@ -31,7 +31,6 @@ from naober.exchange.views._common import (
     on_form,
     requester_concerns,
 )
-from naober.matchmaking.selectors import may_change_wish
 from naober.people.selectors import people_of
 
 
@@ -182,7 +181,7 @@ def request_detail(request, actor, request_id):
     if own or staff:
         context["show_wish"] = True
         context["wish"] = _helper_wish(help_request)
-        context["can_change_wish"] = may_change_wish(actor, help_request)
+        context["can_change_wish"] = integrations.may_change_wish(actor, help_request)
     return _page(
         request,
         actor,
