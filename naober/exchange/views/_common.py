@@ -1,23 +1,22 @@
-"""What the exchange pages share: rendering with the community, a service's refusal in plain
-words, bounded posted ids, going back to the page a form came from, and the requester-only look-up.
+"""What the exchange pages share: bounded posted ids, going back to the page a form came from,
+the requester-only look-up and what to know before proposing a helper. Rendering with the
+community and a service's refusal in plain words are every app's (naober/base/pages.py); the
+exchange's views take them from here under the names they have always used.
 """
 
 from typing import NamedTuple
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from naober.base.errors import DomainError, refusal
-from naober.base.forms import apply_errors
 from naober.base.next_url import local_next
-from naober.exchange import selectors
+from naober.base.pages import on_button as on_button
+from naober.base.pages import on_form as on_form
+from naober.base.pages import page as _page  # noqa: F401 (the exchange's views render with it)
+from naober.exchange import integrations, selectors
 from naober.exchange.models import RequestStatus
-from naober.matchmaking.ranking import suggestions
 from naober.people.models import ConsentPurpose
-from naober.volunteering.selectors import vog_concern
 
 MAX_ID = 2**62
 
@@ -27,33 +26,6 @@ WORKBENCH_ROWS = 100
 
 # A request can be cancelled until the help is done (live matches are then stopped).
 CANCELLABLE = (RequestStatus.OPEN, RequestStatus.WAITING_LIST, RequestStatus.MATCHED)
-
-
-def _page(request, actor, template: str, **context):
-    return render(request, template, {"community": actor.community, "actor": actor, **context})
-
-
-def on_form(form, call):
-    """Run a service `call()` for a valid form and return what it returns. A refusal lands on
-    the form instead (a field's error next to the field, any other at the top) and None is
-    returned, so the page shows the form again with the reason."""
-    try:
-        return call()
-    except ValidationError as error:
-        apply_errors(form, error)
-    except DomainError as error:
-        form.add_error(None, refusal(error))
-    return None
-
-
-def on_button(request, call):
-    """Run a service `call()` behind a button and return what it returns. A refusal becomes the
-    page's error message in plain words and None is returned."""
-    try:
-        return call()
-    except (ValidationError, DomainError) as error:
-        messages.error(request, refusal(error))
-    return None
 
 
 def _posted_id(request, name: str) -> int | None:
@@ -97,7 +69,7 @@ def _suggestions(actor, help_request) -> list[SuggestedHelper]:
         SuggestedHelper(
             s.offer, s.person, s.score, s.reasons, helper_concerns(actor.community, s.person)
         )
-        for s in suggestions(actor, help_request, limit=5)
+        for s in integrations.suggestions(actor, help_request, limit=5)
     ]
 
 
@@ -122,7 +94,7 @@ def requester_concerns(requester) -> list[str]:
 def helper_concerns(community, helper) -> list[str]:
     """What a coordinator must know about a helper before proposing them: no certificate of
     conduct (VOG) on record, or an expired one."""
-    vog = vog_concern(community, helper)
+    vog = integrations.vog_concern(community, helper)
     if vog == "missing":
         return [
             _("%(name)s has no certificate of conduct (VOG) on record.") % {"name": helper.name}
