@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from naober.base.text import bounded_text
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.directory import policy
@@ -46,10 +47,8 @@ class InvalidTransition(ValidationError):
 
 
 def _text(value, limit: int, field: str) -> str:
-    value = str(value or "").strip()
-    if len(value) > limit:
-        raise ValidationError({field: [_("Use at most %(limit)d characters.") % {"limit": limit}]})
-    return value
+    """Trimmed text with its line breaks; over `limit` refused (TooLong), never cut."""
+    return bounded_text(value, limit, field, one_line=False)
 
 
 def _organisation(actor: Actor, organisation) -> Organisation | None:
@@ -69,7 +68,7 @@ def _record(referral: Referral, actor: Actor, from_status: str, note: str = "") 
         actor=actor.person,
         from_status=from_status,
         to_status=referral.status,
-        note=note[:500],
+        note=note,
     )
 
 
@@ -155,19 +154,16 @@ def refer_out(
 
 def _resident_data(name, phone, email, address, via_coordinator) -> dict:
     """Validate the contact data a professional gives; one way to reach the person is enough."""
+    errors: dict[str, list[str]] = {}
     data = {
-        "name": " ".join(str(name or "").split()),
-        "phone": str(phone or "").strip(),
-        "email": str(email or "").strip(),
-        "address": " ".join(str(address or "").split()),
+        "name": bounded_text(name, 120, "name", errors=errors),
+        "phone": bounded_text(phone, 30, "phone", one_line=False, errors=errors),
+        "email": bounded_text(email, 254, "email", one_line=False, errors=errors),
+        "address": bounded_text(address, 200, "address", errors=errors),
         "reachable_via_coordinator": bool(via_coordinator),
     }
-    errors: dict[str, list[str]] = {}
-    if not data["name"]:
+    if not data["name"] and "name" not in errors:
         errors["name"] = [_("Fill in a name.")]
-    for field, limit in (("name", 120), ("phone", 30), ("email", 254), ("address", 200)):
-        if len(data[field]) > limit:
-            errors[field] = [_("Use at most %(limit)d characters.") % {"limit": limit}]
     try:
         data["phone"] = people_validation.clean_phone(data["phone"])
     except ValidationError as exc:

@@ -3,7 +3,8 @@
 Each door stores what it received where its queue lives (a call-back in the desk, a concern as a
 signal in outreach, a volunteer sign-up or a talent here) and tells the coordinator on duty (every
 coordinator when nobody is on the rota) in their own channel, in the same transaction (notify's
-outbox), without names or numbers. Nothing is stored when the input is wrong (ValidationError).
+outbox), without names or numbers. Nothing is stored when the input is wrong (ValidationError),
+and text over its limit is refused (TooLong), never cut.
 """
 
 from datetime import timedelta
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from naober.base.text import bounded_text
 from naober.communities.context import Actor
 from naober.communities.models import Community
 from naober.communities.permissions import Action
@@ -24,6 +26,11 @@ from naober.notify.services import notify
 from naober.outreach.triage import raise_public_concern
 from naober.people.services import register_person
 from naober.people.validation import PHONE_RE
+
+# The longest text each door keeps, per field (the forms and the API say the same).
+CALLBACK_LIMITS = {"name": 120, "phone": 30, "when": 200}
+VOLUNTEER_LIMITS = {"name": 120, "contact": 200, "likes": 1000, "available": 200}
+TALENT_LIMITS = {"name": 120, "good_at": 1000, "would_do": 1000, "contact": 200}
 
 
 def answer_by(community: Community, at=None):
@@ -39,23 +46,37 @@ def _tell_on_duty(community: Community, door: str, row) -> None:
         notify(person, "door_arrival", context, key=f"door:{door}:{row.pk}:{person.pk}")
 
 
-def _text(value, limit: int) -> str:
-    return " ".join(str(value or "").split())[:limit]
-
-
 def _required(data: dict, fields: dict[str, str]) -> None:
-    errors = {
-        field: [message] for field, message in fields.items() if not _text(data.get(field), 1)
+    errors = {field: [message] for field, message in fields.items() if not _filled(data, field)}
+    if errors:
+        raise ValidationError(errors)
+
+
+def _filled(data: dict, field: str) -> bool:
+    return bool(str(data.get(field) or "").strip())
+
+
+def _texts(data: dict, limits: dict[str, int], multi_line: tuple[str, ...] = ()) -> dict:
+    """Each field's text within its limit; every field over it refused at once (TooLong), so a
+    long text is never cut and nothing is stored."""
+    errors: dict = {}
+    texts = {
+        field: bounded_text(
+            data.get(field), limit, field, one_line=field not in multi_line, errors=errors
+        )
+        for field, limit in limits.items()
     }
     if errors:
         raise ValidationError(errors)
+    return texts
 
 
 @transaction.atomic
 def call_me_back(community: Community, *, name: str, phone: str, when: str = ""):
     """ "Bel mij terug": a call-back in the desk's queue, due today, the promise clock running."""
+    texts = _texts({"name": name, "phone": phone, "when": when}, CALLBACK_LIMITS)
     callback = ask_callback(
-        community, name=_text(name, 120), phone=phone, good_time=_text(when, 200)
+        community, name=texts["name"], phone=texts["phone"], good_time=texts["when"]
     )
     _tell_on_duty(community, "callback", callback)
     return callback
@@ -87,14 +108,8 @@ def sign_up_to_help(
             "likes": _("Tell us what you would like to do."),
         },
     )
-    signup = VolunteerSignup.objects.create(
-        community=community,
-        name=_text(data["name"], 120),
-        contact=_text(data["contact"], 200),
-        likes=str(data["likes"]).strip()[:1000],
-        available=_text(data.get("available"), 200),
-        channel=channel,
-    )
+    texts = _texts(data, VOLUNTEER_LIMITS, multi_line=("likes",))
+    signup = VolunteerSignup.objects.create(community=community, channel=channel, **texts)
     _tell_on_duty(community, "volunteer", signup)
     return signup
 
@@ -113,12 +128,10 @@ def tell_talent(
             "contact": _("Tell us how we can reach you: a phone number, e-mail or address."),
         },
     )
+    texts = _texts(data, TALENT_LIMITS, multi_line=("good_at", "would_do"))
     talent = Talent.objects.create(
         community=community,
-        name=_text(data["name"], 120),
-        good_at=str(data["good_at"]).strip()[:1000],
-        would_do=str(data.get("would_do") or "").strip()[:1000],
-        contact=_text(data["contact"], 200),
+        **texts,
         may_ask=bool(data.get("may_ask")),
         channel=channel,
         entered_by=entered_by,
@@ -178,7 +191,7 @@ def talent_to_offer(actor: Actor, talent_id: int, *, category: str):
     person = register_person(actor, {"name": talent.name, **contact_fields(talent.contact)})
     description = talent.good_at + (f"\n{talent.would_do}" if talent.would_do else "")
     offer = create_offer(
-        actor, {"categories": [category], "description": description[:2000]}, helper=person
+        actor, {"categories": [category], "description": description}, helper=person
     )
     talent.offer, talent.closed_at, talent.closed_by = offer, timezone.now(), actor.person
     talent.save(update_fields=["offer", "closed_at", "closed_by"])

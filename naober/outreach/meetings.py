@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from naober.base.text import bounded_text
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.outreach.models import (
@@ -48,6 +49,7 @@ def create_meeting(actor: Actor, *, held_on: date, place: str = "", attendees=()
     actor.require(Action.TRIAGE_SIGNALS)
     attendees = list(attendees)
     errors = {}
+    place = bounded_text(place, 120, "place", errors=errors)
     if held_on is None or not date(2000, 1, 1) <= held_on <= date(2100, 1, 1):
         errors["held_on"] = [_("Enter the date of the meeting.")]
     if _foreign(actor, attendees):
@@ -55,9 +57,7 @@ def create_meeting(actor: Actor, *, held_on: date, place: str = "", attendees=()
     if errors:
         raise ValidationError(errors)
     proposals = open_proposals(actor.community)
-    meeting = Meeting.objects.create(
-        community=actor.community, held_on=held_on, place=" ".join(place.split())[:120]
-    )
+    meeting = Meeting.objects.create(community=actor.community, held_on=held_on, place=place)
     meeting.attendees.set(attendees)
     signals = (
         Signal.objects.filter(community=actor.community)
@@ -85,7 +85,7 @@ def add_agenda_item(
     actor: Actor, meeting: Meeting, *, title: str, kind: str = AgendaKind.OTHER
 ) -> AgendaItem:
     actor.require(Action.TRIAGE_SIGNALS)
-    title = " ".join(str(title or "").split())[:200]
+    title = bounded_text(title, 200, "title")
     if not title:
         raise ValidationError({"title": [_("Fill in the subject.")]})
     if kind not in (AgendaKind.PROPOSAL, AgendaKind.OTHER):
@@ -111,8 +111,8 @@ def record_decision(
     actor.require(Action.TRIAGE_SIGNALS)
     decided_by, signals = list(decided_by), list(signals)
     errors = {}
-    text = str(text or "").strip()[:2000]
-    if not text:
+    text = bounded_text(text, 2000, "text", one_line=False, errors=errors)
+    if not text and "text" not in errors:
         errors["text"] = [_("Write down what was decided.")]
     if not decided_by:
         errors["decided_by"] = [_("Choose who decided.")]

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from naober.base.text import bounded_text
 from naober.communities.context import Actor
 from naober.communities.models import Area
 from naober.communities.permissions import Action
@@ -37,7 +38,8 @@ DOMAIN_FIELDS = ("talents", "wishes", "could_offer", "needs", "trits")
 MAX_RANGE = 2000
 
 
-def _text(value, limit: int) -> str:
+def _first_words(value, limit: int) -> str:
+    """The start of a longer text as a title; the text itself is kept whole beside it."""
     return " ".join(str(value or "").split())[:limit]
 
 
@@ -66,7 +68,8 @@ def create_walk_list(
     errors = {}
     if area is None or area.community_id != actor.community.pk:
         errors["area"] = [_("Choose a street or neighbourhood of this community.")]
-    if not _text(name, 120):
+    name = bounded_text(name, 120, "name", errors=errors)
+    if not name and "name" not in errors:
         errors["name"] = [_("Fill in a name.")]
     if not 1 <= int(capacity_per_visitor) <= 100:
         errors["capacity_per_visitor"] = [_("Choose a number from 1 to 100.")]
@@ -77,7 +80,7 @@ def create_walk_list(
     return WalkList.objects.create(
         community=actor.community,
         area=area,
-        name=_text(name, 120),
+        name=name,
         round=round,
         capacity_per_visitor=capacity_per_visitor,
         created_by=actor.person,
@@ -144,9 +147,9 @@ def add_number_range(
     """Addresses from a house-number range, for streets where few residents are known yet."""
     actor.require(Action.PLAN_VISITS)
     walk_list = WalkList.objects.select_for_update().get(pk=walk_list.pk)
-    street = _text(street, 150)
     errors = {}
-    if not street:
+    street = bounded_text(street, 150, "street", errors=errors)
+    if not street and "street" not in errors:
         errors["street"] = [_("Fill in the street.")]
     if not (1 <= first <= last <= 100_000) or last - first > MAX_RANGE:
         errors["last"] = [_("Give a first and last house number, at most 2000 apart.")]
@@ -171,10 +174,11 @@ def add_person(
         raise ValidationError({"person": [_("Choose a resident of this community.")]})
     if kind not in (EntryKind.SELF_REGISTERED, EntryKind.REFERRED):
         raise ValidationError({"kind": [_("Choose why this resident is on the list.")]})
-    if kind == EntryKind.REFERRED and not _text(referred_by, 120):
+    referred_by = bounded_text(referred_by, 120, "referred_by")
+    if kind == EntryKind.REFERRED and not referred_by:
         raise ValidationError({"referred_by": [_("Fill in which organisation referred them.")]})
     address = person.address or _("(address unknown) %(name)s") % {"name": person.name}
-    entries = _add_entries(walk_list, [(address[:200], person)], kind, _text(referred_by, 120))
+    entries = _add_entries(walk_list, [(address[:200], person)], kind, referred_by)
     if not entries:
         raise ValidationError({"person": [_("This address is on the list already.")]})
     return entries[0]
@@ -219,7 +223,11 @@ def _clean_domains(domains: dict) -> dict[str, dict]:
         if domain not in LifeDomain.values:
             errors["domains"] = [_("Unknown life domain.")]
             continue
-        row = {f: _text(values.get(f), 1000) for f in DOMAIN_FIELDS if f != "trits"}
+        row = {
+            f: bounded_text(values.get(f), 1000, f"{domain}-{f}", errors=errors)
+            for f in DOMAIN_FIELDS
+            if f != "trits"
+        }
         trits = values.get("trits") or ""
         if trits and trits not in ("self", "neighbours", "professional"):
             errors[f"{domain}-trits"] = [_("Choose who can solve it.")]
@@ -297,14 +305,14 @@ def record_visit(
         errors["person"] = [_("Choose a resident from your own walk list.")]
     if not address and person is not None and _may_copy_address(actor, person, entry):
         address = person.address
-    address = _text(address or "", 200)
+    address = bounded_text(address, 200, "address", errors=errors)
     if person is None and not address:
         errors["address"] = [_("Fill in the address or choose the resident.")]
     if outcome not in VisitOutcome.values:
         errors["outcome"] = [_("Choose how the visit went.")]
     if visited_on is None or not date(2000, 1, 1) <= visited_on <= timezone.localdate():
         errors["visited_on"] = [_("Enter the date of the visit; it cannot be in the future.")]
-    notes = str(notes or "").strip()[:4000]
+    notes = bounded_text(notes, 4000, "notes", one_line=False, errors=errors)
     cleaned_domains = {}
     try:
         cleaned_domains = _clean_domains(domains or {})
@@ -424,7 +432,7 @@ def convert_visit(
             actor,
             {
                 "category": category,
-                "title": _text(domains[domain].needs, 120),  # the first words; the rest below
+                "title": _first_words(domains[domain].needs, 120),
                 "description": domains[domain].needs,
                 "needs_mediation": True,
             },

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from naober.base.text import bounded_text
 from naober.communities.context import Actor
 from naober.communities.permissions import Action, is_allowed
 from naober.escalation.acute import alert_acute
@@ -38,10 +39,6 @@ TRIAGE_FIELDS = ("status", "assignee", "action", "due_on", "outcome", "public_ou
 RAISER_FIELDS = {"status", "public_outcome"}
 
 
-def _text(value, limit: int) -> str:
-    return str(value or "").strip()[:limit]
-
-
 @transaction.atomic
 def raise_signal(
     actor: Actor,
@@ -54,8 +51,8 @@ def raise_signal(
 ) -> Signal:
     actor.require(Action.RAISE_SIGNAL)
     errors = {}
-    description = _text(description, 4000)
-    if not description:
+    description = bounded_text(description, 4000, "description", one_line=False, errors=errors)
+    if not description and "description" not in errors:
         errors["description"] = [_("Tell us what you noticed.")]
     if urgency not in Urgency.values:
         errors["urgency"] = [_("Choose how urgent it is.")]
@@ -93,11 +90,13 @@ def raise_public_concern(
     who raised it (`raiser_name`, `raiser_contact`, both optional) is kept for staff only, never
     for the core group, the person it is about or their data export."""
     errors = {}
-    about, description = _text(about, 200), _text(description, 3700)
-    if not description:
+    about = bounded_text(about, 200, "about", one_line=False, errors=errors)
+    description = bounded_text(description, 3700, "description", one_line=False, errors=errors)
+    if not description and "description" not in errors:
         errors["description"] = [_("Tell us what you noticed.")]
-    name, contact = _text(name, 120), _text(contact, 200)
-    if name and not contact:
+    name = bounded_text(name, 120, "name", one_line=False, errors=errors)
+    contact = bounded_text(contact, 200, "contact", one_line=False, errors=errors)
+    if name and not contact and "contact" not in errors:
         errors["contact"] = [_("Tell us how we can reach you, or leave your name out too.")]
     if errors:
         raise ValidationError(errors)
@@ -141,7 +140,8 @@ def _clean_changes(actor: Actor, signal: Signal, changes: dict) -> dict:
         ):
             errors["due_on"] = [_("Enter a date.")]
         elif field in ("outcome", "public_outcome"):
-            value = _text(value, 4000 if field == "outcome" else 1000)
+            limit = 4000 if field == "outcome" else 1000
+            value = bounded_text(value, limit, field, one_line=False, errors=errors)
         elif field == "action":
             value = value or ""
         cleaned[field] = value
@@ -165,6 +165,7 @@ def update_signal(actor: Actor, signal: Signal, changes: dict, *, note: str = ""
     actor.require(Action.TRIAGE_SIGNALS)
     signal = Signal.objects.select_for_update().get(pk=signal.pk, community=actor.community)
     cleaned = _clean_changes(actor, signal, changes)
+    note = bounded_text(note, 200, "note", one_line=False)
     changed = {f: v for f, v in cleaned.items() if getattr(signal, f) != v}
     if not changed:
         return signal
@@ -174,7 +175,7 @@ def update_signal(actor: Actor, signal: Signal, changes: dict, *, note: str = ""
     SignalEvent.objects.create(
         signal=signal,
         by=actor.person,
-        note=_text(note, 200),
+        note=note,
         changes={f: _shown(f, v) for f, v in changed.items()},
     )
     if RAISER_FIELDS & set(changed) and signal.raised_by is not None:
@@ -242,6 +243,6 @@ def ask_coordinators(actor: Actor, signal: Signal) -> int:
     for coordinator in coordinators:
         send_notice(coordinator, "custom", {"subject": _("A signal asks for action"), "body": body})
     SignalEvent.objects.create(
-        signal=signal, by=actor.person, note=_text(_("Coordinators asked to act"), 200), changes={}
+        signal=signal, by=actor.person, note=_("Coordinators asked to act"), changes={}
     )
     return len(coordinators)

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from naober.base.errors import TooLong
+from naober.base.text import bounded_text as _text
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.exchange.models import (
@@ -22,20 +23,6 @@ from naober.people.models import Person
 
 # The longest note a step of a match keeps in its history.
 NOTE_MAX = MatchEvent._meta.get_field("note").max_length
-
-
-def _text(value, limit: int, field: str, *, one_line: bool = True, errors=None) -> str:
-    """Trimmed text (one line unless `one_line=False`); longer than `limit` is refused, never cut:
-    TooLong keyed by `field`, or added to `errors` when the caller collects them."""
-    text = str(value or "").strip()
-    if one_line:
-        text = " ".join(text.split())
-    if len(text) > limit:
-        refused = TooLong(field, limit, len(text))
-        if errors is None:
-            raise refused
-        errors.update(refused.message_dict)
-    return text
 
 
 def _labelled_note(label: str, note, field: str = "note") -> str:
