@@ -7,12 +7,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from naober.base.forms import apply_errors
+from naober.base.window import window
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.communities.roles import require_may_act_on
 from naober.people import selectors, services
 from naober.people.forms import ConsentForm, OwnConsentForm, PersonForm, PersonTagForm
 from naober.people.models import ConsentMethod
+
+PAGE_SIZE = 50
 
 
 @community_page()
@@ -39,14 +42,16 @@ def profile(request, actor):
 @community_page(Action.VIEW_PEOPLE)
 def person_list(request, actor):
     query = request.GET.get("q", "")[:100]
-    people = selectors.person_list(actor, search=query)[:200]
+    # One page from the database, without counting a city's 100,000 residents (issue 16).
+    page = window(selectors.person_list(actor, search=query), request.GET.get("page"), PAGE_SIZE)
     return render(
         request,
         "people/person_list.html",
         {
             "community": actor.community,
             "actor": actor,
-            "people": people,
+            "people": page.items,
+            "page": page,
             "query": query,
             "can_create": actor.can(Action.CREATE_PERSON),
         },
