@@ -26,7 +26,14 @@ from naober.desk import intake_forms, selectors
 from naober.desk import services as desk_services
 from naober.exchange import selectors as exchange_selectors
 from naober.exchange import services as exchange_services
-from naober.exchange.models import Channel, ContactKind, ContactOutcome, HelpOffer, RequestStatus
+from naober.exchange.models import (
+    OPEN_STATES,
+    Channel,
+    ContactKind,
+    ContactOutcome,
+    HelpOffer,
+    RequestStatus,
+)
 from naober.exchange.views._common import helper_concerns, requester_concerns
 from naober.matchmaking.ranking import suggestions
 from naober.people import selectors as people_selectors
@@ -129,6 +136,10 @@ def intake(request, actor):
             if open_for_helper
             else [],
             requester_concerns=requester_concerns(help_request.requester),
+            # with a helper found (proposed, or a yes to a send-out) the next step is the match
+            open_match=exchange_selectors.match_list(actor, request=help_request.pk)
+            .filter(state__in=OPEN_STATES)
+            .first(),
             may_wait=help_request.status == RequestStatus.OPEN,
             form=form,
         )

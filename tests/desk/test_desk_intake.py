@@ -81,6 +81,33 @@ def test_whole_intake_enters_the_request_proposes_and_writes_down_the_call_back(
     assert log.outcome == "call_back" and "15-01-2030" in log.note
 
 
+def test_with_a_helper_found_the_intake_screen_leads_to_the_match(
+    community, members, person_factory, page_as
+):
+    """Once a helper is proposed (or said yes to a send-out) the screen names them and links
+    to the match, where the coordinator records the caller's yes; before, there was no way on."""
+    caller = person_factory(community, login=False, digital=False)
+    offer = make_offer(community)
+    client = page_as(members["coordinator"])
+    response = client.post(
+        f"{URL}?person={caller.pk}",
+        {
+            "step": "request",
+            "category": "tuin",
+            "title": "Heg",
+            "urgency": "normal",
+            "matching_consent": "yes",
+        },
+    )
+    page = client.get(response.url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "/matches/" not in page
+    client.post(response.url, {"step": "propose", "offer": offer.pk})
+    match = Match.objects.get(request__requester=caller)
+    page = client.get(response.url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert f"/c/{community.slug}/matches/{match.pk}/" in page
+    assert "Koppeling openen" in page and "geholpen door" in page
+
+
 def test_the_request_can_go_on_the_waiting_list(community, members, person_factory, page_as):
     caller = person_factory(community, login=False)
     client = page_as(members["coordinator"])

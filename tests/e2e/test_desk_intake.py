@@ -69,7 +69,7 @@ def test_new_caller_entered_and_proposed_by_keyboard_in_under_15_actions(
     axe_check(page)
     keys.type("#id_q", "Mevrouw Jansen")
     keys.submit("#id_q")
-    assert page.get_by_text("Niemand in deze buurt past hierbij").is_visible()
+    assert page.get_by_text("Niemand gevonden met deze naam").is_visible()
     assert page.locator("#id_name").input_value() == "Mevrouw Jansen"
     axe_check(page)
     keys.press("#id_reachable_via_coordinator", " ")
