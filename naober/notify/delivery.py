@@ -30,6 +30,9 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+# tasks imports this module as well: its task runs deliver(), which queues the task again. Both
+# import the module, not its names, so either may be loaded first.
+from naober.notify import tasks
 from naober.notify.channels import CHANNELS
 from naober.notify.errors import DeliveryError
 from naober.notify.models import Message, MessageStatus
@@ -127,9 +130,7 @@ def deliver(message_id: int) -> str:
     if not record(message, outcome):
         return "skipped"
     if outcome.retry_after is not None:
-        from naober.notify.tasks import enqueue_delivery
-
-        enqueue_delivery(message_id, delay=outcome.retry_after)
+        tasks.enqueue_delivery(message_id, delay=outcome.retry_after)
     return outcome.status
 
 
@@ -142,8 +143,6 @@ def sweep(now: datetime | None = None) -> int:
     - "queued" whose due time is that far past: its task was lost. Its task is enqueued again
       and its due time moved to now, so the next sweep leaves it alone for a while.
     """
-    from naober.notify.tasks import enqueue_delivery
-
     now = now or timezone.now()
     stale = now - reclaim_after()
     with translation.override(settings.LANGUAGE_CODE):
@@ -163,7 +162,7 @@ def sweep(now: datetime | None = None) -> int:
     requeued = 0
     for pk in lost:
         if Message.objects.filter(pk=pk, status=MessageStatus.QUEUED).update(due_at=now):
-            enqueue_delivery(pk)
+            tasks.enqueue_delivery(pk)
             requeued += 1
     if requeued:
         logger.warning("Outbox sweep: %s message(s) queued again", requeued)

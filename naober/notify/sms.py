@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from naober.notify.errors import DeliveryError
+from naober.notify.models import SmsOutbox
 
 DEFAULT_TIMEOUT_SECONDS = 10
 # How much of a refusing gateway's answer is read to show as the reason.
@@ -43,8 +44,6 @@ class LocalSmsGateway:
         self.sender = sender
 
     def send(self, to: str, text: str, key: str) -> None:
-        from naober.notify.models import SmsOutbox
-
         try:
             with transaction.atomic():
                 SmsOutbox.objects.create(to=to, sender=self.sender, text=text, key=key)

@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task
 
+# delivery imports this module as well, to queue a retry; see there.
 from naober.notify import delivery
 
 
