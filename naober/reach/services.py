@@ -36,7 +36,10 @@ from naober.notify.channels import channel_for
 from naober.notify.render import language_of
 from naober.notify.services import notify
 from naober.people.models import ContactChannel, Person
-from naober.reach import links, selectors
+
+# tasks imports this module as well: its task runs send_waiting(), which send() queues. Both
+# import the module, not its names, so either may be loaded first.
+from naober.reach import links, selectors, tasks
 from naober.reach.models import Answer, Ask, Callout, HelperLimit, ReachSettings
 
 TOP_MAX = 20
@@ -308,10 +311,8 @@ def send(
             notify(person, "custom", _ask_text(ask), key=f"reach:ask:{ask.pk}")
         sent += 1
     if callout.asks.filter(waiting=True).exists():
-        from naober.reach.tasks import schedule_waiting
-
         when = morning_after(rules, timezone.now())
-        transaction.on_commit(lambda: schedule_waiting(callout.pk, when), robust=True)
+        transaction.on_commit(lambda: tasks.schedule_waiting(callout.pk, when), robust=True)
     return callout, sent
 
 

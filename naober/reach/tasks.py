@@ -7,12 +7,13 @@ from datetime import datetime
 
 from django_tasks import task
 
-from naober.reach.services import send_waiting
+# services imports this module as well, to queue the morning send; see there.
+from naober.reach import services
 
 
 @task()
 def send_waiting_asks(callout_id: int) -> int:
-    return send_waiting(callout_id)
+    return services.send_waiting(callout_id)
 
 
 def schedule_waiting(callout_id: int, when: datetime) -> None:
