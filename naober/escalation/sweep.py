@@ -21,13 +21,13 @@ not for requests whose promise broke more than one promise ago (no flood after a
 
 from datetime import datetime, timedelta
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
 from naober.communities.models import Community, Role
 from naober.desk import reminders
 from naober.desk.models import Callback, CallbackSource
+from naober.desk.selectors import on_duty
 from naober.exchange.models import HelpRequest, RequestStatus
 from naober.notify.models import Message
 from naober.notify.services import notify
@@ -52,12 +52,7 @@ def coordinators(community: Community) -> list[Person]:
 
 def on_duty_or_all(community: Community, at: datetime) -> list[Person]:
     """The coordinators on duty at `at` (front desk rota), else all coordinators."""
-    if apps.is_installed("naober.desk"):
-        from naober.desk.selectors import on_duty
-
-        if people := on_duty(community, at):
-            return people
-    return coordinators(community)
+    return on_duty(community, at) or coordinators(community)
 
 
 def stage_due(request: HelpRequest, share: float, now: datetime) -> bool:
