@@ -8,7 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from naober.communities.permissions import Action
-from naober.exchange import selectors
+from naober.exchange import selectors, services
+from naober.exchange.forms import DAY_PART_LABELS
 from naober.exchange.models import (
     DAYS,
     ContactLog,
@@ -40,8 +41,6 @@ IDS = frozenset(
 def availability_in_words(codes: list[str]) -> str:
     """["mon-morning", "sat-evening"] as "Monday morning, Saturday evening", in the reader's
     language."""
-    from naober.exchange.forms import DAY_PART_LABELS
-
     words = []
     for code in codes:
         day, _sep, part = str(code).partition("-")
@@ -187,8 +186,6 @@ leave_out(
 @on_erase
 def close_open_business(actor, person) -> None:
     """Cancel the person's open requests, stop their live matches and pause their offers."""
-    from naober.exchange import services
-
     services.close_for_erasure(actor, person)
 
 

@@ -4,6 +4,8 @@ Residents read these, so they are stored in their own language like category lab
 on a five-point agree scale; results report the share that agrees (agree + strongly agree).
 """
 
+from naober.impact.models import Statement
+
 STATEMENTS = [
     ("contacts-new-people", "contacts", "Ik heb hier nieuwe mensen leren kennen."),
     ("contacts-chat", "contacts", "Ik maak vaker een praatje met mensen uit de buurt."),
@@ -37,8 +39,6 @@ def ensure_statement_bank(statement_model) -> None:
 def statement_bank():
     """The bank's statements, refilled first if rows went missing (a flushed test database, a
     fresh install that skipped the data migration): building a survey must always be possible."""
-    from naober.impact.models import Statement
-
     if Statement.objects.count() < len(STATEMENTS):
         ensure_statement_bank(Statement)
     return Statement.objects.all()

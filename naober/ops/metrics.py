@@ -8,6 +8,8 @@ over all processes. The queue figures are read from the database at scrape time.
 import os
 
 from django.utils import timezone
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -17,6 +19,9 @@ from prometheus_client import (
     multiprocess,
 )
 from prometheus_client.core import GaugeMetricFamily
+
+from naober.ops.models import Heartbeat
+from naober.ops.tasks import WORKER
 
 REQUESTS = Counter(
     "naober_http_requests_total", "HTTP requests answered", ["method", "route", "status"]
@@ -40,12 +45,6 @@ class QueueCollector:
     """The task queue as the worker sees it: waiting tasks, the oldest one's age, the heartbeat."""
 
     def collect(self):
-        from django_tasks_db.compat import TaskResultStatus
-        from django_tasks_db.models import DBTaskResult
-
-        from naober.ops.models import Heartbeat
-        from naober.ops.tasks import WORKER
-
         now = timezone.now()
         ready = DBTaskResult.objects.ready()
         waiting = GaugeMetricFamily("naober_worker_queue_length", "Tasks waiting to run")

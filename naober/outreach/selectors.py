@@ -11,8 +11,17 @@ from django.http import Http404
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.outreach.integrations import audit_read
-from naober.outreach.models import HouseVisit, Meeting, Signal, SignalStatus, WalkList
+from naober.outreach.models import (
+    HouseVisit,
+    Meeting,
+    Signal,
+    SignalAction,
+    SignalStatus,
+    WalkEntry,
+    WalkList,
+)
 from naober.outreach.policy import may_act_on, visible_visits
+from naober.people.selectors import people_of, record_shown
 
 NOTE_FIELDS = ["notes", "talents", "wishes", "could_offer", "needs", "trits"]
 
@@ -31,8 +40,6 @@ def walk_list_get(actor: Actor, walk_list_id: int) -> WalkList:
 
 def my_assignments(actor: Actor):
     """Addresses given to this visitor that have no visit yet."""
-    from naober.outreach.models import WalkEntry
-
     return (
         WalkEntry.objects.filter(
             walk_list__community=actor.community, visitor=actor.person, visits__isnull=True
@@ -45,8 +52,6 @@ def my_assignments(actor: Actor):
 def shown_addresses(actor: Actor, rows, purpose: str) -> list:
     """`rows` (walk entries or visits, each with `person` and `address`) as a list, with one audit
     entry per resident whose postal address the list shows this actor."""
-    from naober.people.selectors import record_shown
-
     rows = list(rows)
     record_shown(actor, [row.person for row in rows if row.address], purpose, ["address"])
     return rows
@@ -186,8 +191,6 @@ def meeting_get(actor: Actor, meeting_id: int) -> Meeting:
 def visit_candidates(actor: Actor):
     """Whom a visit can be recorded for: everyone for the roles that see the people list, and
     only the residents on one's own walk lists for a visitor (no list of all residents)."""
-    from naober.people.selectors import people_of
-
     qs = people_of(actor.community).select_related("area").order_by("name")
     if actor.can(Action.VIEW_PEOPLE):
         return qs
@@ -196,8 +199,6 @@ def visit_candidates(actor: Actor):
 
 def signal_history(signal: Signal) -> list[dict]:
     """The history in words: field labels and choice labels instead of codes."""
-    from naober.outreach.models import SignalAction
-
     choices = {"status": SignalStatus, "action": SignalAction}
     history = []
     for event in signal.events.select_related("by"):
@@ -213,8 +214,6 @@ def signal_history(signal: Signal) -> list[dict]:
 
 def joined_people(actor: Actor) -> list[QuerySet]:
     """The residents of the visits this actor may see and of the addresses given to them."""
-    from naober.outreach.models import WalkEntry
-
     if not (actor.can(Action.RECORD_VISIT) or actor.can(Action.VIEW_VISIT_NOTES)):
         return []
     return [

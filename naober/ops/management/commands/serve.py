@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from naober.ops.supervisor import Child, supervise
+from naober.ops.tasks import heartbeat
 
 
 def web_server(server: str, host: str, port: int) -> list[str]:
@@ -29,8 +30,6 @@ def web_server(server: str, host: str, port: int) -> list[str]:
 
 
 def enqueue_heartbeat() -> None:
-    from naober.ops.tasks import heartbeat
-
     try:
         heartbeat.enqueue()
     finally:
