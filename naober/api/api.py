@@ -15,9 +15,8 @@ from naober.api.errors import ApiError, install_error_handlers
 from naober.api.models import ApiToken
 from naober.api.openapi import DocumentedErrorsAPI
 from naober.api.parser import SafeParser
+from naober.api.throttle import TokenThrottle
 from naober.apps_registry import modules_named
-from naober.people.models import Person
-from naober.privacy.ratelimit import TokenThrottle
 
 api = DocumentedErrorsAPI(
     title="Naober API",
@@ -94,8 +93,9 @@ def revoke_token(request):
 def account(request):
     """The caller's account and the communities they belong to."""
 
+    # `request.auth.people`: the caller's Person rows (the people app stands on this one).
     people = (
-        Person.objects.filter(user=request.auth, erased_at__isnull=True)
+        request.auth.people.filter(erased_at__isnull=True)
         .select_related("community")
         .prefetch_related("memberships")
         .order_by("community__name")

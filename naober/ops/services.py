@@ -1,21 +1,30 @@
-"""Writes of the rows that server processes share: the rate-limit counters.
+"""The rate-limit counters that every server process shares, and the limit they are held to.
 
-The limits themselves (which scope allows how many attempts, the page that says "wait") belong to
-naober/privacy/ratelimit.py; this module only counts, so that every write of RateCount stays here.
+Limits are named in settings.RATE_LIMITS ("count/period" with period s, m or h) and switched off as
+a whole by RATE_LIMITS_ENABLED. Every write of RateCount stays here; the pages that answer "wait a
+moment" and the API's throttle (naober/privacy/ratelimit.py, naober/api/throttle.py) call `allow`.
 """
 
 import random
+import time
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
 from naober.ops.models import RateCount
 
+PERIODS = {"s": 1, "m": 60, "h": 3600}
 UPSERT = (
     "INSERT INTO {table} ({key}, count, expires) VALUES (%s, 1, %s) "
     "ON CONFLICT ({key}) DO UPDATE SET count = {table}.count + 1 RETURNING count"
 )
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    count, period = rate.split("/", 1)
+    return int(count), PERIODS[period.strip()[0]]
 
 
 def count_attempt(key: str, seconds: int) -> int:
@@ -31,3 +40,12 @@ def count_attempt(key: str, seconds: int) -> int:
     if random.random() < 0.01:  # now and then, forget windows that are over
         RateCount.objects.filter(expires__lt=timezone.now()).delete()
     return count
+
+
+def allow(scope: str, ident: str) -> bool:
+    """Count one attempt in the current window; False once the window's limit is reached."""
+    if not settings.RATE_LIMITS_ENABLED:
+        return True
+    limit, seconds = parse_rate(settings.RATE_LIMITS[scope])
+    key = f"{scope}:{ident}:{int(time.time() // seconds)}"[:200]
+    return count_attempt(key, seconds) <= limit

@@ -27,7 +27,7 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from naober.api.models import ApiToken
+from naober.api.tokens import revoke_all
 from naober.people.models import Person
 from naober.privacy import audit
 from naober.privacy.models import AuditAction
@@ -240,9 +240,7 @@ def _anonymise(person: Person) -> None:
         user.username = f"verwijderd-{user.pk}"
         user.set_unusable_password()
         user.save()
-        ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
-            revoked_at=timezone.now()
-        )
+        revoke_all(user.pk)
 
 
 @transaction.atomic
