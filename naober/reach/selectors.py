@@ -7,10 +7,17 @@ from naober.communities.models import Area, AreaKind
 from naober.communities.permissions import Action
 from naober.exchange.models import HelpOffer, HelpRequest
 from naober.exchange.selectors import area_and_below
-from naober.reach.models import Ask, Callout
+from naober.reach.models import Ask, Callout, ReachSettings
 
 #: At most this many helpers are asked at once when a request goes out to a whole street or village.
 EVERYONE_MAX = 100
+
+
+def settings_of(community) -> ReachSettings:
+    """The community's call-out rules; the defaults when it never set them."""
+    return ReachSettings.objects.filter(community=community).first() or ReachSettings(
+        community=community
+    )
 
 
 def callout_get(actor: Actor, callout_id: int) -> Callout:

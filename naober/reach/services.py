@@ -39,19 +39,14 @@ from naober.people.models import ContactChannel, Person
 
 # tasks imports this module as well: its task runs send_waiting(), which send() queues. Both
 # import the module, not its names, so either may be loaded first.
-from naober.reach import links, selectors, tasks
+from naober.reach import links, policy, selectors, tasks
 from naober.reach.models import Answer, Ask, Callout, HelperLimit, ReachSettings
+from naober.reach.selectors import settings_of
 
 TOP_MAX = 20
 # Only channels that can carry an answer back: a link (e-mail) or a reply code (SMS).
 ASKABLE = (ContactChannel.EMAIL, ContactChannel.SMS)
 REPLY = re.compile(r"^\s*(ja|nee|yes|no)\W*(\d{4})\b", re.IGNORECASE)
-
-
-def settings_of(community) -> ReachSettings:
-    return ReachSettings.objects.filter(community=community).first() or ReachSettings(
-        community=community
-    )
 
 
 MAX_PER_WEEK = 14
@@ -105,19 +100,6 @@ def set_own_limit(actor: Actor, asks_per_week: int | None) -> int | None:
         person=actor.person, defaults={"asks_per_week": asks_per_week}
     )
     return asks_per_week
-
-
-def may_send(actor: Actor, request: HelpRequest) -> bool:
-    """Coordinators send any request out; its requester only when the community allows
-    self-service and the request is not one a coordinator arranges."""
-    if actor.can(Action.MANAGE_EXCHANGE):
-        return True
-    return (
-        actor.person is not None
-        and request.requester_id == actor.person.pk
-        and not request.needs_mediation
-        and settings_of(actor.community).self_service
-    )
 
 
 def _fitting_offer(request: HelpRequest, person: Person) -> HelpOffer | None:
@@ -265,8 +247,7 @@ def send(
     Errors: PermissionDenied, ValidationError (no helpers, a stranger, no fitting offer),
     Conflict "request_taken" (the request is no longer open).
     """
-    if not may_send(actor, request):
-        actor.require(Action.MANAGE_EXCHANGE)
+    policy.require_may_send(actor, request)
     if [helpers is not None, top is not None, bool(everyone)].count(True) != 1:
         raise ValidationError(
             {"helpers": [_("Choose the helpers, how many to ask, or everyone nearby.")]}

@@ -19,7 +19,7 @@ from naober.exchange.selectors import request_get
 from naober.exchange.views._common import helper_concerns, requester_concerns
 from naober.matchmaking.ranking import suggestions
 from naober.privacy.ratelimit import rate_limited
-from naober.reach import forms, links, selectors, services
+from naober.reach import forms, links, policy, selectors, services
 
 SETTINGS = ("self_service", "asks_per_week", "quiet_from", "quiet_until")
 #: suggestions the send-out page lists (ticked)
@@ -56,8 +56,7 @@ def answer(request, slug, token):
 def send_out(request, actor, request_id):
     """Send the request out to the chosen helpers; shows who was asked and what they answered."""
     help_request = request_get(actor, request_id)
-    if not services.may_send(actor, help_request):
-        raise Http404
+    policy.require_may_send(actor, help_request)
     staff = actor.can(Action.MANAGE_EXCHANGE)
     asks = selectors.asks_for_request(actor, help_request)
     is_open = help_request.status in (RequestStatus.OPEN, RequestStatus.WAITING_LIST)

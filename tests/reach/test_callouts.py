@@ -150,17 +150,27 @@ def test_a_helper_of_another_community_or_without_a_fitting_offer_is_refused(
 
 
 def test_residents_send_out_only_their_own_request_and_only_with_self_service(community, api):
+    """reach.policy.may_send, one rule for page and API: to anyone it refuses, the request is
+    not found (404), never a 403 that tells it exists."""
     asker = make_person(community, "resident")
     help_request = make_request(community, asker)
     helpers(community, 2)
+    page = Client()
+    page.force_login(asker.user)
+    url = f"/c/{community.slug}/requests/{help_request.pk}/callout/"
     api.login(asker)
-    assert send(api, community, help_request, {"top": 5}).status_code == 403
+    assert send(api, community, help_request, {"top": 5}).status_code == 404
+    assert page.get(url).status_code == 404
     ReachSettings.objects.create(community=community, self_service=True)
+    assert page.get(url).status_code == 200
     answer = send(api, community, help_request, {"top": 5})
     assert answer.status_code == 201 and answer.json()["sent"] == 2
     other = make_person(community, "resident")
     api.login(other)
-    assert send(api, community, help_request, {"top": 5}).status_code in (403, 404)
+    page.force_login(other.user)
+    assert send(api, community, help_request, {"top": 5}).status_code == 404
+    assert page.get(url).status_code == 404
+    assert Ask.objects.count() == 2
 
 
 def test_callout_of_another_community_is_not_found_and_residents_cannot_read_it(
