@@ -54,6 +54,7 @@ class ShownPlan:
     lines: PlanLines
     made_at: datetime
     current: bool
+    queued_at: datetime | None  # when a new plan was last asked of the task worker
 
 
 def versions_of(community_id: int) -> tuple[int, int] | None:
@@ -172,8 +173,13 @@ def shown_plan(actor: Actor) -> ShownPlan:
     snapshot = PlanSnapshot.objects.filter(community=community).first()
     if snapshot is None:
         snapshot = make_plan(community)
-    current = is_current(snapshot, versions_of(community.pk))
-    return ShownPlan(PlanLines(community, snapshot.lines), snapshot.made_at, current)
+    state = (
+        MatchingVersion.objects.filter(community_id=community.pk)
+        .values_list("version", "requests_version", "plan_queued_at")
+        .first()
+    ) or (None, None, None)
+    current = is_current(snapshot, state[:2])
+    return ShownPlan(PlanLines(community, snapshot.lines), snapshot.made_at, current, state[2])
 
 
 def current_lines(actor: Actor) -> PlanLines:

@@ -34,6 +34,11 @@ def refresh_plan(community_id: int) -> int:
     return len(plans.refresh(community).lines)
 
 
+def waiting(queued_at) -> bool:
+    """Whether a plan asked for at `queued_at` is still to be expected."""
+    return queued_at is not None and queued_at >= timezone.now() - QUEUED_TOO_LONG
+
+
 def queue_refresh(community_id: int) -> bool:
     """Ask the task worker for a new plan, unless one is already waiting; whether it asked.
 

@@ -3,12 +3,12 @@ helper wish of a request. Thin: parse, call a selector or service, render."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from naober.base.errors import DomainError
+from naober.base.pages import on_form, page, paginate
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.matchmaking import plans, selectors, services, tasks
@@ -16,10 +16,6 @@ from naober.matchmaking.forms import SettingsForm, WishForm
 
 MAX_ID = 2**62
 PLAN_PAGE_SIZE = 50
-
-
-def _page(request, actor, template, **context):
-    return render(request, template, {"community": actor.community, "actor": actor, **context})
 
 
 def _posted_id(request, name: str) -> int | None:
@@ -35,11 +31,11 @@ def plan(request, actor):
     The plan kept for the community (plans.py), PLAN_PAGE_SIZE lines a page; when something
     changed since it was made, a new one is asked of the task worker."""
     shown = plans.shown_plan(actor)
-    if not shown.current:
+    if not shown.current and not tasks.waiting(shown.queued_at):  # no write when one waits
         tasks.queue_refresh(actor.community.pk)
-    page = Paginator(shown.lines, PLAN_PAGE_SIZE).get_page(request.GET.get("page"))
-    return _page(
-        request, actor, "matchmaking/plan.html", plan=shown, lines=page.object_list, page=page
+    lines = paginate(request, shown.lines, PLAN_PAGE_SIZE)
+    return page(
+        request, actor, "matchmaking/plan.html", plan=shown, lines=lines.object_list, page=lines
     )
 
 
@@ -82,15 +78,14 @@ def settings_page(request, actor):
     """How much each part of the fit counts in this community."""
     row = selectors.settings_of(actor)
     form = SettingsForm(request.POST or None, instance=row)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_settings(actor, form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The matching settings have been saved."))
-            return redirect("matchmaking:settings", slug=actor.community.slug)
-    return _page(request, actor, "matchmaking/settings.html", form=form)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: services.save_settings(actor, form.cleaned_data))
+    ):
+        messages.success(request, _("The matching settings have been saved."))
+        return redirect("matchmaking:settings", slug=actor.community.slug)
+    return page(request, actor, "matchmaking/settings.html", form=form)
 
 
 @community_page()
@@ -107,4 +102,4 @@ def wish(request, actor, request_id):
         return redirect(
             "exchange:request_detail", slug=actor.community.slug, request_id=help_request.pk
         )
-    return _page(request, actor, "matchmaking/wish.html", form=form, help_request=help_request)
+    return page(request, actor, "matchmaking/wish.html", form=form, help_request=help_request)

@@ -174,6 +174,23 @@ def test_a_committed_change_queues_one_task(
     assert queued.count() == 2  # after the worker took it, the next change queues again
 
 
+def test_a_visit_of_an_out_of_date_plan_queues_one_only_when_none_waits(
+    community, coordinator, as_person
+):
+    client = as_person(coordinator)
+    _pairs(community, 1)
+    _page(client)
+    make_request(community)  # no commit in this test: nothing was queued by the change
+    queued = DBTaskResult.objects.filter(task_path__endswith="refresh_plan")
+    _page(client)
+    assert queued.count() == 1
+    with CaptureQueriesContext(connection) as visit:
+        _page(client)
+    assert queued.count() == 1
+    writes = [q["sql"] for q in visit.captured_queries if "matchmaking" in q["sql"]]
+    assert not [sql for sql in writes if sql.startswith("UPDATE")]  # one waits: no write
+
+
 def test_api_returns_the_current_plan(community, coordinator, api):
     _pairs(community, 1)
     plans.make_plan(community)
