@@ -40,6 +40,10 @@ class AreaPicker(forms.Widget):
         self.empty_label = ""
         self.selected_label = lambda value: None  # the field's: (id, label) of a chosen street
 
+    def use_required_attribute(self, initial):
+        """Not when a typed street may stand in for the choice: the browser would refuse it."""
+        return super().use_required_attribute(initial) and not self.searchable
+
     def value_from_datadict(self, data, files, name):
         return (data.get(name) or "", data.get(f"{name}_search") or "")
 
