@@ -1,11 +1,32 @@
-"""Who may open the routes of impact: stories, surveys and impact cards.
+"""Who reads which surveys, cards and quotes, and who may open the routes of impact.
 
-`ROUTES` maps every page and API operation of this app to the action it needs (see
-naober/communities/policy.py); tests/security/test_route_actions.py checks it for every role.
+Row rules: surveys and cards are read by those who make them and by aggregate-only readers
+(the funder); a resident's own words on a card only by members who see the initiatives. The
+selectors ask here for the page and the API alike. `ROUTES` maps every page and API operation
+of this app to the action it needs (see naober/communities/policy.py);
+tests/security/test_route_actions.py checks it for every role.
 """
 
+from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.communities.policy import Access
+
+# Either action lets someone read them: the makers' or the aggregate readers'.
+SURVEY_READERS = (Action.MANAGE_SURVEYS, Action.VIEW_AGGREGATES)
+CARD_READERS = (Action.MANAGE_INITIATIVES, Action.VIEW_AGGREGATES)
+
+
+def require_any(actor: Actor, actions: tuple[Action, ...]) -> None:
+    """Refuse (403) unless the actor may do one of `actions`."""
+    if not any(actor.can(action) for action in actions):
+        actor.require(actions[-1])
+
+
+def sees_quote(actor: Actor) -> bool:
+    """A resident's quote on an impact card is their own words: members who see the initiatives
+    read it; aggregate-only readers (the funder) see figures only."""
+    return actor.can(Action.VIEW_INITIATIVES)
+
 
 ROUTES = {
     # pages (URL name)

@@ -12,20 +12,14 @@ from django.http import Http404
 
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
+from naober.impact import policy
 from naober.impact.figures import SUPPRESS_BELOW, month_starts, public_figures
 from naober.impact.models import Answer, ChangeStory, ImpactCard, Survey
 from naober.initiatives.models import Initiative
 
 
-def _require_any(actor: Actor, *actions: Action) -> None:
-    for action in actions[:-1]:
-        if actor.can(action):
-            return
-    actor.require(actions[-1])
-
-
 def survey_list(actor: Actor) -> QuerySet[Survey]:
-    _require_any(actor, Action.MANAGE_SURVEYS, Action.VIEW_AGGREGATES)
+    policy.require_any(actor, policy.SURVEY_READERS)
     return (
         Survey.objects.filter(community=actor.community)
         .annotate(n=Count("responses", distinct=True))
@@ -112,7 +106,7 @@ def survey_comparison(survey: Survey) -> list[dict] | None:
 
 
 def card_list(actor: Actor) -> QuerySet[ImpactCard]:
-    _require_any(actor, Action.MANAGE_INITIATIVES, Action.VIEW_AGGREGATES)
+    policy.require_any(actor, policy.CARD_READERS)
     return ImpactCard.objects.filter(community=actor.community).select_related("initiative")
 
 
@@ -126,7 +120,7 @@ def card_get(actor: Actor, card_id: int) -> ImpactCard:
 def card_data(actor: Actor, card: ImpactCard) -> dict:
     """Everything the card shows. Aggregate-only readers (funders) get no quote: it is a
     resident's own words, and they see figures only."""
-    members_view = actor.can(Action.VIEW_INITIATIVES)
+    members_view = policy.sees_quote(actor)
     return {
         "card": card,
         "key_figures": list(card.figures.all()),
