@@ -1,12 +1,11 @@
 """Pages of the social map: search, detail, editing, spreadsheet import and export."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from naober.base.forms import apply_errors
+from naober.base.pages import on_form
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.directory import csv_io, selectors, services
@@ -63,16 +62,16 @@ def edit(request, actor, organisation_id=None):
     if organisation_id is not None:
         organisation = selectors.organisation_get(actor, organisation_id)
     form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = services.save_organisation(actor, organisation, form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The organisation has been saved."))
-            return redirect(
-                "directory:detail", slug=actor.community.slug, organisation_id=organisation.pk
-            )
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(
+            form, lambda: services.save_organisation(actor, organisation, form.cleaned_data)
+        )
+    )
+    if saved:
+        messages.success(request, _("The organisation has been saved."))
+        return redirect("directory:detail", slug=actor.community.slug, organisation_id=saved.pk)
     return render(
         request,
         "directory/organisation_form.html",
@@ -89,16 +88,18 @@ def service_edit(request, actor, organisation_id, service_id=None):
         if service is None:
             raise Http404
     form = ServiceForm(request.POST or None, instance=service)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_service(actor, organisation, service, form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The service has been saved."))
-            return redirect(
-                "directory:detail", slug=actor.community.slug, organisation_id=organisation.pk
-            )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(
+            form,
+            lambda: services.save_service(actor, organisation, service, form.cleaned_data),
+        )
+    ):
+        messages.success(request, _("The service has been saved."))
+        return redirect(
+            "directory:detail", slug=actor.community.slug, organisation_id=organisation.pk
+        )
     return render(
         request,
         "directory/service_form.html",

@@ -113,6 +113,17 @@ def _title(context: dict) -> str:
     return " ".join(str(attr(_request_of(context), "title", "")).split()) or _("your request")
 
 
+def _about_request(context: dict, phone: str, subject: str, body: str, sms: str) -> Texts:
+    """A message about the request by its title: the full text ends with how to call back, the
+    SMS names the title shortened. `body` and `sms` hold "%(title)s"."""
+    title = _title(context)
+    return Texts(
+        subject=subject,
+        body=body % {"title": title} + "\n\n" + call_back(phone, context),
+        sms=sms % {"title": short(title)},
+    )
+
+
 def _other_party(person, context: dict) -> str:
     """The first name of the other person in a match, never more."""
     match = context.get("match")
@@ -161,18 +172,15 @@ def helper_responded(person, context: dict, phone: str) -> Texts:
 
 
 def match_proposed(person, context: dict, phone: str) -> Texts:
-    title = _title(context)
-    return Texts(
+    return _about_request(
+        context,
+        phone,
         subject=_("We have a suggestion for you"),
         body=_(
             'We think we have found a good match for "%(title)s". The coordinator will '
             "contact you to talk about it."
-        )
-        % {"title": title}
-        + "\n\n"
-        + call_back(phone, context),
-        sms=_('Naober: we have a suggestion for "%(title)s". The coordinator will contact you.')
-        % {"title": short(title)},
+        ),
+        sms=_('Naober: we have a suggestion for "%(title)s". The coordinator will contact you.'),
     )
 
 
@@ -196,37 +204,31 @@ def match_accepted(person, context: dict, phone: str) -> Texts:
 
 
 def match_stopped(person, context: dict, phone: str) -> Texts:
-    title = _title(context)
-    return Texts(
+    return _about_request(
+        context,
+        phone,
         subject=_("The help has stopped"),
         body=_(
             'The help with "%(title)s" has stopped. The coordinator will contact you about '
             "what happens next."
-        )
-        % {"title": title}
-        + "\n\n"
-        + call_back(phone, context),
-        sms=_('Naober: the help with "%(title)s" has stopped. The coordinator will contact you.')
-        % {"title": short(title)},
+        ),
+        sms=_('Naober: the help with "%(title)s" has stopped. The coordinator will contact you.'),
     )
 
 
 def match_completed(person, context: dict, phone: str) -> Texts:
-    title = _title(context)
-    return Texts(
+    return _about_request(
+        context,
+        phone,
         subject=_("Thank you"),
         body=_(
             'The help with "%(title)s" is done. Thank you! Would you like to help a neighbour '
             "too, in your own way? Let the coordinator know."
-        )
-        % {"title": title}
-        + "\n\n"
-        + call_back(phone, context),
+        ),
         sms=_(
             'Naober: the help with "%(title)s" is done. Thank you! Would you like to help '
             "someone too? Let us know."
-        )
-        % {"title": short(title)},
+        ),
     )
 
 
@@ -347,17 +349,15 @@ def request_waiting(person, context: dict, phone: str) -> Texts:
 
 def request_in_progress(person, context: dict, phone: str) -> Texts:
     """For the requester at half the promise: we have not forgotten you."""
-    title = _title(context)
-    return Texts(
+    return _about_request(
+        context,
+        phone,
         subject=_("We are working on it"),
         body=_(
             'We are working on your request "%(title)s". We are still looking for someone who '
             "can help and will let you know as soon as we have found someone."
-        )
-        % {"title": title}
-        + "\n\n"
-        + call_back(phone, context),
-        sms=_('Naober: we are working on your request "%(title)s".') % {"title": short(title)},
+        ),
+        sms=_('Naober: we are working on your request "%(title)s".'),
     )
 
 
