@@ -59,6 +59,8 @@ API_LISTS = (
     "matches?limit=50",
     "categories",
     "areas",
+    "areas?kind=neighbourhood",
+    "areas?q=Straat 12&limit=50",
     "followups?limit=50",
 )
 # Links that are not pages to read: they change state, leave the site or download a file.
