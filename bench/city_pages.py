@@ -60,7 +60,7 @@ API_LISTS = (
     "categories",
     "areas",
     "areas?kind=neighbourhood",
-    "areas?q=Straat 12&limit=50",
+    "areas?q=Straat+12&limit=50",
     "followups?limit=50",
 )
 # Links that are not pages to read: they change state, leave the site or download a file.
