@@ -78,7 +78,8 @@ def test_send_out_page_offers_everyone_in_the_street(community):
 
 
 def test_the_send_out_page_lists_the_next_suggestions_after_a_send_out(community):
-    """Ten were shown ticked and asked; the page then shows the eleventh, not "nobody fits"."""
+    """Ten were shown ticked and asked; the page then shows the eleventh, not "nobody fits",
+    unticked."""
     help_request = make_request(community)
     offers = [make_offer(community, volunteer(community)) for _ in range(11)]
     client = web(make_person(community, "coordinator"))
@@ -91,6 +92,8 @@ def test_the_send_out_page_lists_the_next_suggestions_after_a_send_out(community
     page = client.get(url).content.decode()
     [left] = [o.helper_id for o in offers if o.helper_id not in ticked]
     assert f'name="helpers" value="{left}"' in page
+    # not ticked this time: a second click on "Uitzetten" asks nobody by accident
+    assert f'name="helpers" value="{left}" checked' not in page
 
 
 def test_coordinator_sets_quiet_hours_and_self_service(community):
