@@ -1,11 +1,23 @@
-"""Who may open the routes of the front desk: rota, calls, caller card and intake.
+"""Who hears the phone ring, and who may open the routes of the front desk: rota, calls,
+caller card and intake.
 
-`ROUTES` maps every page and API operation of this app to the action it needs (see
-naober/communities/policy.py); tests/security/test_route_actions.py checks it for every role.
+Row rule: the ringing notice (`hears_the_phone`). `ROUTES` maps every page and API operation
+of this app to the action it needs (see naober/communities/policy.py);
+tests/security/test_route_actions.py checks it for every role.
 """
 
+from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.communities.policy import Access
+
+
+def hears_the_phone(actor: Actor, duty: list) -> bool:
+    """Who sees "<name> is calling": a desk worker on duty (`duty`, the desk's rota now), or
+    every desk worker when nobody is on duty."""
+    if not actor.can(Action.WORK_DESK) or actor.person is None:
+        return False
+    return not duty or actor.person.pk in {person.pk for person in duty}
+
 
 ROUTES = {
     # pages (URL name)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from naober.communities.context import Actor
 from naober.communities.models import Community, Role
 from naober.communities.permissions import Action
+from naober.desk import policy
 from naober.desk.models import Call, Callback, DutyShift
 from naober.exchange.models import OPEN_STATES, ContactLog, HelpRequest, Match, RequestStatus
 from naober.people.models import Person
@@ -154,10 +155,7 @@ def caller_card(actor: Actor, person_id: int) -> dict:
 def ringing(actor: Actor) -> list[Call]:
     """Calls the telephone reported in the last few minutes that nobody has looked at yet,
     for the coordinators on duty (and for any coordinator when nobody is)."""
-    if not actor.can(Action.WORK_DESK) or actor.person is None:
-        return []
-    duty = on_duty(actor.community)
-    if duty and actor.person.pk not in {p.pk for p in duty}:
+    if not policy.hears_the_phone(actor, on_duty(actor.community)):
         return []
     since = timezone.now() - datetime.timedelta(minutes=10)
     return list(
