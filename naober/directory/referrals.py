@@ -23,7 +23,7 @@ from naober.directory.models import (
     Source,
 )
 from naober.exchange import services as exchange_services
-from naober.exchange.models import Channel
+from naober.exchange.models import Channel, HelpRequest
 from naober.people import validation as people_validation
 from naober.people.models import ConsentMethod, ConsentPurpose, ContactChannel, Person
 from naober.people.services import record_consent, register_person
@@ -128,8 +128,6 @@ def refer_out(
     if source not in Source.values:
         raise ValidationError({"source": [_("Unknown origin of the referral.")]})
     if help_request is not None:
-        from naober.exchange.models import HelpRequest
-
         request_pk = help_request.pk if hasattr(help_request, "pk") else help_request
         help_request = HelpRequest.objects.filter(
             community=actor.community, pk=request_pk, requester=resident
