@@ -1,5 +1,6 @@
-"""What the pages of every app share, each written once: rendering with the community, and
-running a service behind a form or a button so that a refusal reaches the person in plain words.
+"""What the pages of every app share, each written once: rendering with the community, one page
+of a long list, and running a service behind a form or a button so that a refusal reaches the
+person in plain words.
 
 A page's write goes `form.is_valid() and on_form(form, lambda: services.x(...))`, then the success
 message and the redirect; a refusal leaves the form on the page with the reason.
@@ -7,6 +8,7 @@ message and the redirect; a refusal leaves the form on the page with the reason.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from naober.base.errors import DomainError, refusal
@@ -16,6 +18,12 @@ from naober.base.forms import apply_errors
 def page(request, actor, template: str, **context):
     """Render `template` with the actor and their community, which every community page shows."""
     return render(request, template, {"community": actor.community, "actor": actor, **context})
+
+
+def paginate(request, rows, per_page: int):
+    """The page of `rows` that `?page=` asks for; a wrong or too high number gives the nearest
+    page, never an error."""
+    return Paginator(rows, per_page).get_page(request.GET.get("page"))
 
 
 def on_form(form, call):

@@ -4,7 +4,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from naober.base.forms import apply_errors
+from naober.base.pages import on_form, paginate
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.desk import forms, selectors, services
@@ -52,18 +51,20 @@ def rota_page(request, actor):
         coordinators=coordinators,
         initial={"day": day, "starts": datetime.time(10), "ends": datetime.time(12)},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_shift(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(
+            form,
+            lambda: services.add_shift(
                 actor,
                 person_id=form.cleaned_data["person"],
                 **{k: form.cleaned_data[k] for k in ("day", "starts", "ends", "note")},
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The shift has been added."))
-            return redirect(f"{request.path}?week={form.cleaned_data['day']:%Y-%m-%d}")
+            ),
+        )
+    ):
+        messages.success(request, _("The shift has been added."))
+        return redirect(f"{request.path}?week={form.cleaned_data['day']:%Y-%m-%d}")
     monday, _sunday = selectors.week_of(day)
     return render(
         request,
@@ -96,18 +97,17 @@ def shift_remove(request, actor, shift_id):
 def call_log(request, actor):
     """The log of calls (GET, paginated) and writing one down (POST)."""
     form = forms.CallForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.log_call(actor, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The call has been written down."))
-            back = form.cleaned_data["person"]
-            if back:
-                return redirect("desk:caller", slug=actor.community.slug, person_id=back)
-            return redirect("desk:calls", slug=actor.community.slug)
-    page = Paginator(selectors.calls(actor), 25).get_page(request.GET.get("page"))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: services.log_call(actor, **form.cleaned_data))
+    ):
+        messages.success(request, _("The call has been written down."))
+        back = form.cleaned_data["person"]
+        if back:
+            return redirect("desk:caller", slug=actor.community.slug, person_id=back)
+        return redirect("desk:calls", slug=actor.community.slug)
+    page = paginate(request, selectors.calls(actor), 25)
     return render(request, "desk/calls.html", _context(actor, form=form, page=page))
 
 
@@ -158,7 +158,7 @@ def ringing_seen(request, actor, call_id):
 @community_page(Action.WORK_DESK)
 def callbacks_page(request, actor):
     """The call-backs due today or earlier (the same queue as the workbench's "Terugbellen")."""
-    page = Paginator(selectors.callbacks_due(actor), 25).get_page(request.GET.get("page"))
+    page = paginate(request, selectors.callbacks_due(actor), 25)
     return render(request, "desk/callbacks.html", _context(actor, page=page))
 
 

@@ -1,12 +1,10 @@
 """Volunteers pages for coordinators: overview (VOG, idle, overloaded, appreciation) and profile."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from naober.base.forms import apply_errors
+from naober.base.pages import on_form, paginate
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.volunteering import forms, selectors, services
@@ -42,28 +40,24 @@ def overview(request, actor):
         },
     )
     form = {"new": new_form, "settings": settings_form}.get(op)
-    if form is not None and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            if op == "new":
-                profile = services.save_profile(actor, data.pop("person"), data)
-            else:
-                services.update_settings(actor, **data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            if op == "new":
-                return redirect(
-                    "volunteering:profile", slug=actor.community.slug, profile_id=profile.pk
-                )
-            return redirect("volunteering:overview", slug=actor.community.slug)
+    saves = {
+        "new": lambda data: services.save_profile(actor, data.pop("person"), data),
+        "settings": lambda data: services.update_settings(actor, **data),
+    }
+    saved = (
+        form is not None
+        and form.is_valid()
+        and on_form(form, lambda: saves[op](dict(form.cleaned_data)))
+    )
+    if saved:
+        messages.success(request, _("Saved."))
+        if op == "new":
+            return redirect("volunteering:profile", slug=actor.community.slug, profile_id=saved.pk)
+        return redirect("volunteering:overview", slug=actor.community.slug)
     weeks = _weeks(request.GET.get("weeks", ""))
     query = request.GET.get("q", "").strip()[:100]
     # One page of the list from the database: a city has thousands of volunteers (issue 16).
-    page = Paginator(selectors.profiles(actor).order_by("person__name", "pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, selectors.profiles(actor).order_by("person__name", "pk"), PAGE_SIZE)
     return render(
         request,
         "volunteering/overview.html",
@@ -103,21 +97,14 @@ def profile(request, actor, profile_id):
         ),
     }
     form = page_forms.get(op)
-    if form is not None and form.is_valid():
-        try:
-            if op == "profile":
-                services.save_profile(actor, volunteer.person, form.cleaned_data)
-            elif op == "training":
-                services.add_training(actor, volunteer, **form.cleaned_data)
-            else:
-                services.record_appreciation(actor, volunteer, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(
-                "volunteering:profile", slug=actor.community.slug, profile_id=volunteer.pk
-            )
+    saves = {
+        "profile": lambda data: services.save_profile(actor, volunteer.person, data),
+        "training": lambda data: services.add_training(actor, volunteer, **data),
+        "appreciation": lambda data: services.record_appreciation(actor, volunteer, **data),
+    }
+    if form is not None and form.is_valid() and on_form(form, lambda: saves[op](form.cleaned_data)):
+        messages.success(request, _("Saved."))
+        return redirect("volunteering:profile", slug=actor.community.slug, profile_id=volunteer.pk)
     if op == "profile" and not page_forms["profile"].is_valid():
         volunteer.refresh_from_db()  # the form changed the instance while validating
     rules = selectors.rules_for(actor.community)
