@@ -75,7 +75,9 @@ def intake(request, actor):
         if request.GET.get("partial"):  # the live search while typing: only the results
             return render(request, "desk/includes/intake_found.html", {**context, "found": found})
         initial = {"name": request.GET.get("q", "")} if found == [] else {}
-        caller_form = intake_forms.CallerForm(data if step == "register" else None, initial=initial)
+        caller_form = intake_forms.CallerForm(
+            data if step == "register" else None, initial=initial, community=actor.community
+        )
         if step == "register" and caller_form.is_valid():
             try:
                 person = people_services.register_person(actor, _caller_data(caller_form))

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from naober.communities.area_picker import AreaChoiceField
+from naober.communities.models import AreaKind
 from naober.exchange.models import Urgency
 
 
@@ -13,9 +15,19 @@ class CallerForm(forms.Form):
     phone = forms.CharField(label=_("Phone number"), max_length=30, required=False)
     email = forms.EmailField(label=_("E-mail address"), required=False)
     address = forms.CharField(label=_("Address"), max_length=200, required=False)
+    # The street or village: helpers nearby rank first, and "everyone nearby" can be asked.
+    area = AreaChoiceField(
+        label=_("Street or village"),
+        required=False,
+        kinds=(AreaKind.STREET, AreaKind.VILLAGE, AreaKind.NEIGHBOURHOOD),
+    )
     reachable_via_coordinator = forms.BooleanField(
         label=_("Reachable only through the coordinator"), required=False
     )
+
+    def __init__(self, *args, community, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].bind(community)
 
     def clean(self):
         """One way to reach them must be said out loud, never silently assumed."""

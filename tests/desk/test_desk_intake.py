@@ -5,6 +5,7 @@ import pytest
 from naober.exchange.models import ContactLog, HelpRequest, Match, RequestStatus
 from naober.people.models import Consent, ContactChannel, Person
 from tests.exchange.helpers import make_offer
+from tests.factories import street
 
 URL = "/c/wijk/desk/intake/"
 
@@ -22,6 +23,24 @@ def test_a_new_caller_without_phone_is_registered_reachable_through_the_coordina
     person = Person.objects.get(name="Mevrouw Jansen")
     assert response.status_code == 302 and response.url == f"{URL}?person={person.pk}"
     assert person.preferred_channel == ContactChannel.VIA_COORDINATOR
+
+
+def test_the_callers_street_is_chosen_at_registration(community, members, page_as):
+    """So helpers nearby rank first and the request can go out to everyone in the street."""
+    client = page_as(members["coordinator"])
+    page = client.get(URL, {"q": "Mevrouw de Vries"}, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Straat of dorp" in page and "Dorpsstraat" in page
+    place = street(community)
+    client.post(
+        URL,
+        {
+            "step": "register",
+            "name": "Mevrouw de Vries",
+            "address": "Dorpsstraat 3",
+            "area": place.pk,
+        },
+    )
+    assert Person.objects.get(name="Mevrouw de Vries").area == place
 
 
 def test_a_caller_given_only_an_address_gets_a_letter_not_a_phone_call(community, members, page_as):
