@@ -20,6 +20,7 @@ class CallerForm(forms.Form):
         label=_("Street or village"),
         required=False,
         kinds=(AreaKind.STREET, AreaKind.VILLAGE, AreaKind.NEIGHBOURHOOD),
+        empty_label=_("Not known"),
     )
     reachable_via_coordinator = forms.BooleanField(
         label=_("Reachable only through the coordinator"), required=False
