@@ -73,13 +73,25 @@ def send_out(request, actor, request_id):
             for s in suggested
             if s.person.pk not in asked
         ]
+    whom = _whom(request.POST, staff) if request.method == "POST" else {}
     sending = request.method == "POST" and on_button(
-        request, lambda: services.send(actor, help_request, **_whom(request.POST, staff))
+        request, lambda: services.send(actor, help_request, **whom)
     )
     if sending:
         _callout, sent = sending
         text = ngettext("%(count)s helper asked.", "%(count)s helpers asked.", sent)
         messages.success(request, text % {"count": sent})
+        # ticked but left out by the service's limits: say why, or the coordinator wonders
+        skipped = len(set(whom.get("helpers", []))) - sent
+        if skipped > 0:
+            text = ngettext(
+                "%(count)s helper could not be asked now: no e-mail or text messages, or "
+                "asked as often this week as they allow.",
+                "%(count)s helpers could not be asked now: no e-mail or text messages, or "
+                "asked as often this week as they allow.",
+                skipped,
+            )
+            messages.info(request, text % {"count": skipped})
         target = reverse("reach:send_out", args=[actor.community.slug, request_id])
         back = _back(request, actor)
         return redirect(f"{target}?back={quote(back)}" if back else target)

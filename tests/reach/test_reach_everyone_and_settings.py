@@ -96,6 +96,19 @@ def test_the_send_out_page_lists_the_next_suggestions_after_a_send_out(community
     assert f'name="helpers" value="{left}" checked' not in page
 
 
+def test_the_send_out_page_says_why_a_ticked_helper_was_not_asked(community):
+    help_request = make_request(community)
+    willing, full = (make_offer(community, volunteer(community)) for _ in range(2))
+    HelperLimit.objects.create(person=full.helper, asks_per_week=0)
+    client = web(make_person(community, "coordinator"))
+    url = f"/c/wijk/requests/{help_request.pk}/callout/"
+    helpers = [willing.helper_id, full.helper_id]
+    response = client.post(url, {"who": "chosen", "helpers": helpers}, follow=True)
+    page = response.content.decode()
+    assert "1 helper gevraagd." in page
+    assert "1 helper kon nu niet gevraagd worden" in page
+
+
 def test_coordinator_sets_quiet_hours_and_self_service(community):
     client = web(make_person(community, "coordinator"))
     page = client.get("/c/wijk/settings/call-outs/", HTTP_ACCEPT_LANGUAGE="nl")
