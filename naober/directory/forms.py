@@ -8,6 +8,16 @@ from naober.directory.validation import ORGANISATION_FIELDS, SERVICE_FIELDS, cle
 from naober.people.models import LifeDomain
 
 
+def _life_domains() -> forms.MultipleChoiceField:
+    """The parts of life an organisation or a service helps with, as ticks."""
+    return forms.MultipleChoiceField(
+        label=_("Life domains"),
+        required=False,
+        choices=LifeDomain.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("What are you looking for?"), required=False, max_length=100)
     domain = forms.ChoiceField(
@@ -30,12 +40,7 @@ class OrganisationForm(forms.ModelForm):
         max_length=300,
         help_text=_("For example www.example.nl"),
     )
-    life_domains = forms.MultipleChoiceField(
-        label=_("Life domains"),
-        required=False,
-        choices=LifeDomain.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    life_domains = _life_domains()
 
     class Meta:
         model = Organisation
@@ -48,12 +53,7 @@ class OrganisationForm(forms.ModelForm):
 
 
 class ServiceForm(forms.ModelForm):
-    life_domains = forms.MultipleChoiceField(
-        label=_("Life domains"),
-        required=False,
-        choices=LifeDomain.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    life_domains = _life_domains()
 
     class Meta:
         model = Service

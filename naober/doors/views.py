@@ -8,12 +8,11 @@ Public forms work without JavaScript and without a login; a POST counts against 
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from naober.base.forms import apply_errors
+from naober.base.pages import on_form, paginate
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.doors import forms, guard, selectors, services
@@ -48,11 +47,7 @@ def door(request, actor, door):
             return redirect("doors:thanks", slug=actor.community.slug, door=door)
         if form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if k != "started"}
-            try:
-                submit(actor.community, data)
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
+            if on_form(form, lambda: submit(actor.community, data)):
                 return redirect("doors:thanks", slug=actor.community.slug, door=door)
     return render(request, f"doors/{door}.html", _context(actor, form=form, door=door))
 
@@ -71,10 +66,6 @@ def talent_paper(request, actor):
     return render(request, "doors/talent_paper.html", _context(actor, form=forms.TalentForm()))
 
 
-def _page_of(request, rows):
-    return Paginator(rows, 20).get_page(request.GET.get("page"))
-
-
 @community_page(Action.MANAGE_VOLUNTEERS)
 def signups(request, actor):
     """The coordinator's queue of volunteer sign-ups for the intake talk."""
@@ -88,7 +79,7 @@ def signups(request, actor):
         else:
             messages.success(request, _("The sign-up has left the list."))
         return redirect("doors:signups", slug=actor.community.slug)
-    page = _page_of(request, selectors.open_signups(actor))
+    page = paginate(request, selectors.open_signups(actor), 20)
     return render(request, "doors/signups.html", _context(actor, page=page))
 
 
@@ -123,14 +114,10 @@ def talents(request, actor):
         return redirect("doors:talents", slug=actor.community.slug)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "started"}
-        try:
-            services.enter_paper_talent(actor, data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if on_form(form, lambda: services.enter_paper_talent(actor, data)):
             messages.success(request, _("The paper form has been entered."))
             return redirect("doors:talents", slug=actor.community.slug)
-    page = _page_of(request, selectors.open_talents(actor))
+    page = paginate(request, selectors.open_talents(actor), 20)
     categories = categories_of(actor.community).filter(active=True)
     return render(
         request,

@@ -15,6 +15,7 @@ from naober.impact.models import (
     Statement,
     Survey,
 )
+from naober.impact.services import CARD_FIELDS
 from naober.initiatives.forms import DATE, DisplayNameChoice, PeriodForm
 from naober.initiatives.models import Initiative
 from naober.people.selectors import people_of
@@ -114,18 +115,7 @@ class CardForm(forms.ModelForm):
 
     class Meta:
         model = ImpactCard
-        fields = [
-            "title",
-            "initiative",
-            "period_start",
-            "period_end",
-            "target_group",
-            "approach",
-            "direct_effects",
-            "contributions",
-            "quote",
-            "quote_person",
-        ]
+        fields = list(CARD_FIELDS)
         widgets = {
             "period_start": DATE,
             "period_end": DATE,

@@ -1,14 +1,12 @@
 """Pages for coordinators: the message log, letters to print, calls to make, send a message."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from naober.base.forms import apply_errors
+from naober.base.pages import on_form, paginate
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.notify import selectors, services
@@ -16,10 +14,6 @@ from naober.notify.forms import CallDoneForm, CustomMessageForm, LogFilterForm
 from naober.people.selectors import person_get
 
 PAGE_SIZE = 50
-
-
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 @community_page(Action.MANAGE_EXCHANGE)
@@ -36,7 +30,7 @@ def message_log(request, actor):
             "community": actor.community,
             "actor": actor,
             "form": form,
-            "page": _page(request, log),
+            "page": paginate(request, log, PAGE_SIZE),
             "query": request.GET.urlencode(),
         },
     )
@@ -52,7 +46,7 @@ def person_history(request, actor, person_id):
             "community": actor.community,
             "actor": actor,
             "person": person,
-            "page": _page(request, selectors.message_log(actor, person_id=person.pk)),
+            "page": paginate(request, selectors.message_log(actor, person_id=person.pk), PAGE_SIZE),
         },
     )
 
@@ -61,14 +55,13 @@ def person_history(request, actor, person_id):
 def send_message(request, actor, person_id):
     person = person_get(actor, person_id)
     form = CustomMessageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.send_custom(actor, person, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The message is on its way."))
-            return redirect("notify:person", slug=actor.community.slug, person_id=person.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: services.send_custom(actor, person, **form.cleaned_data))
+    ):
+        messages.success(request, _("The message is on its way."))
+        return redirect("notify:person", slug=actor.community.slug, person_id=person.pk)
     return render(
         request,
         "notify/send.html",

@@ -84,82 +84,66 @@ VISIT_LABELS = {
 }
 VISIT_IDS = frozenset({"id", "person", "visitor"})
 
-register(
-    Topic(
-        key="outreach.walk_entries",
-        title=_("Address on a walk list"),
-        group=Group.VISITS,
-        model=WalkEntry,
-        covers=("outreach.WalkEntry.person",),
-        rows=lambda person: (
-            WalkEntry.objects.filter(person=person).select_related("walk_list").order_by("pk")
-        ),
-        view=walk_entry_view,
-        labels=VISIT_LABELS,
-        hidden_on_page=VISIT_IDS,
+
+def _visit_topic(key, title, model, relation: str, related: str, view, **options):
+    """A topic of the house visits: one rule for their labels and the ids the page hides; the
+    rows are the person's by `relation`, read with `related`. `options`: Topic's `covers` (the
+    relation itself unless given) and `about`."""
+    options.setdefault("covers", (f"outreach.{model.__name__}.{relation}",))
+    register(
+        Topic(
+            key=key,
+            title=title,
+            group=Group.VISITS,
+            model=model,
+            rows=lambda person: (
+                model.objects.filter(**{relation: person}).select_related(related).order_by("pk")
+            ),
+            view=view,
+            labels=VISIT_LABELS,
+            hidden_on_page=VISIT_IDS,
+            **options,
+        )
     )
+
+
+_visit_topic(
+    "outreach.walk_entries",
+    _("Address on a walk list"),
+    WalkEntry,
+    "person",
+    "walk_list",
+    walk_entry_view,
 )
-register(
-    Topic(
-        key="outreach.visit_assignments",
-        title=_("Addresses to visit as a visitor"),
-        group=Group.VISITS,
-        model=WalkEntry,
-        covers=("outreach.WalkEntry.visitor",),
-        rows=lambda person: (
-            WalkEntry.objects.filter(visitor=person).select_related("walk_list").order_by("pk")
-        ),
-        view=walk_entry_view,
-        labels=VISIT_LABELS,
-        hidden_on_page=VISIT_IDS,
-        about=False,
-    )
+_visit_topic(
+    "outreach.visit_assignments",
+    _("Addresses to visit as a visitor"),
+    WalkEntry,
+    "visitor",
+    "walk_list",
+    walk_entry_view,
+    about=False,
 )
-register(
-    Topic(
-        key="outreach.visits",
-        title=_("House visits received"),
-        group=Group.VISITS,
-        model=HouseVisit,
-        covers=("outreach.HouseVisit.person",),
-        rows=lambda person: (
-            HouseVisit.objects.filter(person=person).select_related("visitor").order_by("pk")
-        ),
-        view=visit_view,
-        labels=VISIT_LABELS,
-        hidden_on_page=VISIT_IDS,
-    )
+_visit_topic(
+    "outreach.visits", _("House visits received"), HouseVisit, "person", "visitor", visit_view
 )
-register(
-    Topic(
-        key="outreach.life_domains",
-        title=_("The five parts of life (from the house visit)"),
-        group=Group.VISITS,
-        model=VisitDomain,
-        covers=(),
-        rows=lambda person: (
-            VisitDomain.objects.filter(visit__person=person).select_related("visit").order_by("pk")
-        ),
-        view=domain_view,
-        labels=VISIT_LABELS,
-        hidden_on_page=VISIT_IDS,
-    )
+_visit_topic(
+    "outreach.life_domains",
+    _("The five parts of life (from the house visit)"),
+    VisitDomain,
+    "visit__person",
+    "visit",
+    domain_view,
+    covers=(),
 )
-register(
-    Topic(
-        key="outreach.visits_made",
-        title=_("House visits made as a visitor"),
-        group=Group.VISITS,
-        model=HouseVisit,
-        covers=("outreach.HouseVisit.visitor",),
-        rows=lambda person: (
-            HouseVisit.objects.filter(visitor=person).select_related("visitor").order_by("pk")
-        ),
-        view=visit_made_view,
-        labels=VISIT_LABELS,
-        hidden_on_page=VISIT_IDS,
-        about=False,
-    )
+_visit_topic(
+    "outreach.visits_made",
+    _("House visits made as a visitor"),
+    HouseVisit,
+    "visitor",
+    "visitor",
+    visit_made_view,
+    about=False,
 )
 for key, title, relation, about in (
     ("outreach.signals_raised", _("Signals raised"), "raised_by", False),

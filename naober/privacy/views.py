@@ -4,12 +4,12 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from naober.base.pages import paginate
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.privacy import erasure, readable, selectors, subject
@@ -93,7 +93,7 @@ def person_erase(request, actor, person_id):
 def audit_log(request, actor):
     form = AuditFilterForm(request.GET or None, people=selectors.audit_people(actor))
     filters = form.filters() if form.is_bound and form.is_valid() else {}
-    page = Paginator(selectors.audit_log(actor, **filters), 50).get_page(request.GET.get("page"))
+    page = paginate(request, selectors.audit_log(actor, **filters), 50)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
