@@ -11,14 +11,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q, Value
-from django.db.models.functions import Replace
+from django.db.models import Q
 from django.utils import timezone
 
 from naober.accounts import codes, delivery, texts
 from naober.accounts.models import LoginCode
 from naober.notify.errors import DeliveryError
 from naober.people.models import Person
+from naober.people.phone import normalise
 
 MAX_ATTEMPTS = 3
 PHONE_LIKE = re.compile(r"\+?[0-9][0-9 -]{6,20}")
@@ -36,11 +36,7 @@ def _reachable_person(identifier: str) -> Person | None:
     if "@" in identifier:
         match |= Q(email__iexact=identifier)
     elif PHONE_LIKE.fullmatch(identifier):
-        digits = re.sub(r"\D", "", identifier)
-        people = people.annotate(
-            phone_digits=Replace(Replace("phone", Value(" "), Value("")), Value("-"), Value(""))
-        )
-        match |= Q(phone_digits=digits)
+        match |= Q(phone_digits=normalise(identifier))  # kept by Person.save()
     found = people.filter(match).order_by("pk")
     # A phone or e-mail shared by two logins (a couple) is not enough to pick one.
     users = {p.user_id for p in found[:5]}
