@@ -328,13 +328,15 @@ def _actor_of(community, person: Person) -> Actor:
 
 def _make_match(ask: Ask, request: HelpRequest):
     """The exchange's own services make the match: the helper responds, or, for a request a
-    coordinator arranges, the sender proposes and records the helper's yes."""
+    coordinator arranges, the sender proposes and the helper's yes is the helper's own (the
+    match's history says so, not "recorded by the coordinator")."""
     community = request.community
+    helper = _actor_of(community, ask.person)
     if request.needs_mediation and ask.callout.sent_by is not None:
         sender = _actor_of(community, ask.callout.sent_by)
         match = exchange.propose(sender, request, ask.offer)
-        return exchange.say_yes(sender, match, side="helper")
-    return exchange.respond(_actor_of(community, ask.person), request, ask.offer)
+        return exchange.say_yes(helper, match, side="helper")
+    return exchange.respond(helper, request, ask.offer)
 
 
 def _tell_taken(request: HelpRequest, winner: Ask) -> None:

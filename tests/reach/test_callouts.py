@@ -346,3 +346,20 @@ def test_sms_asks_made_in_quiet_hours_wait_for_the_morning(community, api, monke
     assert services.send_waiting(callout, morning) == 2
     assert services.send_waiting(callout, morning) == 0
     assert Message.objects.filter(channel="sms").count() == 2
+
+
+def test_a_helpers_own_yes_to_a_mediated_request_is_not_recorded_as_the_coordinators(
+    community, api
+):
+    help_request = make_request(community, requester(community))
+    help_request.needs_mediation = True
+    help_request.save(update_fields=["needs_mediation"])
+    offers = helpers(community, 2)
+    api.login(make_person(community, "coordinator"))
+    send(api, community, help_request, {"helpers": [o.helper_id for o in offers]})
+    ask = Ask.objects.get(channel="email")
+    Client().post(links.answer_url(ask).split("8000", 1)[-1], {"answer": "yes"})
+    match = Match.objects.get(request=help_request)
+    yes = match.events.exclude(note="").order_by("pk").last()
+    assert yes.by_id == ask.person_id
+    assert "De helper zei ja." in yes.note and "coördinator" not in yes.note
