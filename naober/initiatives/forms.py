@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from naober.base.periods import PeriodFormMixin
 from naober.communities.models import Role
+from naober.initiatives import policy
 from naober.initiatives.models import (
     CashDirection,
     Initiative,
@@ -113,9 +114,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decided_by"].queryset = (
-            people_of(community).filter(memberships__role=Role.CORE_GROUP).distinct()
-        )
+        self.fields["decided_by"].queryset = policy.deciders(community)
 
 
 class PaymentForm(forms.Form):

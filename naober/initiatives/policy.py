@@ -1,10 +1,22 @@
-"""Who may open the routes of initiatives: projects, proposals, the budget and the ledger.
+"""Who decides on a budget, and who may open the routes of initiatives: projects, proposals,
+the budget and the ledger.
 
-`ROUTES` maps every page and API operation of this app to the action it needs (see
-naober/communities/policy.py); tests/security/test_route_actions.py checks it for every role.
+Row rule: the people a decision may name as having decided (`deciders`), offered by the form and
+checked by the service. `ROUTES` maps every page and API operation of this app to the action it
+needs (see naober/communities/policy.py); tests/security/test_route_actions.py checks it for
+every role.
 """
 
-from naober.communities.permissions import Action
+from naober.communities.permissions import RULES, Action
+from naober.people.selectors import people_of
+
+
+def deciders(community):
+    """The people of `community` whose role decides on budgets (DECIDE_BUDGET: the core group),
+    the only ones a decision may name."""
+    roles = RULES[Action.DECIDE_BUDGET]
+    return people_of(community).filter(memberships__role__in=roles).distinct()
+
 
 ROUTES = {
     # pages (URL name)

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from naober.base.periods import check_period
 from naober.communities.context import Actor
-from naober.communities.models import Role
 from naober.communities.permissions import Action
+from naober.initiatives import policy
 from naober.initiatives.models import (
     CENT,
     BudgetProposal,
@@ -214,9 +214,7 @@ def decide(
     else:
         granted = Decimal("0.00")
     ids = {getattr(p, "pk", p) for p in decided_by}
-    deciders = list(
-        people_of(actor.community).filter(pk__in=ids, memberships__role=Role.CORE_GROUP)
-    )
+    deciders = list(policy.deciders(actor.community).filter(pk__in=ids))
     if not ids or len(deciders) != len(ids):
         raise ValidationError({"decided_by": _("Choose the core-group members who decided.")})
     decision = Decision(
