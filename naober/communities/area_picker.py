@@ -39,6 +39,10 @@ class AreaPicker(forms.Widget):
         self.searchable = False
         self.empty_label = ""
         self.selected_label = lambda value: None  # the field's: (id, label) of a chosen street
+        self.search_label = _("Or type the name of the street")
+        self.search_help = _(
+            "Part of the name is enough. If you chose a neighbourhood above, we only look there."
+        )
 
     def use_required_attribute(self, initial):
         """Not when a typed street may stand in for the choice: the browser would refuse it."""
@@ -65,6 +69,8 @@ class AreaPicker(forms.Widget):
             search=search if self.searchable else "",
             searchable=self.searchable,
             empty_label=self.empty_label,
+            search_label=self.search_label,
+            search_help=self.search_help,
         )
         return context
 

@@ -12,6 +12,7 @@ from naober.exchange.forms.fields import (
 )
 from naober.exchange.models import Category, Channel, Recurrence, Rhythm, Urgency, Weekday
 from naober.people.models import Person
+from naober.people.person_picker import PersonSearchField
 
 OFFLINE_CHANNELS = [(value, label) for value, label in Channel.choices if value != Channel.WEB]
 
@@ -111,10 +112,13 @@ class AskHelpForm(forms.Form):
 class EnterRequestForm(AskHelpForm):
     """A coordinator enters a request that came in by phone, at the walk-in hour or on paper."""
 
-    requester = PersonChoiceField(
+    requester = PersonSearchField(
         label=_("Who needs help?"),
-        queryset=Person.objects.none(),
         help_text=_("Not in the list? Register the person first."),
+    )
+    # Anyone who offers help: thousands in a city, so found by searching (issue 16).
+    preferred_helper = PersonSearchField(
+        label=_("Preferred helper"), required=False, empty_label=_("No preference")
     )
     channel = forms.ChoiceField(
         label=_("How did the request come in?"), choices=OFFLINE_CHANNELS, initial=Channel.PHONE
@@ -144,12 +148,12 @@ class EnterRequestForm(AskHelpForm):
 
     def __init__(self, *args, community, people, helpers, partners=None, **kwargs):
         super().__init__(*args, community=community, earlier_helpers=helpers, **kwargs)
-        self.fields["requester"].queryset = people
+        self.fields["requester"].bind(people)
+        self.fields["preferred_helper"].bind(helpers)
         if partners is None:
             del self.fields["referred_by"]
         else:
             self.fields["referred_by"].queryset = partners
-        self.fields["preferred_helper"].label = _("Preferred helper")
         self.fields["category"].label = _("Kind of help")
         self.fields["title"].label = _("What is the request?")
         self.fields["publish"].label = _(

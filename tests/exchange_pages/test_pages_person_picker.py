@@ -1,0 +1,132 @@
+"""The coordinator's "enter a request" page in a city (issue 16): the requester and the preferred
+helper are found by name, street or phone number instead of a select of every resident; a small
+community still gets the full select."""
+
+import pytest
+
+from naober.communities.area_picker import LIST_ALL_UP_TO
+from naober.exchange.models import HelpOffer, HelpRequest
+from naober.people.models import Person
+
+
+@pytest.fixture
+def crowd(community):
+    Person.objects.bulk_create(
+        Person(community=community, name=f"Bewoner {n:03d}", phone_digits=f"0655{n:06d}")
+        for n in range(LIST_ALL_UP_TO + 5)
+    )
+
+
+def request_data(community, **people) -> dict:
+    return {
+        "category": community.categories.get(code="tuin").pk,
+        "title": "Heg knippen",
+        "description": "De heg is te hoog.",
+        "channel": "phone",
+        "urgency": "normal",
+        "recurrence": "one_off",
+        "needs_mediation": "on",
+        **people,
+    }
+
+
+def field_error(response, name) -> str | None:
+    errors = response.context["form"].errors.as_data().get(name)
+    return errors[0].code if errors else None
+
+
+def test_a_small_community_lists_everyone_as_before(community, coordinator, resident, as_person):
+    page = as_person(coordinator).get("/c/wijk/requests/new/").content.decode()
+    assert resident.name in page and 'name="requester_search"' not in page
+
+
+def test_a_city_lists_nobody_but_the_person_chosen(
+    community, crowd, coordinator, resident, as_person
+):
+    client = as_person(coordinator)
+    page = client.get("/c/wijk/requests/new/").content.decode()
+    assert "Bewoner 001" not in page and 'name="requester_search"' in page
+    chosen = client.get(f"/c/wijk/requests/new/?person={resident.pk}").content.decode()
+    assert f'<option value="{resident.pk}" selected>{resident.name}' in chosen
+
+
+@pytest.mark.parametrize("typed", ["Annie de", "06 55 000 123"])
+def test_the_requester_found_by_name_or_number(
+    community, crowd, coordinator, resident, as_person, typed
+):
+    target = resident if typed == "Annie de" else Person.objects.get(name="Bewoner 123")
+    response = as_person(coordinator).post(
+        "/c/wijk/requests/new/", request_data(community, requester_search=typed)
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    assert HelpRequest.objects.get().requester == target
+
+
+def test_several_found_come_back_to_choose_from(community, crowd, coordinator, as_person):
+    client = as_person(coordinator)
+    response = client.post(
+        "/c/wijk/requests/new/", request_data(community, requester_search="Bewoner 01")
+    )
+    assert field_error(response, "requester") == "several"
+    assert "Bewoner 015" in response.content.decode()
+    pick = Person.objects.get(name="Bewoner 015")
+    data = request_data(community, requester=pick.pk, requester_search="Bewoner 01")
+    assert client.post("/c/wijk/requests/new/", data).status_code == 302
+    assert HelpRequest.objects.get().requester == pick
+
+
+def test_the_preferred_helper_is_found_among_helpers_only(
+    community, crowd, coordinator, resident, volunteer, as_person
+):
+    HelpOffer.objects.bulk_create(
+        HelpOffer(community=community, helper=helper, description="Tuin")
+        for helper in [volunteer, *Person.objects.filter(name__startswith="Bewoner")]
+    )
+    client = as_person(coordinator)
+    data = request_data(
+        community, requester=resident.pk, preferred_helper_search=volunteer.name.split()[0]
+    )
+    assert client.post("/c/wijk/requests/new/", data).status_code == 302
+    assert HelpRequest.objects.get().preferred_helper == volunteer
+    not_helper = request_data(community, requester=resident.pk, preferred_helper_search="Annie")
+    assert field_error(client.post("/c/wijk/requests/new/", not_helper), "preferred_helper") == (
+        "not_found"
+    )
+
+
+@pytest.mark.parametrize(
+    "people",
+    [
+        {"requester": "abc"},
+        {"requester": "99999999999999999999"},
+        {"requester_search": "\x00Bewoner"},
+        {"requester_search": "%"},
+        {"requester_search": "y" * 5000},
+        {"requester": "", "requester_search": "  "},
+    ],
+)
+def test_bad_input_is_an_error_never_a_crash(community, crowd, coordinator, as_person, people):
+    response = as_person(coordinator).post(
+        "/c/wijk/requests/new/", request_data(community, **people)
+    )
+    assert response.status_code in (200, 400)
+    assert not HelpRequest.objects.exists()
+
+
+def test_a_person_of_another_community_is_refused(
+    community, other_community, crowd, coordinator, as_person, person_factory
+):
+    stranger = person_factory(other_community, name="Annie Elders")
+    response = as_person(coordinator).post(
+        "/c/wijk/requests/new/", request_data(community, requester=stranger.pk)
+    )
+    assert field_error(response, "requester") == "invalid"
+    response = as_person(coordinator).post(
+        "/c/wijk/requests/new/", request_data(community, requester_search="Annie Elders")
+    )
+    assert field_error(response, "requester") == "not_found"
+    assert not HelpRequest.objects.exists()
+
+
+def test_a_resident_cannot_enter_for_others(community, crowd, resident, as_person):
+    assert as_person(resident).get("/c/wijk/requests/new/").status_code == 403
