@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from naober.base.forms import apply_errors
+from naober.base.pages import on_form
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.directory import selectors, services
@@ -106,41 +107,34 @@ def refer_out(request, actor):
             "organisation": request.GET.get("organisation", "")[:20] or None,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            referral = services.refer_out(
+    referral = (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(
+            form,
+            lambda: services.refer_out(
                 actor,
-                person=data["person"],
-                organisation=data["organisation"],
-                need=data["need"],
-                note=data["note"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The referral has been recorded."))
-            return redirect(
-                "directory:referral", slug=actor.community.slug, referral_id=referral.pk
-            )
+                **{k: form.cleaned_data[k] for k in ("person", "organisation", "need", "note")},
+            ),
+        )
+    )
+    if referral:
+        messages.success(request, _("The referral has been recorded."))
+        return redirect("directory:referral", slug=actor.community.slug, referral_id=referral.pk)
     return render(request, "directory/refer_out.html", _context(actor, form=form))
 
 
 @community_page(Action.REFER)
 def refer_in(request, actor):
     form = ReferInForm(request.POST or None, categories=categories_of(actor.community))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.refer_in(actor, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Thank you. A coordinator will contact the resident "
-                    "and let you know the outcome."
-                ),
-            )
-            return redirect("directory:my_referrals", slug=actor.community.slug)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: services.refer_in(actor, **form.cleaned_data))
+    ):
+        messages.success(
+            request,
+            _("Thank you. A coordinator will contact the resident and let you know the outcome."),
+        )
+        return redirect("directory:my_referrals", slug=actor.community.slug)
     return render(request, "directory/refer_in.html", _context(actor, form=form))

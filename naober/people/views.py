@@ -1,12 +1,11 @@
 """Pages about people: the own profile, and for staff the people list, registration and detail."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from naober.base.forms import apply_errors
+from naober.base.pages import on_form
 from naober.base.window import window
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
@@ -61,14 +60,14 @@ def person_list(request, actor):
 @community_page(Action.CREATE_PERSON)
 def person_create(request, actor):
     form = PersonForm(request.POST or None, community=actor.community)
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.register_person(actor, form.person_data())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("%(name)s has been registered.") % {"name": person.name})
-            return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
+    person = (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: services.register_person(actor, form.person_data()))
+    )
+    if person:
+        messages.success(request, _("%(name)s has been registered.") % {"name": person.name})
+        return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
     return render(
         request,
         "people/person_form.html",
@@ -129,14 +128,11 @@ def person_tag_add(request, actor, person_id):
     person = selectors.person_get(actor, person_id)
     actor.require(Action.CHANGE_PERSON)
     form = PersonTagForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_person_tag(actor, person, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The talent or need has been added."))
-            return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
+    if form.is_valid() and on_form(
+        form, lambda: services.add_person_tag(actor, person, **form.cleaned_data)
+    ):
+        messages.success(request, _("The talent or need has been added."))
+        return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
     return _detail_page(request, actor, person, tag_form=form)
 
 
@@ -156,14 +152,13 @@ def person_edit(request, actor, person_id):
     actor.require(Action.CHANGE_PERSON)
     require_may_act_on(actor, person)  # the form is not even shown: only admins act on admins
     form = PersonForm(request.POST or None, instance=person, community=actor.community)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_person(actor, person, form.person_data())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(form, lambda: services.update_person(actor, person, form.person_data()))
+    ):
+        messages.success(request, _("The changes have been saved."))
+        return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
     return render(
         request,
         "people/person_form.html",
