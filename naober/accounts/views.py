@@ -27,7 +27,7 @@ from naober.accounts.models import Via
 from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.models import Community, SelfSignup
-from naober.communities.permissions import Action
+from naober.communities.permissions import Action, is_allowed
 from naober.people.selectors import person_get
 from naober.privacy.ratelimit import allow, client_ip, rate_limited, too_many
 
@@ -39,16 +39,24 @@ LOGIN_CODE_SESSION_KEY = "accounts_login_code_for"
 
 
 def after_login(request):
-    """Each person lands on their own community's home, or chooses when they belong to several."""
+    """Each person lands in their own community, or chooses when they belong to several.
+
+    Coordinators land on the workbench, where their day starts (its queues, the intake screen);
+    everyone else on the community's home."""
     if not request.user.is_authenticated:
         return redirect("login")
     people = list(
         request.user.people.filter(erased_at__isnull=True)
         .select_related("community")
+        .prefetch_related("memberships")
         .order_by("community__name")
     )
     if len(people) == 1:
-        return redirect("community_home", slug=people[0].community.slug)
+        person = people[0]
+        roles = frozenset(membership.role for membership in person.memberships.all())
+        if is_allowed(roles, Action.MANAGE_EXCHANGE):
+            return redirect("exchange:workbench", slug=person.community.slug)
+        return redirect("community_home", slug=person.community.slug)
     return render(request, "accounts/choose_community.html", {"my_people": people})
 
 

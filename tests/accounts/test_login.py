@@ -22,11 +22,22 @@ def log_in(client, user):
     )
 
 
-@pytest.mark.parametrize("role", ["resident", "volunteer", "coordinator", "funder", "partner"])
-def test_every_role_lands_on_its_own_community(client, community, role):
+@pytest.mark.parametrize(
+    "role, landing",
+    [
+        ("resident", "/c/wijk/"),
+        ("volunteer", "/c/wijk/"),
+        ("core_group", "/c/wijk/"),
+        ("funder", "/c/wijk/"),
+        ("partner", "/c/wijk/"),
+        ("coordinator", "/c/wijk/workbench/"),  # where a coordinator's day starts
+    ],
+)
+def test_every_role_lands_on_its_own_community(client, community, role, landing):
     person = make_person(community, role)
     response = log_in(client, person.user)
-    assert response.redirect_chain[-1][0] == "/c/wijk/"
+    assert response.redirect_chain[-1][0] == landing
+    assert response.status_code == 200
 
 
 def test_someone_in_two_communities_chooses(client, community, other_community):

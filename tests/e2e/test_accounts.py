@@ -40,7 +40,7 @@ def test_letter_invitation_then_the_resident_asks_for_help(page, login, axe_chec
         community, login=False, name="Gerda Brink", email="", phone="", address="Kerkstraat 3"
     )
     login(page, coordinator.user.username)
-    assert page.url.endswith("/c/wijk/")
+    assert page.url.endswith("/c/wijk/workbench/")  # a coordinator's day starts there
     go(page, axe_check, f"/c/wijk/people/{gerda.pk}/")
     click(page, axe_check, "link", "Uitnodigen om in te loggen")
     page.get_by_label(re.compile("brief om te printen")).check()
