@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from naober.base.errors import DomainError
-from naober.base.forms import apply_errors
+from naober.base.pages import on_form
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.desk import forms as desk_forms
@@ -78,32 +78,35 @@ def intake(request, actor):
         caller_form = intake_forms.CallerForm(
             data if step == "register" else None, initial=initial, community=actor.community
         )
-        if step == "register" and caller_form.is_valid():
-            try:
-                person = people_services.register_person(actor, _caller_data(caller_form))
-            except ValidationError as error:
-                apply_errors(caller_form, error)
-            else:
-                messages.success(
-                    request, _("%(name)s has been registered.") % {"name": person.name}
-                )
-                return redirect(_again(actor, person=person.pk))
+        registered = (
+            step == "register"
+            and caller_form.is_valid()
+            and on_form(
+                caller_form,
+                lambda: people_services.register_person(actor, _caller_data(caller_form)),
+            )
+        )
+        if registered:
+            messages.success(
+                request, _("%(name)s has been registered.") % {"name": registered.name}
+            )
+            return redirect(_again(actor, person=registered.pk))
         context.update(part="find", lookup=lookup, found=found, form=caller_form)
     elif help_request is None:
         categories = exchange_selectors.categories_of(actor.community)
         form = intake_forms.IntakeRequestForm(
             data if step == "request" else None, categories=categories
         )
-        if step == "request" and form.is_valid():
-            try:
-                help_request = _enter_request(actor, person, form.cleaned_data)
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(
-                    request, _("Request %(code)s has been entered.") % {"code": help_request.code}
-                )
-                return redirect(_again(actor, request=help_request.pk))
+        entered = (
+            step == "request"
+            and form.is_valid()
+            and on_form(form, lambda: _enter_request(actor, person, form.cleaned_data))
+        )
+        if entered:
+            messages.success(
+                request, _("Request %(code)s has been entered.") % {"code": entered.code}
+            )
+            return redirect(_again(actor, request=entered.pk))
         context.update(part="request", form=form)
     else:
         if step in ("propose", "wait"):
@@ -119,14 +122,13 @@ def intake(request, actor):
         form = intake_forms.CallbackForm(
             data if step == "callback" else None, initial={"day": tomorrow}
         )
-        if step == "callback" and form.is_valid():
-            try:
-                _call_back(actor, help_request, form.cleaned_data)
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, _("The call-back has been written down."))
-                return redirect(_again(actor, request=help_request.pk))
+        if (
+            step == "callback"
+            and form.is_valid()
+            and on_form(form, lambda: _call_back(actor, help_request, form.cleaned_data))
+        ):
+            messages.success(request, _("The call-back has been written down."))
+            return redirect(_again(actor, request=help_request.pk))
         open_for_helper = help_request.status in (RequestStatus.OPEN, RequestStatus.WAITING_LIST)
         context.update(
             part="decide",
