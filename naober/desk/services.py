@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from naober.base.text import bounded_text
 from naober.communities.context import Actor
 from naober.communities.models import Community
 from naober.communities.permissions import Action
@@ -54,7 +55,12 @@ def log_call(
 ) -> Call:
     """Write down a call that is not a request: who called (a known person or a name) and why."""
     actor.require(Action.WORK_DESK)
-    subject = subject.strip()
+    errors: dict = {}
+    subject = bounded_text(subject, 500, "subject", one_line=False, errors=errors)
+    caller_name = bounded_text(caller_name, 120, "caller_name", errors=errors)
+    number = bounded_text(number, 30, "number", errors=errors)
+    if errors:
+        raise ValidationError(errors)
     if not subject:
         raise ValidationError({"subject": _("Write down what the call was about.")})
     caller = None
@@ -62,13 +68,13 @@ def log_call(
         caller = people_of(actor.community).filter(pk=person).first()
         if caller is None:
             raise ValidationError(_("This person is not known in this neighbourhood."))
-    if caller is None and not caller_name.strip() and not number.strip():
+    if caller is None and not caller_name and not number:
         raise ValidationError({"caller_name": _("Write down who called.")})
     return Call.objects.create(
         community=actor.community,
         person=caller,
-        caller_name=caller_name.strip(),
-        number=number.strip(),
+        caller_name=caller_name,
+        number=number,
         subject=subject,
         source=CallSource.TYPED,
         at=timezone.now(),
@@ -118,6 +124,7 @@ def promise_callback(
     """The desk promises a known person a call back on a day (the intake screen, the caller
     card). It lands in the workbench's call-back queue on that day."""
     actor.require(Action.WORK_DESK)
+    note = bounded_text(note, 500, "note", one_line=False)
     if person is None or not people_of(actor.community).filter(pk=person.pk).exists():
         raise ValidationError(_("This person is not known in this neighbourhood."))
     if due_on < timezone.localdate():
@@ -128,7 +135,7 @@ def promise_callback(
         community=actor.community,
         person=person,
         due_on=due_on,
-        note=note.strip()[:500],
+        note=note,
         request=request,
         source=CallbackSource.DESK,
         created_by=actor.person,
@@ -138,19 +145,21 @@ def promise_callback(
 def ask_callback(community: Community, *, name: str, phone: str, good_time: str = "") -> Callback:
     """Someone asks to be called back ("Bel mij terug" on the public page, no login): due today,
     so the promise clock runs from now. No actor: the public door checks its own limits."""
-    name, phone = name.strip(), phone.strip()
-    errors = {}
-    if not name:
+    errors: dict = {}
+    name = bounded_text(name, 120, "name", errors=errors)
+    phone = bounded_text(phone, 30, "phone", errors=errors)
+    good_time = bounded_text(good_time, 200, "good_time", errors=errors)
+    if not name and "name" not in errors:
         errors["name"] = _("Fill in your name.")
-    if len(normalise(phone)) < 6:
+    if len(normalise(phone)) < 6 and "phone" not in errors:
         errors["phone"] = _("Fill in a phone number we can call.")
     if errors:
         raise ValidationError(errors)
     return Callback.objects.create(
         community=community,
-        name=name[:120],
-        phone=phone[:30],
-        good_time=good_time.strip()[:200],
+        name=name,
+        phone=phone,
+        good_time=good_time,
         due_on=timezone.localdate(),
         source=CallbackSource.PUBLIC,
     )
