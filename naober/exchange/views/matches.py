@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from naober.base.errors import DomainError, refusal
-from naober.base.forms import apply_errors
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.exchange import selectors, services, states
@@ -25,6 +24,7 @@ from naober.exchange.views._common import (
     _back,
     _page,
     on_button,
+    on_form,
     proposal_concerns,
 )
 
@@ -125,18 +125,18 @@ def match_introduce(request, actor, match_id):
     """Plan and record the introduction meeting (koppelingsgesprek)."""
     match = selectors.match_get(actor, match_id)
     form = IntroductionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.transition(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(
+            form,
+            lambda: services.transition(
                 actor, match, MatchState.INTRODUCED, _("Introduction meeting"), **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        except DomainError as error:
-            form.add_error(None, refusal(error))
-        else:
-            messages.success(request, _("The introduction meeting has been recorded."))
-            return redirect("exchange:match_detail", slug=actor.community.slug, match_id=match.pk)
+            ),
+        )
+    ):
+        messages.success(request, _("The introduction meeting has been recorded."))
+        return redirect("exchange:match_detail", slug=actor.community.slug, match_id=match.pk)
     return _page(request, actor, "exchange/introduction_form.html", match=match, form=form)
 
 

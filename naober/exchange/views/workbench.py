@@ -3,15 +3,13 @@ waiting list, finding a row by its code, follow-up calls, the notice-board sheet
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from naober.base.errors import DomainError, refusal
+from naober.base.pages import paginate
 from naober.communities.decorators import community_page
 from naober.communities.models import Area
 from naober.communities.permissions import Action
@@ -45,9 +43,9 @@ def workbench(request, actor):
     # Without a choice, the first queue that has work in it.
     first = next((queue for queue, count in counts if count), workbench_queues.QUEUES[0])
     queue = workbench_queues.BY_KEY.get(request.GET.get("queue", ""), first)
-    page = Paginator(
-        workbench_queues.queue_rows(actor, queue.key), workbench_queues.PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    page = paginate(
+        request, workbench_queues.queue_rows(actor, queue.key), workbench_queues.PAGE_SIZE
+    )
     return _page(
         request,
         actor,
@@ -100,15 +98,11 @@ def propose(request, actor):
 @community_page(Action.MANAGE_EXCHANGE)
 def waiting_list(request, actor, request_id):
     help_request = selectors.request_get(actor, request_id)
-    try:
-        if request.POST.get("waiting") == "1":
-            services.move_to_waiting_list(actor, help_request)
+    if request.POST.get("waiting") == "1":
+        if on_button(request, lambda: services.move_to_waiting_list(actor, help_request)):
             messages.success(request, _("The request is on the waiting list."))
-        else:
-            services.take_off_waiting_list(actor, help_request)
-            messages.success(request, _("The request is open again."))
-    except (ValidationError, DomainError) as error:
-        messages.error(request, refusal(error))
+    elif on_button(request, lambda: services.take_off_waiting_list(actor, help_request)):
+        messages.success(request, _("The request is open again."))
     return redirect(
         "exchange:request_detail", slug=actor.community.slug, request_id=help_request.pk
     )
