@@ -5,7 +5,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.exceptions import ValidationError
 
 from naober.base.errors import Conflict
-from naober.base.pages import on_button, on_form
+from naober.base.pages import on_button, on_form, paginate
 
 
 class NameForm(forms.Form):
@@ -50,3 +50,10 @@ def test_on_button_turns_a_refusal_into_the_page_message(rf):
     assert on_button(request, lambda: _raise(Conflict("Someone was first."))) is None
     assert [message.message for message in request._messages] == ["Someone was first."]
     assert on_button(request, lambda: 0) is True
+
+
+def test_paginate_gives_the_nearest_page_for_a_wrong_number(rf):
+    rows = list(range(45))
+    assert list(paginate(rf.get("/", {"page": "2"}), rows, 20)) == list(range(20, 40))
+    assert paginate(rf.get("/", {"page": "99"}), rows, 20).number == 3
+    assert paginate(rf.get("/", {"page": "x"}), rows, 20).number == 1
