@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from naober.communities.area_picker import AreaChoiceField
-from naober.communities.permissions import Action, is_allowed
+from naober.communities.permissions import RULES, Action, is_allowed
 from naober.directory.selectors import organisations_of
 from naober.outreach.models import (
     AgendaKind,
@@ -18,6 +18,7 @@ from naober.outreach.models import (
     VisitOutcome,
 )
 from naober.people.models import LifeDomain
+from naober.people.person_picker import PersonSearchField
 from naober.people.selectors import people_of
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -71,7 +72,7 @@ class RangeForm(forms.Form):
 
 
 class AddPersonForm(forms.Form):
-    person = PersonChoice(label=_("Resident"), queryset=None)
+    person = PersonSearchField(label=_("Resident"))
     kind = forms.ChoiceField(
         label=_("Why this resident?"),
         choices=[
@@ -86,18 +87,23 @@ class AddPersonForm(forms.Form):
 
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = _people(community)
+        self.fields["person"].bind(people_of(community))
 
 
 class AssignForm(forms.Form):
-    visitor = PersonChoice(label=_("Visitor"), queryset=None)
+    visitor = PersonSearchField(label=_("Visitor"))
     entries = forms.ModelMultipleChoiceField(
         label=_("Addresses"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args, walk_list, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["visitor"].queryset = _people(walk_list.community, Action.RECORD_VISIT)
+        # In the database: a city has 24,000 volunteers (issue 16).
+        self.fields["visitor"].bind(
+            people_of(walk_list.community)
+            .filter(memberships__role__in=RULES[Action.RECORD_VISIT])
+            .distinct()
+        )
         self.fields["entries"].queryset = walk_list.entries.all()
 
 

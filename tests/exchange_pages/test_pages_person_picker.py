@@ -130,3 +130,31 @@ def test_a_person_of_another_community_is_refused(
 
 def test_a_resident_cannot_enter_for_others(community, crowd, resident, as_person):
     assert as_person(resident).get("/c/wijk/requests/new/").status_code == 403
+
+
+def test_a_walk_list_adds_a_resident_and_gives_addresses_to_a_visitor_found_by_name(
+    community, crowd, coordinator, resident, volunteer, as_person
+):
+    from naober.outreach.models import WalkList
+
+    client = as_person(coordinator)
+    data = {"name": "Ronde", "area": resident.area_id, "round": "1", "capacity_per_visitor": "5"}
+    assert client.post("/c/wijk/walk-lists/", data).status_code == 302
+    walk_list = WalkList.objects.get()
+    url = f"/c/wijk/walk-lists/{walk_list.pk}/"
+    page = client.get(url).content.decode()
+    assert "Bewoner 001" not in page and 'name="person-person_search"' in page
+    added = client.post(
+        url,
+        {"op": "person", "person-person_search": "Bewoner 042", "person-kind": "self_registered"},
+    )
+    assert added.status_code == 302, added.context["forms"]["person"].errors
+    entry = walk_list.entries.get(person__name="Bewoner 042")
+    # Visitors are the few who may visit (read in the database), so they are all listed.
+    assert 'name="assign-visitor_search"' not in page and volunteer.name in page
+    given = client.post(
+        url, {"op": "assign", "assign-visitor": volunteer.pk, "assign-entries": [entry.pk]}
+    )
+    assert given.status_code == 302
+    entry.refresh_from_db()
+    assert entry.visitor == volunteer
