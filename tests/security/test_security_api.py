@@ -62,6 +62,11 @@ VOLATILE_TABLES = {
     "api.ApiToken",
     "admin.LogEntry",
     "django_tasks_database.DBTaskResult",
+    # The suggestions' bookkeeping: the index version counter (made on the first ranking in a
+    # community) and the kept batch plan (made on the plan page's first visit); caches, not
+    # anything posted.
+    "matchmaking.MatchingVersion",
+    "matchmaking.PlanSnapshot",
     "axes.AccessAttempt",
     "axes.AccessFailureLog",
     "axes.AccessLog",

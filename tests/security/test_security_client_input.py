@@ -112,9 +112,11 @@ def test_a_nul_byte_in_any_form_field_is_refused_with_400_and_stores_nothing(wor
                 probed += 1
                 if status != 400:
                     problems.append(f"{action} {name}: {status}")
-        if row_counts() != counts:
-            problems.append(f"{url}: a refused post stored something")
-            counts = row_counts()
+        after = row_counts()
+        if after != counts:
+            grown = sorted(label for label in after if after[label] != counts.get(label))
+            problems.append(f"{url}: a refused post stored something in {grown}")
+            counts = after
     assert probed > 50, "the walk found too few forms"
     assert not problems, "\n".join(problems)
 
