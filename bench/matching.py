@@ -1,5 +1,8 @@
 """Benchmark and simulation of the matching engine on a synthetic city.
 
+One file on purpose (about 460 lines): every figure of docs/benchmarks.md's engine section comes
+from this one command, and its JSON line is built from all of them together.
+
     python -m bench.matching                 # readable tables (suggest, batch, 3-week simulation)
     python -m bench.matching --json          # the same measurements, ends with ONE JSON line
     python -m bench.matching --residents 20000 --offers 10000 --batch 1000   # smaller

@@ -1,5 +1,8 @@
 """A year of reach in one neighbourhood: does sending requests out and escalating keep the promise?
 
+One file on purpose (about 480 lines): a by-hand benchmark read top to bottom as one year's
+story; split, its assumptions about the desk and the helpers would be scattered.
+
 Issue 15.5. The seeds' hardest problem is reach, not ranking: a coordinator proposes one helper at a
 time, nobody is reminded before the answer promise breaks, and the same few trusted helpers are
 asked again and again while others are never asked and drop out. This simulator runs one year in a
