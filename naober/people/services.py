@@ -5,6 +5,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from naober.base.text import bounded_text
 from naober.communities.context import Actor
 from naober.communities.memberships import add_roles
 from naober.communities.models import Area, Role
@@ -222,6 +223,7 @@ def record_consent(
         errors["method"] = [_("Choose how the consent was given.")]
     if is_self and not actor.can(Action.RECORD_CONSENT) and method != ConsentMethod.ONLINE:
         errors["method"] = [_("Consent you give yourself on the website is recorded as online.")]
+    note = bounded_text(note, 200, "note", errors=errors)
     if errors:
         raise ValidationError(errors)
     return Consent.objects.create(
@@ -230,7 +232,7 @@ def record_consent(
         granted=bool(granted),
         method=method,
         recorded_by=actor.person,
-        note=" ".join((note or "").split())[:200],
+        note=note,
     )
 
 

@@ -1,13 +1,19 @@
 """The writes other apps make through people and communities (issue 14): registering a referred
-person, giving roles, tying a login, filling in a confirmed contact detail."""
+person, giving roles, tying a login, filling in a confirmed contact detail; a consent's note over
+its limit refused, not cut."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from naober.communities.memberships import add_roles
 from naober.communities.permissions import Action
-from naober.people.models import Person
-from naober.people.services import attach_login, fill_in_contact, register_person
+from naober.people.models import Consent, Person
+from naober.people.services import (
+    attach_login,
+    fill_in_contact,
+    record_consent,
+    register_person,
+)
 from tests.exchange.helpers import actor_of
 from tests.factories import make_person
 
@@ -77,3 +83,14 @@ def test_fill_in_contact_fills_only_what_is_empty(community):
         "06 12345678",
         "0612345678",
     )
+
+
+def test_a_consent_note_over_its_limit_is_refused_not_cut(community):
+    coordinator = actor_of(make_person(community, "coordinator"))
+    person = make_person(community, "resident")
+    with pytest.raises(ValidationError) as refused:
+        record_consent(
+            coordinator, person, purpose="contact", granted=True, method="spoken", note="x" * 201
+        )
+    assert refused.value.message_dict["note"] == ["Gebruik hooguit 200 tekens (nu 201)."]
+    assert not Consent.objects.filter(person=person).exists()
