@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from naober.communities.area_picker import AreaChoiceField
-from naober.communities.permissions import RULES, Action, is_allowed
+from naober.communities.permissions import RULES, Action
 from naober.directory.selectors import organisations_of
 from naober.outreach.models import (
     AgendaKind,
@@ -31,11 +31,11 @@ class PersonChoice(forms.ModelChoiceField):
 
 
 def _people(community, action: Action | None = None):
-    qs = people_of(community).select_related("area").prefetch_related("memberships")
+    qs = people_of(community).select_related("area")
     if action is None:
         return qs.order_by("name")
-    ids = [p.pk for p in qs if is_allowed({m.role for m in p.memberships.all()}, action)]
-    return qs.filter(pk__in=ids).order_by("name")
+    # By role in the database, not every person's roles in Python: a city has 100,000 (issue 16).
+    return qs.filter(memberships__role__in=RULES[action]).distinct().order_by("name")
 
 
 class WalkListForm(forms.Form):
@@ -110,7 +110,7 @@ class AssignForm(forms.Form):
 class VisitForm(forms.Form):
     """The visit, with one fieldset per life domain (see visit_form.html)."""
 
-    person = PersonChoice(label=_("Resident (if known)"), queryset=None, required=False)
+    person = PersonSearchField(label=_("Resident (if known)"), required=False)
     address = forms.CharField(label=_("Address"), max_length=200, required=False)
     visited_on = forms.DateField(label=_("Date of the visit"), widget=DATE)
     outcome = forms.ChoiceField(
@@ -141,7 +141,7 @@ class VisitForm(forms.Form):
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
+        self.fields["person"].bind(people)
         self.fields["visited_on"].initial = timezone.localdate()
         for domain in LifeDomain:
             for name, label in self.DOMAIN_FIELDS:
@@ -244,9 +244,8 @@ class SignalForm(forms.Form):
         initial=SignalKind.INDIVIDUAL,
         widget=forms.RadioSelect,
     )
-    person_concerned = PersonChoice(
+    person_concerned = PersonSearchField(
         label=_("Which resident is it about?"),
-        queryset=None,
         required=False,
         help_text=_("Only the core group and the coordinators see this."),
     )
@@ -254,7 +253,7 @@ class SignalForm(forms.Form):
     def __init__(self, *args, community, can_name_person: bool, **kwargs):
         super().__init__(*args, **kwargs)
         if can_name_person:
-            self.fields["person_concerned"].queryset = _people(community)
+            self.fields["person_concerned"].bind(people_of(community))
         else:
             del self.fields["person_concerned"]
 

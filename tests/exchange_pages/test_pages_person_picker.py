@@ -158,3 +158,34 @@ def test_a_walk_list_adds_a_resident_and_gives_addresses_to_a_visitor_found_by_n
     assert given.status_code == 302
     entry.refresh_from_db()
     assert entry.visitor == volunteer
+
+
+def test_a_visit_and_a_signal_name_a_resident_found_by_name(
+    community, crowd, coordinator, as_person
+):
+    from naober.outreach.models import HouseVisit, Signal
+
+    client = as_person(coordinator)
+    for url, field in (
+        ("/c/wijk/visits/new/", "person"),
+        ("/c/wijk/signals/new/", "person_concerned"),
+    ):
+        page = client.get(url).content.decode()
+        assert "Bewoner 001" not in page and f'name="{field}_search"' in page
+    visit = client.post(
+        "/c/wijk/visits/new/",
+        {"person_search": "Bewoner 077", "visited_on": "2026-12-01", "outcome": "held"},
+    )
+    assert visit.status_code == 302, visit.context["form"].errors
+    assert HouseVisit.objects.get().person.name == "Bewoner 077"
+    signal = client.post(
+        "/c/wijk/signals/new/",
+        {
+            "kind": "individual",
+            "urgency": "normal",
+            "description": "Ze komt de deur niet meer uit.",
+            "person_concerned_search": "Bewoner 078",
+        },
+    )
+    assert signal.status_code == 302, signal.context["form"].errors
+    assert Signal.objects.get().person_concerned.name == "Bewoner 078"
