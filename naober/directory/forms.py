@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from naober.directory.models import Organisation, ReferralStatus, Service
 from naober.directory.validation import ORGANISATION_FIELDS, SERVICE_FIELDS, clean_website
 from naober.people.models import LifeDomain
+from naober.people.person_picker import PersonSearchField
 
 
 def _life_domains() -> forms.MultipleChoiceField:
@@ -72,7 +73,7 @@ class ImportForm(forms.Form):
 
 
 class ReferOutForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Resident"), queryset=None)
+    person = PersonSearchField(label=_("Resident"))  # found by searching in a city (issue 16)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=None,
@@ -91,7 +92,7 @@ class ReferOutForm(forms.Form):
 
     def __init__(self, *args, people, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
+        self.fields["person"].bind(people)
         self.fields["organisation"].queryset = organisations
 
 

@@ -189,3 +189,16 @@ def test_a_visit_and_a_signal_name_a_resident_found_by_name(
     )
     assert signal.status_code == 302, signal.context["form"].errors
     assert Signal.objects.get().person_concerned.name == "Bewoner 078"
+
+
+def test_a_referral_names_a_resident_found_by_name(community, crowd, coordinator, as_person):
+    from naober.directory.models import Referral
+
+    client = as_person(coordinator)
+    page = client.get("/c/wijk/referrals/out/").content.decode()
+    assert "Bewoner 001" not in page and 'name="person_search"' in page
+    response = client.post(
+        "/c/wijk/referrals/out/", {"person_search": "Bewoner 099", "need": "Schulden"}
+    )
+    assert response.status_code == 302
+    assert Referral.objects.get().person.name == "Bewoner 099"
