@@ -4,12 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from naober.communities.models import Role
+from naober.people.person_picker import PersonSearchField
 from naober.privacy.twofactor import usable_setup_code
 
 
 class AuditFilterForm(forms.Form):
-    person = forms.ModelChoiceField(queryset=None, required=False, label=_("About"))
-    by = forms.ModelChoiceField(queryset=None, required=False, label=_("Done by"))
+    # Found by searching: a select of everyone was 100,000 options twice in a city (issue 16).
+    person = PersonSearchField(required=False, label=_("About"))
+    by = PersonSearchField(required=False, label=_("Done by"))
     date_from = forms.DateField(
         required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -21,8 +23,8 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
-        self.fields["by"].queryset = people
+        self.fields["person"].bind(people)
+        self.fields["by"].bind(people)
 
     def filters(self) -> dict:
         data = self.cleaned_data

@@ -202,3 +202,12 @@ def test_a_referral_names_a_resident_found_by_name(community, crowd, coordinator
     )
     assert response.status_code == 302
     assert Referral.objects.get().person.name == "Bewoner 099"
+
+
+def test_the_audit_log_filters_by_a_person_found_by_name(community, crowd, coordinator, as_person):
+    client = as_person(coordinator)
+    page = client.get("/c/wijk/audit/").content.decode()
+    assert "Bewoner 001" not in page and 'name="person_search"' in page
+    found = client.get("/c/wijk/audit/", {"person_search": "Bewoner 012"})
+    assert found.status_code == 200
+    assert found.context["form"].cleaned_data["person"].name == "Bewoner 012"
