@@ -171,3 +171,20 @@ def test_someone_elses_offer_cannot_be_paused(community, volunteer, person_facto
     assert response.status_code == 404  # own or staff: to anyone else it is not found
     offer.refresh_from_db()
     assert offer.available
+
+
+def test_a_proposal_says_who_must_answer_next(community, asker, helper, coordinator, as_person):
+    """A coordinator's proposal waits for both: neither card may say it only waits for the other."""
+    match = matched(
+        community, asker, helper, state="proposed", mediated=True, coordinator=coordinator
+    )
+    helper_page = as_person(helper).get("/c/wijk/my-help/").content.decode()
+    asker_page = as_person(asker).get("/c/wijk/my-help/").content.decode()
+    assert "Kunt u Annie hiermee helpen?" in helper_page
+    assert "We wachten tot de buur ja zegt." not in helper_page
+    assert "Een buur wil u helpen. Zegt u ja?" in asker_page
+
+    as_person(asker).post(f"/c/wijk/matches/{match.pk}/step/", {"to": "yes:requester"})
+    asker_page = as_person(asker).get("/c/wijk/my-help/").content.decode()
+    assert "We wachten tot de buur ja zegt." in asker_page
+    assert "Een buur wil u helpen. Zegt u ja?" not in asker_page
