@@ -111,12 +111,13 @@ def intake(request, actor):
     else:
         if step in ("propose", "wait"):
             try:
-                _decide(actor, help_request, step, request.POST.get("offer"))
+                done = _decide(actor, help_request, step, request.POST.get("offer"))
             except ValidationError as error:
                 context["error"] = " ".join(error.messages)
             except DomainError as error:  # someone else took the request or the helper meanwhile
                 context["error"] = error.message
             else:
+                messages.success(request, done)
                 return redirect(_again(actor, request=help_request.pk))
         tomorrow = timezone.localdate() + datetime.timedelta(days=1)
         form = intake_forms.CallbackForm(
@@ -203,12 +204,14 @@ def _call_back(actor, help_request, cleaned: dict) -> None:
     )
 
 
-def _decide(actor, help_request, step: str, offer_id) -> None:
-    """Propose the chosen helper, or put the request on the waiting list."""
+def _decide(actor, help_request, step: str, offer_id) -> str:
+    """Propose the chosen helper, or put the request on the waiting list; returns what to tell
+    the coordinator, who otherwise saw the same screen come back without a word."""
     if step == "wait":
         exchange_services.move_to_waiting_list(actor, help_request)
-        return
+        return _("The request is on the waiting list.")
     offer = HelpOffer.objects.filter(community=actor.community, pk=_id(offer_id)).first()
     if offer is None:
         raise ValidationError(_("Choose one of the suggested helpers."))
     exchange_services.propose(actor, help_request, offer)
+    return _("%(name)s has been proposed as helper.") % {"name": offer.helper.name}

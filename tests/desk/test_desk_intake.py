@@ -146,6 +146,24 @@ def test_the_request_can_go_on_the_waiting_list(community, members, person_facto
     assert help_request.status == RequestStatus.WAITING_LIST
 
 
+def test_proposing_or_waiting_says_so_in_dutch(community, members, person_factory, page_as):
+    """The screen came back without a word after 'propose' or 'waiting list'."""
+    caller = person_factory(community, login=False, digital=False)
+    offer = make_offer(community)
+    client = page_as(members["coordinator"])
+    data = {"step": "request", "category": "tuin", "title": "Heg", "urgency": "normal"}
+    response = client.post(f"{URL}?person={caller.pk}", {**data, "matching_consent": "yes"})
+    proposed = client.post(
+        response.url, {"step": "propose", "offer": offer.pk}, HTTP_ACCEPT_LANGUAGE="nl", follow=True
+    )
+    assert f"{offer.helper.name} is voorgesteld als helper." in proposed.content.decode()
+
+    other = person_factory(community, login=False)
+    response = client.post(f"{URL}?person={other.pk}", {**data, "matching_consent": "no"})
+    waiting = client.post(response.url, {"step": "wait"}, HTTP_ACCEPT_LANGUAGE="nl", follow=True)
+    assert "De hulpvraag staat op de wachtlijst." in waiting.content.decode()
+
+
 @pytest.mark.parametrize(
     "data",
     [
