@@ -233,3 +233,17 @@ def test_survey_pages_render_for_a_coordinator(survey, community, person_factory
         assert client.get(url).status_code == 200, url
     response = client.post("/c/wijk/impact/surveys/new/", {"title": "Nieuw"})
     assert response.status_code == 200 and Survey.objects.count() == 1
+
+
+def test_form_labels_start_with_a_capital_on_the_page_and_in_the_error_summary(
+    community, person_factory
+):
+    """The impact and initiative forms name their fields in lower case ("titel"); the shared form
+    layout shows every label as the start of a sentence."""
+    client = Client()
+    client.force_login(person_factory(community, "coordinator").user)
+    page = client.post(
+        "/c/wijk/impact/surveys/new/", {"title": ""}, HTTP_ACCEPT_LANGUAGE="nl"
+    ).content.decode()
+    assert ">Titel<" in page and "Titel: Dit veld is verplicht." in page
+    assert ">titel<" not in page and "titel: Dit veld" not in page
