@@ -135,6 +135,12 @@ def test_staff_open_the_rota_and_the_desk(community, members, page_as, role):
     assert client.get("/c/wijk/desk/").status_code == 200
 
 
+def test_the_desk_asks_who_is_on_duty_in_plain_dutch(community, members, page_as):
+    page = page_as(members["coordinator"]).get("/c/wijk/desk/", HTTP_ACCEPT_LANGUAGE="nl")
+    html = page.content.decode()
+    assert "Wie heeft nu dienst?" in html and "Nu dienst<" not in html
+
+
 def test_a_non_member_gets_404_and_another_communitys_shift_is_not_found(
     community, other_community, members, person_factory, page_as
 ):
