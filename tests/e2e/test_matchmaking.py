@@ -42,3 +42,27 @@ def test_coordinator_proposes_from_the_plan(page, login, axe_check):
     axe_check(page)
     assert "Bram Jansen is voorgesteld" in page.content()
     assert Match.objects.get(request=help_request).helper_id == helper.pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_a_phone_the_plan_caption_is_not_cut_off(page, login):
+    """The table is wider than a phone and scrolls; a centred caption sat half outside the
+    screen ("40 voorstelle"). Captions start at the left, where the reader starts."""
+    cache.forget()
+    community = make_community("wijk", "Buurthulp De Wijk")
+    coordinator = make_person(community, "coordinator")
+    make_request(community, make_person(community, name="Gerda Brink"), title="Heg knippen")
+    make_offer(community, make_person(community, "volunteer", name="Bram Jansen"))
+
+    page.set_viewport_size({"width": 360, "height": 780})
+    login(page, coordinator.user.username)
+    page.goto("/c/wijk/workbench/plan/")
+    box = page.evaluate(
+        """() => { const r = document.createRange();
+        r.selectNodeContents(document.querySelector('caption'));
+        const b = r.getBoundingClientRect();
+        const t = document.querySelector('table').getBoundingClientRect();
+        return {left: b.left, right: b.right, table: t.left, wide: t.width}; }"""
+    )
+    assert box["wide"] > 360  # the table is wider than the phone
+    assert box["left"] - box["table"] < 20 and box["right"] <= 360, box
