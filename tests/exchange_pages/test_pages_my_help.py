@@ -188,3 +188,19 @@ def test_a_proposal_says_who_must_answer_next(community, asker, helper, coordina
     asker_page = as_person(asker).get("/c/wijk/my-help/").content.decode()
     assert "We wachten tot de buur ja zegt." in asker_page
     assert "Een buur wil u helpen. Zegt u ja?" not in asker_page
+
+
+def test_saying_no_is_thanked_in_plain_words(community, asker, helper, as_person):
+    """'Opgeslagen: afgewezen.' read as a verdict; a 'no' is fine and is thanked for."""
+    match = matched(community, asker, helper, state="proposed")
+    response = as_person(asker).post(
+        f"/c/wijk/matches/{match.pk}/step/",
+        {"to": "declined"},
+        HTTP_ACCEPT_LANGUAGE="nl",
+        follow=True,
+    )
+    match.refresh_from_db()
+    assert match.state == MatchState.DECLINED
+    html = response.content.decode()
+    assert "U hebt nee gezegd. Dat is goed, dank u voor het laten weten." in html
+    assert "Opgeslagen: afgewezen" not in html

@@ -102,12 +102,15 @@ def match_step(request, actor, match_id):
     except (ValidationError, DomainError, PermissionDenied) as error:
         messages.error(request, refusal(error))
     else:
-        messages.success(request, _step_done(match, to))
+        messages.success(request, _step_done(actor, match, to))
     return _back(request, fallback)
 
 
-def _step_done(match, to: str) -> str:
+def _step_done(actor, match, to: str) -> str:
     """What the person who pressed a step button reads next."""
+    if to == MatchState.DECLINED and not selectors.is_staff(actor):
+        # a neighbour's own no: "Saved: declined" read as a verdict
+        return _("You said no. That is fine: thank you for letting us know.")
     if not to.startswith(YES):
         return _("Saved: %(state)s.") % {"state": MatchState(to).label}
     if match.state == MatchState.ACCEPTED:
