@@ -247,3 +247,12 @@ def test_form_labels_start_with_a_capital_on_the_page_and_in_the_error_summary(
     ).content.decode()
     assert ">Titel<" in page and "Titel: Dit veld is verplicht." in page
     assert ">titel<" not in page and "titel: Dit veld" not in page
+
+
+def test_too_few_answers_are_said_in_words(survey, community, person_factory):
+    """'n < 5' is a statistician's note; the results say why a share is missing."""
+    client = Client()
+    client.force_login(person_factory(community, "coordinator").user)
+    page = client.get(f"/c/wijk/impact/surveys/{survey.pk}/", HTTP_ACCEPT_LANGUAGE="nl")
+    html = page.content.decode()
+    assert "minder dan 5 antwoorden" in html and "n &lt; 5" not in html
