@@ -80,3 +80,15 @@ def test_member_of_another_community_gets_404(
     area = community.areas.get(name="Krakeel")
     assert stranger.get(f"/c/elders/noticeboard/{area.pk}/").status_code == 404
     assert HelpRequest.objects.count() == 1
+
+
+def test_the_coordinator_is_not_told_to_call_the_coordinator(
+    community, resident, coordinator, as_person
+):
+    """A request a coordinator arranges told the coordinator 'call the coordinator if you would
+    like to help', above the coordinator's own tools."""
+    help_request = make_request(community, resident, needs_mediation=True)
+    url = f"/c/wijk/requests/{help_request.pk}/"
+    staff_page = as_person(coordinator).get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Bel de coördinator als u wilt helpen." not in staff_page
+    assert "Wilt u helpen?" not in staff_page and "Voor de coördinator" in staff_page

@@ -141,7 +141,12 @@ def request_detail(request, actor, request_id):
         return redirect("exchange:requests", slug=actor.community.slug)
     help_request = selectors.request_get(actor, request_id)
     staff = selectors.is_staff(actor)
-    can_respond = actor.can(Action.OFFER_HELP) and help_request.requester_id != actor.person.pk
+    can_respond = (
+        actor.can(Action.OFFER_HELP)
+        and help_request.requester_id != actor.person.pk
+        # staff arrange such a request themselves: "call the coordinator" is not for them
+        and not (staff and help_request.needs_mediation)
+    )
     my_offers = selectors.offer_list(actor, mine=True, available=True)
     respond_form = None
     if can_respond and my_offers.exists():
