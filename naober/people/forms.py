@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from naober.communities.models import Area, AreaKind
+from naober.people.languages import codes_from_text, names_of
 from naober.people.models import ConsentMethod, ConsentPurpose, LifeDomain, Person, PersonTag
 
 
@@ -11,8 +12,8 @@ class PersonForm(forms.ModelForm):
     languages_text = forms.CharField(
         label=_("Languages"),
         required=False,
-        max_length=60,
-        help_text=_("Language codes separated by commas, for example: nl, tr"),
+        max_length=120,
+        help_text=_("For example: Dutch, Turkish"),
     )
 
     class Meta:
@@ -42,12 +43,14 @@ class PersonForm(forms.ModelForm):
         self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
         self.fields["email"].widget.attrs.update(autocomplete="email")
         if self.instance.pk:
-            self.fields["languages_text"].initial = ", ".join(self.instance.languages)
+            self.fields["languages_text"].initial = names_of(self.instance.languages)
+
+    def clean_languages_text(self) -> list[str]:
+        return codes_from_text(self.cleaned_data["languages_text"])
 
     def person_data(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if k != "languages_text"}
-        text = self.cleaned_data.get("languages_text", "")
-        data["languages"] = [part for part in text.replace(" ", ",").split(",") if part]
+        data["languages"] = self.cleaned_data.get("languages_text", [])
         return data
 
 

@@ -12,6 +12,7 @@ from naober.communities.permissions import Action
 from naober.communities.roles import require_may_act_on
 from naober.people import selectors, services
 from naober.people.forms import ConsentForm, OwnConsentForm, PersonForm, PersonTagForm
+from naober.people.languages import names_of
 from naober.people.models import ConsentMethod
 
 PAGE_SIZE = 50
@@ -98,6 +99,7 @@ def _detail_page(request, actor, person, *, form=None, tag_form=None):
         "form": form,
         "tag_form": (tag_form or PersonTagForm()) if can_edit else None,
         "can_edit": can_edit,
+        "languages": names_of(person.languages),
     }
     if full_page:
         context.update(

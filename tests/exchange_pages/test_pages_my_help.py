@@ -136,7 +136,7 @@ def test_offer_is_created_with_availability_and_can_be_paused(community, volunte
         ({"max_per_month": "0"}, "deze waarde minstens 1 is"),
         ({"max_per_month": "veel"}, "Voer een geheel getal in"),
         ({"availability": ["mon-midnight"]}, "Selecteer een geldige keuze"),
-        ({"languages_text": "Nederlands!"}, "Gebruik taalcodes"),
+        ({"languages_text": "Nederlands!"}, "kennen we niet. Schrijf bijvoorbeeld: Nederlands"),
         ({"radius_m": "-5"}, "deze waarde minstens 100 is"),
     ],
 )
@@ -204,3 +204,25 @@ def test_saying_no_is_thanked_in_plain_words(community, asker, helper, as_person
     html = response.content.decode()
     assert "U hebt nee gezegd. Dat is goed, dank u voor het laten weten." in html
     assert "Opgeslagen: afgewezen" not in html
+
+
+def test_languages_are_written_as_names_and_shown_as_names(community, volunteer, as_person):
+    """A resident writes "Nederlands en Turks", not the codes nl, tr; the edit form shows the
+    names again, so nobody has to know that Turkish is "tr"."""
+    client = as_person(volunteer)
+    tuin = community.categories.get(code="tuin").pk
+    client.post(
+        "/c/wijk/offers/new/",
+        {
+            "categories": [tuin],
+            "description": "Ik knip graag heggen.",
+            "availability": ["mon-morning"],
+            "max_per_month": "3",
+            "languages_text": "Nederlands en turks, Engels",
+        },
+    )
+    offer = HelpOffer.objects.get()
+    assert offer.languages == ["nl", "tr", "en"]
+    page = client.get(f"/c/wijk/offers/{offer.pk}/edit/").content.decode()
+    assert 'value="Nederlands, Turks, Engels"' in page
+    assert "Bijvoorbeeld: Nederlands, Turks" in page

@@ -154,8 +154,8 @@ def test_register_someone_without_login_through_the_coordinator(browser_as, coor
          "e-mailadres in om per e-mail"),
         ({"name": "Bep", "phone": "06 12345678", "date_of_birth": "2999-01-01"},
          "date_of_birth", "tussen 1900 en vandaag"),
-        ({"name": "Bep", "phone": "06 12345678", "languages_text": "Nederlands"},
-         "languages_text", "taalcodes"),
+        ({"name": "Bep", "phone": "06 12345678", "languages_text": "Nederlands, Klingons"},
+         "languages_text", "De taal &#x27;Klingons&#x27; kennen we niet"),
     ],
 )  # fmt: skip
 def test_register_form_errors_are_dutch_and_nothing_is_stored(

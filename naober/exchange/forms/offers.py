@@ -12,6 +12,7 @@ from naober.exchange.forms.fields import (
     community_categories,
 )
 from naober.exchange.models import AVAILABILITY_CODES, DAY_PARTS, DAYS, Category, Weekday
+from naober.people.languages import codes_from_text, names_of
 
 #: Where an offer can be: a street, a village or a neighbourhood.
 PLACES = (AreaKind.STREET, AreaKind.VILLAGE, AreaKind.NEIGHBOURHOOD)
@@ -56,9 +57,9 @@ class OfferForm(forms.Form):
     )
     languages_text = forms.CharField(
         label=_("Languages you speak"),
-        max_length=60,
+        max_length=120,
         required=False,
-        help_text=_("Language codes separated by commas, for example: nl, tr"),
+        help_text=_("For example: Dutch, Turkish"),
     )
 
     def __init__(self, *args, community, **kwargs):
@@ -71,10 +72,12 @@ class OfferForm(forms.Form):
             parts=[(part, DAY_PART_LABELS[part]) for part in DAY_PARTS],
         )
 
+    def clean_languages_text(self) -> list[str]:
+        return codes_from_text(self.cleaned_data["languages_text"])
+
     def offer_data(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if k != "languages_text"}
-        text = self.cleaned_data.get("languages_text", "")
-        data["languages"] = [part for part in text.replace(" ", ",").split(",") if part]
+        data["languages"] = self.cleaned_data.get("languages_text", [])
         return data
 
 
@@ -95,7 +98,7 @@ class OfferEditForm(OfferForm):
             "max_per_month": offer.max_per_month,
             "area": offer.area_id,
             "radius_m": offer.radius_m,
-            "languages_text": ", ".join(offer.languages or []),
+            "languages_text": names_of(offer.languages),
             "available": offer.available,
         }
         super().__init__(*args, community=offer.community, initial=initial, **kwargs)
