@@ -9,8 +9,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils import translation
+from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 #: The languages most spoken in Dutch neighbourhoods, by code. Other codes stay valid (the API
 #: takes any two or three letters) and are shown as they are.
@@ -42,9 +42,19 @@ NAMES = {
 _SEPARATORS = re.compile(r"\s*(?:,|;|/|\s+en\s+|\s+and\s+)\s*", re.IGNORECASE)
 
 
+def name_of(code: str) -> str:
+    """One language's name in the active language: ours, else Django's, else the code itself."""
+    if code in NAMES:
+        return str(NAMES[code])
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
 def names_of(codes) -> str:
     """The languages' names in the active language, joined: "Nederlands, Turks"."""
-    return ", ".join(str(NAMES.get(code, code)) for code in codes or [])
+    return ", ".join(name_of(str(code)) for code in codes or [])
 
 
 def _lookup() -> dict[str, str]:

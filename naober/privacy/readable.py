@@ -12,9 +12,10 @@ from datetime import date, datetime, time
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import formats, timezone
 from django.utils.functional import Promise
-from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from naober.people.languages import names_of
 from naober.privacy.topics import Group, Topic
 
 GROUP_TITLES = {
@@ -49,13 +50,6 @@ def label_of(topic: Topic, key: str) -> str | None:
     return str(model_field.verbose_name)
 
 
-def _language(code: str) -> str:
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
-
-
 def text_of(topic: Topic, key: str, value) -> str:
     """One value in words."""
     if key in topic.readable:
@@ -68,7 +62,7 @@ def text_of(topic: Topic, key: str, value) -> str:
     if model_field is not None and getattr(model_field, "choices", None):
         return str(dict(model_field.choices).get(value, value))
     if key == "languages":
-        return ", ".join(_language(str(code)) for code in value)
+        return names_of(value)
     if isinstance(value, datetime):
         return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
     if isinstance(value, date):
