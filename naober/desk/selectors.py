@@ -190,3 +190,16 @@ def open_callbacks(actor: Actor, person: Person) -> list[Callback]:
         .select_related("request")
         .order_by("due_on", "id")
     )
+
+
+def open_callback_exists(
+    community: Community, *, person: Person, due_on: datetime.date, request=None
+) -> bool:
+    """Is the same promise (this person, this day, this request) already open in the queue?"""
+    return Callback.objects.filter(
+        community=community,
+        person=person,
+        due_on=due_on,
+        request=request,
+        done_at__isnull=True,
+    ).exists()

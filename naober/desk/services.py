@@ -131,6 +131,11 @@ def promise_callback(
         raise ValidationError({"day": _("Choose today or a later day.")})
     if request is not None and request.community_id != actor.community.pk:
         raise ValidationError(_("This request is not part of this neighbourhood."))
+    if selectors.open_callback_exists(
+        actor.community, person=person, due_on=due_on, request=request
+    ):
+        # A second press of the button must not put the same promise in the queue twice.
+        raise ValidationError({"day": _("This call-back is already written down for that day.")})
     return Callback.objects.create(
         community=actor.community,
         person=person,

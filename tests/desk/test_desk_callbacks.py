@@ -125,3 +125,19 @@ def test_the_caller_card_shows_the_promised_call_back(community, members, person
         f"/c/wijk/desk/caller/{caller.pk}/", HTTP_ACCEPT_LANGUAGE="nl"
     )
     assert "Terugbellen op" in page.content.decode() and "heg" in page.content.decode()
+
+
+def test_the_same_call_back_twice_is_refused_and_stored_once(community, members, person_factory):
+    caller = person_factory(community, login=False)
+    coordinator = actor_of(community, members["coordinator"])
+    day = timezone.localdate() + datetime.timedelta(days=1)
+    services.promise_callback(coordinator, person=caller, due_on=day, note="heg")
+    with pytest.raises(ValidationError) as refused:
+        services.promise_callback(coordinator, person=caller, due_on=day, note="heg")
+    assert "day" in refused.value.message_dict
+    assert Callback.objects.count() == 1
+    # Another day is another promise, and once the first is done it may be promised again.
+    services.promise_callback(coordinator, person=caller, due_on=day + datetime.timedelta(days=1))
+    services.callback_done(coordinator, Callback.objects.order_by("id").first().pk)
+    services.promise_callback(coordinator, person=caller, due_on=day)
+    assert Callback.objects.count() == 3
