@@ -2,7 +2,7 @@
 
 import pytest
 
-from naober.exchange.models import HelpOffer, MatchState
+from naober.exchange.models import HelpOffer, Match, MatchState
 from naober.people.models import Consent
 from tests.exchange_pages.builders import make_offer, matched
 
@@ -226,3 +226,27 @@ def test_languages_are_written_as_names_and_shown_as_names(community, volunteer,
     page = client.get(f"/c/wijk/offers/{offer.pk}/edit/").content.decode()
     assert 'value="Nederlands, Turks, Engels"' in page
     assert "Bijvoorbeeld: Nederlands, Turks" in page
+
+
+@pytest.mark.parametrize(
+    "state,helper_reads,asker_reads",
+    [
+        ("declined", "U helpt Annie hier niet mee", "helpt u hier niet mee"),
+        ("stopped", "U helpt Annie hier niet mee", "helpt u hier niet mee"),
+        ("completed", "U hebt Annie geholpen", "heeft u geholpen"),
+    ],
+)
+def test_a_closed_match_does_not_read_as_help_going_on(
+    community, asker, helper, as_person, state, helper_reads, asker_reads
+):
+    if state == "completed":
+        matched(community, asker, helper, state=state)
+    else:  # the builder walks only forward; a no or a stop closes the match the same way
+        match = matched(community, asker, helper, state="proposed")
+        Match.objects.filter(pk=match.pk).update(state=state)
+    helper_page = as_person(helper).get("/c/wijk/my-help/", HTTP_ACCEPT_LANGUAGE="nl")
+    asker_page = as_person(asker).get("/c/wijk/my-help/", HTTP_ACCEPT_LANGUAGE="nl")
+    html = helper_page.content.decode()
+    assert helper_reads in html
+    assert "U helpt Annie<" not in html
+    assert asker_reads in asker_page.content.decode()
