@@ -1,6 +1,8 @@
 """My help: my requests, offers and matches; contact details only after a yes; safety advice."""
 
 import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from naober.exchange.models import HelpOffer, Match, MatchState
 from naober.people.models import Consent
@@ -250,3 +252,11 @@ def test_a_closed_match_does_not_read_as_help_going_on(
     assert helper_reads in html
     assert "U helpt Annie<" not in html
     assert asker_reads in asker_page.content.decode()
+
+
+def test_match_history_dates_use_lowercase_dutch_months(community, asker, helper, as_person):
+    match = matched(community, asker, helper, state="accepted")
+    html = as_person(helper).get(f"/c/wijk/matches/{match.pk}/", HTTP_ACCEPT_LANGUAGE="nl")
+    month = date_format(timezone.localtime(), "F")
+    assert month == month.lower()
+    assert f" {month} " in html.content.decode()
