@@ -173,3 +173,17 @@ def test_offer_of_another_community_is_not_found(
     assert client.get(f"/c/wijk/offers/{offer.pk}/").status_code == 404
     assert client.post(f"/c/wijk/offers/{offer.pk}/accept/").status_code == 404
     assert HelpOffer.objects.count() == 1 and Match.objects.count() == 0
+
+
+def test_offer_first_list_shows_twenty_a_page_with_a_way_to_the_next(
+    community, resident, person_factory, as_person
+):
+    for number in range(25):
+        helper = person_factory(community, "volunteer", name=f"Helper {number}")
+        make_offer(community, helper, description=f"Aanbod nummer {number}.")
+    client = as_person(resident)
+    first = client.get("/c/wijk/offers/").content.decode()
+    assert first.count("Aanbod nummer") == 20
+    assert "Pagina 1 van 2" in first and "?page=2" in first
+    second = client.get("/c/wijk/offers/?page=2").content.decode()
+    assert second.count("Aanbod nummer") == 5 and "?page=1" in second

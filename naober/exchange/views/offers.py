@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from naober.base.pages import paginate
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.exchange import policy, selectors, services
@@ -15,7 +16,10 @@ from naober.exchange.forms import (
     OfferForm,
 )
 from naober.exchange.models import MatchMode
-from naober.exchange.views._common import WORKBENCH_ROWS, _page, on_button, on_form
+from naober.exchange.views._common import _page, on_button, on_form
+
+#: Offers on one page of the list a resident reads.
+OFFERS_PER_PAGE = 20
 
 
 @community_page(Action.OFFER_HELP)
@@ -67,12 +71,15 @@ def offer_pause(request, actor, offer_id):
 
 @community_page(Action.VIEW_EXCHANGE)
 def offer_list(request, actor):
-    """Offer-first ("Hulp die buren aanbieden"): a shy neighbour accepts a standing offer."""
+    """Offer-first ("Hulp die buren aanbieden"): a shy neighbour accepts a standing offer.
+    OFFERS_PER_PAGE a page, newest first: a short list to read, not every offer of a city."""
+    offers = paginate(request, selectors.standing_offers(actor), OFFERS_PER_PAGE)
     return _page(
         request,
         actor,
         "exchange/offer_list.html",
-        offers=selectors.standing_offers(actor)[:WORKBENCH_ROWS],
+        offers=offers.object_list,
+        page=offers,
         can_ask=actor.can(Action.ASK_HELP),
     )
 
