@@ -121,10 +121,14 @@ def card_data(actor: Actor, card: ImpactCard) -> dict:
     """Everything the card shows. Aggregate-only readers (funders) get no quote: it is a
     resident's own words, and they see figures only."""
     members_view = policy.sees_quote(actor)
+    exchange = public_figures(actor.community, card.period_start, card.period_end)
     return {
         "card": card,
         "key_figures": list(card.figures.all()),
-        "exchange": public_figures(actor.community, card.period_start, card.period_end),
+        "exchange": exchange,
+        # The reason for "not shown" must be readable on the page (and in the PDF), not only
+        # in a tooltip that a phone or a printed card never shows.
+        "month_hidden": any(f.get("hidden_month") for f in exchange.values()),
         "contributions": card.contribution_labels(),
         "quote": card.quote if members_view and card.quote_person_id else "",
         "quote_by": card.quote_person.display_name if members_view and card.quote_person_id else "",

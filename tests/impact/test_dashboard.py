@@ -193,3 +193,21 @@ def test_the_dashboard_says_which_period_it_counts_and_hides_the_total(busy, per
     text = html.content.decode()
     assert "1 maart 2026" in text and "30 april 2026" in text
     assert "niet getoond" in text
+
+
+def test_a_card_says_once_in_plain_text_why_a_figure_is_not_shown(busy, person_factory):
+    """The reason was only in a tooltip; a phone or a printed card never shows a tooltip."""
+    from naober.impact import services
+    from tests.initiatives.helpers import actor_of
+
+    core = person_factory(busy, "core_group")
+    card = services.save_card(
+        actor_of(core),
+        {"title": "Buurttuin", "period_start": date(2026, 3, 1), "period_end": date(2026, 4, 30)},
+    )
+    client = Client()
+    client.force_login(core.user)
+    text = client.get(f"/c/wijk/impact/cards/{card.pk}/", HTTP_ACCEPT_LANGUAGE="nl").content
+    text = text.decode()
+    assert "niet getoond" in text
+    assert text.count("in een maand van deze periode waren het er minder dan 5. Dan tonen") == 1
