@@ -1,7 +1,8 @@
 """Who may do what to which row of the exchange, and what each of its routes needs.
 
-Row rules: who enters a request or an offer for whom. `ROUTES` maps every page and API operation
-of the exchange to the action it needs (see naober/communities/policy.py);
+Row rules: who enters a request or an offer for whom, who changes a request or an offer (who
+takes which step of a match: states.py). `ROUTES` maps every page and API operation of the
+exchange to the action it needs (see naober/communities/policy.py);
 tests/security/test_route_actions.py checks it for every role.
 """
 
@@ -42,9 +43,18 @@ def require_may_enter(actor: Actor, person, own: Action, *, entered_via: str | N
     actor.require(_entering(actor, person, own, entered_via))
 
 
+def may_change_request(actor: Actor, owner_id: int | None) -> bool:
+    """Changing a request: the person it belongs to, or staff (MANAGE_EXCHANGE). To anyone else
+    the row is "not found" (404), on the page and in the API alike, so that its existence does
+    not leak (services.update_request and the request pages)."""
+    if actor.can(Action.MANAGE_EXCHANGE):
+        return True
+    return actor.person is not None and actor.person.pk == owner_id
+
+
 def require_may_change_offer(actor: Actor, offer) -> None:
     """Changing an offer that exists: the helper themselves or staff (`may_enter`). To anyone
-    else the offer is "not found" (404), as a request is (selectors.may_change), so that the
+    else the offer is "not found" (404), as a request is (`may_change_request`), so that the
     answer to "own or staff" is the same on the page and in the API for every row."""
     if not may_enter(actor, offer.helper, Action.OFFER_HELP):
         raise Http404

@@ -12,7 +12,6 @@ import `naober.exchange.selectors`.
 from naober.exchange.selectors._common import (
     categories_of,
     is_staff,
-    may_change,
 )
 from naober.exchange.selectors.matches import (
     CONTACT_STATES,
@@ -81,7 +80,6 @@ from naober.exchange.selectors.workbench import (
 )
 
 __all__ = [
-    "may_change",
     "categories_of",
     "is_staff",
     "recent_open_requests",

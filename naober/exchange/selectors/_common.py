@@ -25,12 +25,5 @@ def is_staff(actor: Actor) -> bool:
     return actor.can(Action.MANAGE_EXCHANGE)
 
 
-def may_change(actor: Actor, owner_id: int | None) -> bool:
-    """The one row rule for changing a request: the person it belongs to, or staff. To anyone
-    else the row is "not found" (404), on the page and in the API alike, so that its existence
-    does not leak (services.update_request and the request pages)."""
-    return is_staff(actor) or (actor.person is not None and actor.person.pk == owner_id)
-
-
 def _me(actor: Actor) -> int | None:
     return actor.person.pk if actor.person is not None else None

@@ -28,7 +28,6 @@ from naober.exchange.models import (
     Urgency,
     Weekday,
 )
-from naober.exchange.selectors import may_change
 from naober.exchange.services._common import (
     _category_of,
     _is_staff,
@@ -240,7 +239,7 @@ def update_request(actor: Actor, request: HelpRequest, changes: dict) -> HelpReq
     actor.require(Action.VIEW_EXCHANGE)
     request = _lock_request(actor, request)
     staff = _is_staff(actor)
-    if not may_change(actor, request.requester_id):
+    if not policy.may_change_request(actor, request.requester_id):
         raise Http404
     changes = dict(changes)
     status = changes.pop("status", None)

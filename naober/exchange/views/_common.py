@@ -14,7 +14,7 @@ from naober.base.next_url import local_next
 from naober.base.pages import on_button as on_button
 from naober.base.pages import on_form as on_form
 from naober.base.pages import page as _page  # noqa: F401 (the exchange's views render with it)
-from naober.exchange import integrations, selectors
+from naober.exchange import integrations, policy, selectors
 from naober.exchange.models import RequestStatus
 from naober.people.models import ConsentPurpose
 
@@ -45,7 +45,7 @@ def _back(request, fallback: str):
 def _own_request(actor, request_id):
     """The actor's own request (or any, for staff); another person's gives 404."""
     help_request = selectors.request_get(actor, request_id)
-    if not selectors.may_change(actor, help_request.requester_id):
+    if not policy.may_change_request(actor, help_request.requester_id):
         raise Http404
     return help_request
 
