@@ -21,9 +21,6 @@ class ApiError(Exception):
         self.status, self.code, self.detail = status, code, detail
 
 
-# The domain's Conflict, kept under its old name for the API handlers that raise it directly.
-Conflict = domain.Conflict
-
 # The status each domain refusal answers with; the first class that matches wins.
 DOMAIN_STATUS = (
     (domain.NotAllowed, 403),

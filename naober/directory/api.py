@@ -11,8 +11,8 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from naober.api.deps import ERRORS, actor_for
-from naober.api.errors import Conflict
 from naober.api.pagination import Mapped, Pagination
+from naober.base.errors import Conflict
 from naober.communities.permissions import Action
 from naober.directory import selectors, services
 from naober.directory.models import OrganisationKind, ReferralStatus

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema, Status
 
 from naober.api.deps import ERRORS, ErrorOut, actor_for
-from naober.api.errors import ApiError, Conflict
+from naober.api.errors import ApiError
+from naober.base.errors import Conflict
 from naober.exchange import category_services
 from naober.exchange.api._common import router
 from naober.exchange.models import Category

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from naober.api.deps import ERRORS, SLUG_RE, ErrorOut, actor_for
-from naober.api.errors import ApiError, Conflict
+from naober.api.errors import ApiError
+from naober.base.errors import Conflict
 from naober.communities import selectors, services
 from naober.communities.models import Area, AreaKind, Community
 from naober.communities.permissions import Action
