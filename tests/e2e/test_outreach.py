@@ -75,7 +75,7 @@ def test_resident_raises_a_signal_and_sees_the_public_outcome(page, login, axe_c
     login(page, resident.user.username)
     page.goto("/c/wijk/signals/new/")
     axe_check(page)
-    page.get_by_label("Wat is je opgevallen?").fill("De lantaarn in het steegje is al weken kapot.")
+    page.get_by_label("Wat is u opgevallen?").fill("De lantaarn in het steegje is al weken kapot.")
     page.get_by_role("radio", name="Over de hele buurt").check()
     page.get_by_role("button", name="Signaal versturen").click()
     page.wait_for_load_state()
