@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection
 
-from naober.api.errors import Conflict
+from naober.base.errors import Conflict
 from naober.exchange import services
 from naober.exchange.models import HelpRequest, Match, MatchEvent, RequestStatus
 from tests.exchange.helpers import actor_of, make_offer, make_request

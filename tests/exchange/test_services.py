@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
 
-from naober.api.errors import Conflict, status_of
-from naober.base.errors import DomainError
+from naober.api.errors import status_of
+from naober.base.errors import Conflict, DomainError
 from naober.exchange import selectors, services
 from naober.exchange.models import (
     ContactLog,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from naober.api.errors import Conflict
+from naober.base.errors import Conflict
 from naober.exchange import services
 from naober.exchange.models import Match, MatchEvent, MatchMode, MatchState, RequestStatus
 from naober.exchange.states import NEXT

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from naober.api.errors import Conflict, status_of
-from naober.base.errors import DomainError
+from naober.api.errors import status_of
+from naober.base.errors import Conflict, DomainError
 from naober.exchange import selectors, services
 from naober.exchange.models import Match, MatchEvent
 from naober.people.models import Consent
