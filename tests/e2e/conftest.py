@@ -68,12 +68,32 @@ def _axe():
     return Axe()
 
 
+def _run_when_loaded(axe, page, attempts: int = 3):
+    """Run axe once the page has settled.
+
+    A check right after a click may start while the browser is still swapping documents
+    (the old one gone, the new one not yet there: "reading 'documentElement'" or "Execution
+    context was destroyed"); wait for the new page's load and try again rather than fail.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(attempts):
+        page.wait_for_load_state()
+        try:
+            return axe.run(page)
+        except PlaywrightError as error:
+            settling = "documentElement" in str(error) or "context was destroyed" in str(error)
+            if not settling or attempt == attempts - 1:
+                raise
+            page.wait_for_timeout(200)
+
+
 @pytest.fixture
 def axe_check(_axe):
     """Run axe-core on the current page; fail on serious or critical violations."""
 
     def check(page):
-        results = _axe.run(page)
+        results = _run_when_loaded(_axe, page)
         bad = [
             v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")
         ]

@@ -240,6 +240,18 @@ def test_request_codes_are_unique_per_community(cast, community):
     assert len(codes) == 20 and all(c.startswith("V-") and len(c) == 6 for c in codes)
 
 
+def test_a_taken_request_code_draws_again_at_the_same_length(cast, community):
+    """A collision is the common case of a random draw, not a sign the numbers are running out."""
+    first = make_request(community, cast["requester"])
+    taken = int(first.code[2:]) - 1000  # the draw that gives the taken number again
+    free = 4821 - 1000 if first.code != "V-4821" else 4822 - 1000
+    with mock.patch(
+        "naober.exchange.services.requests.secrets.randbelow", side_effect=[taken, free]
+    ):
+        second = make_request(community, cast["requester"])
+    assert len(second.code) == 6 and second.code != first.code
+
+
 def test_waiting_list_there_and_back(cast, pair):
     help_request, _ = pair
     coordinator = _as(cast, "coordinator")

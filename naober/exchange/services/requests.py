@@ -94,11 +94,12 @@ def _check_referrer(actor: Actor, referred_by: Person | None, errors: dict) -> N
 def _new_code(community) -> str:
     """A short request number such as V-4821, unique in the community (more digits once busy)."""
     digits = 4 if HelpRequest.objects.filter(community=community).count() < 3000 else 6
-    for _attempt in range(50):
+    for attempt in range(50):
         code = f"V-{secrets.randbelow(9 * 10 ** (digits - 1)) + 10 ** (digits - 1)}"
         if not HelpRequest.objects.filter(community=community, code=code).exists():
             return code
-        digits = min(digits + 1, 9)
+        if attempt % 10 == 9:  # ten taken in a row at this length: the numbers are running out
+            digits = min(digits + 1, 9)
     raise Conflict(_("No free request number was found. Please try again."), "busy")
 
 
