@@ -38,6 +38,10 @@ class AreaPicker(forms.Widget):
         self.groups: list[tuple[str, list[tuple[str, str]]]] = []
         self.searchable = False
         self.empty_label = ""
+        # What the field's clean settled on from the typed text (the one street or person
+        # found, or the first of several streets): shown chosen when the page comes back for
+        # another field's error, so nobody has to search again.
+        self.resolved = ""
         self.selected_label = lambda value: None  # the field's: (id, label) of a chosen street
         self.search_label = _("Or type the name of the street")
         self.search_help = _(
@@ -58,6 +62,7 @@ class AreaPicker(forms.Widget):
         context = super().get_context(name, value, attrs)
         chosen, search = value if isinstance(value, tuple | list) else (value, "")
         chosen = "" if chosen is None else str(getattr(chosen, "pk", chosen))
+        chosen = self.resolved or chosen
         groups = list(self.groups)
         listed = {option for _group, options in groups for option, _label in options}
         known = self.selected_label(chosen) if chosen.isdigit() and chosen not in listed else None
@@ -88,7 +93,10 @@ class AreaChoiceField(forms.Field):
         "not_found": _(
             "No street found with that name. Check the spelling, or choose from the list."
         ),
-        "several": _("Several streets match. Choose the right one from the list."),
+        "several": _(
+            "Several streets match; the first is chosen. Check it, or choose the right one "
+            "from the list."
+        ),
     }
 
     def __init__(self, *, kinds=tuple(AreaKind.values), empty_label="", **kwargs):
@@ -128,6 +136,7 @@ class AreaChoiceField(forms.Field):
         search = " ".join(str(search).replace("\x00", "").split())[:SEARCH_MAX_LENGTH]
         if search and self.widget.searchable and (area is None or area.kind not in FINE):
             area = self._search(search, within=area)
+            self.widget.resolved = str(area.pk)
         if area is None and self.required:
             raise forms.ValidationError(self.error_messages["required"], code="required")
         return area
@@ -152,6 +161,7 @@ class AreaChoiceField(forms.Field):
             return exact[0] if len(exact) == 1 else found[0]
         if not found:
             raise forms.ValidationError(self.error_messages["not_found"], code="not_found")
+        self.widget.resolved = str(found[0].pk)  # the first found is chosen; another is a key away
         self.widget.groups = [
             (str(_("Streets found")), [(str(a.pk), _label(a)) for a in found[:FOUND_AT_MOST]]),
             *self.widget.groups,

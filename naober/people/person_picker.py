@@ -68,6 +68,7 @@ class PersonSearchField(forms.Field):
         search = " ".join(str(search).replace("\x00", "").split())[:SEARCH_MAX_LENGTH]
         if search and self.widget.searchable:
             person = self._search(search, keep=person)
+            self.widget.resolved = str(person.pk)
         if person is None and self.required:
             raise forms.ValidationError(self.error_messages["required"], code="required")
         return person

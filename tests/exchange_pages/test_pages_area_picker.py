@@ -180,3 +180,28 @@ def test_a_resident_cannot_make_a_walk_list(community, city, resident, as_person
     )
     assert response.status_code == 403
     assert not WalkList.objects.exists()
+
+
+def test_of_several_streets_found_the_first_is_chosen(community, city, volunteer, as_person):
+    """The typed part matches several streets: the first found comes back chosen, so pressing
+    save again takes it, and another is one arrow key away."""
+    client = as_person(volunteer)
+    response = client.post("/c/wijk/offers/new/", offer_data(community, area_search="Laan 1"))
+    assert area_error(response) == "several"
+    first = response.context["form"].fields["area"].widget.groups[0][1][0]
+    assert f'<option value="{first[0]}" selected>{first[1]}' in response.content.decode()
+    again = offer_data(community, area=first[0], area_search="Laan 1")
+    assert client.post("/c/wijk/offers/new/", again).status_code == 302
+    assert str(HelpOffer.objects.get().area_id) == first[0]
+
+
+def test_the_street_found_stays_chosen_when_another_field_has_an_error(
+    community, city, volunteer, as_person
+):
+    data = offer_data(community, area_search="Vennestraat")
+    data["description"] = ""
+    data["max_per_month"] = "abc"
+    response = as_person(volunteer).post("/c/wijk/offers/new/", data)
+    assert response.status_code == 200 and area_error(response) is None
+    street = Area.objects.get(name="Vennestraat")
+    assert f'<option value="{street.pk}" selected>' in response.content.decode()

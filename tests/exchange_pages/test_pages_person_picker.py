@@ -211,3 +211,17 @@ def test_the_audit_log_filters_by_a_person_found_by_name(community, crowd, coord
     found = client.get("/c/wijk/audit/", {"person_search": "Bewoner 012"})
     assert found.status_code == 200
     assert found.context["form"].cleaned_data["person"].name == "Bewoner 012"
+
+
+def test_the_person_found_stays_chosen_when_another_field_has_an_error(
+    community, crowd, coordinator, resident, as_person
+):
+    """A search that found the requester, with the title left empty: the page comes back with
+    her chosen in the select, so the coordinator fixes the title and does not search again."""
+    data = request_data(community, requester_search="Annie de")
+    data["title"] = ""
+    response = as_person(coordinator).post("/c/wijk/requests/new/", data)
+    assert field_error(response, "title") == "required"
+    assert field_error(response, "requester") is None
+    page = response.content.decode()
+    assert f'<option value="{resident.pk}" selected>{resident.name}' in page
