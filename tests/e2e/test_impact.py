@@ -74,6 +74,26 @@ def test_funder_reads_the_dashboard_with_charts_and_tables(page, login, axe_chec
 
 
 @pytest.mark.django_db(transaction=True)
+def test_funder_reads_why_a_figure_is_not_shown_without_hovering(page, login, axe_check):
+    """Seven requests in March and one in April: the two months together hide the total, and
+    the reason stands in the page's text, not only in a tooltip."""
+    from tests.impact.builders import at, request_on
+
+    community = make_community("wijk", "Buurthulp De Wijk")
+    funder = make_person(community, "funder", name="Gemeente Hoogeveen")
+    for day in range(1, 8):
+        request_on(community, at(2026, 3, day))
+    request_on(community, at(2026, 4, 2))
+    login(page, funder.user.username)
+    page.goto("/c/wijk/impact/?date_from=2026-03-01&date_to=2026-04-30")
+    axe_check(page)
+    assert page.locator(".key-figures").get_by_text("niet getoond").first.is_visible()
+    note = page.locator(".hidden-month-note")
+    assert note.is_visible()
+    assert "minder dan 5" in note.inner_text() and "privacy" in note.inner_text()
+
+
+@pytest.mark.django_db(transaction=True)
 def test_resident_fills_in_the_anonymous_survey(page, axe_check):
     community = make_community("wijk", "Buurthulp De Wijk")
     coordinator = make_person(community, "coordinator")

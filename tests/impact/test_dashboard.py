@@ -211,3 +211,27 @@ def test_a_card_says_once_in_plain_text_why_a_figure_is_not_shown(busy, person_f
     text = text.decode()
     assert "niet getoond" in text
     assert text.count("in een maand van deze periode waren het er minder dan 5. Dan tonen") == 1
+
+
+def test_the_dashboard_says_in_plain_text_why_a_figure_is_not_shown(busy, person_factory):
+    """A funder reads the reason for "niet getoond" without hovering: a tooltip never shows on a
+    phone, on paper or read aloud, so the reason stands once under the figures, as on a card."""
+    client = Client()
+    client.force_login(person_factory(busy, "funder").user)
+    text = client.get(
+        "/c/wijk/impact/",
+        {"date_from": "2026-03-01", "date_to": "2026-04-30"},
+        HTTP_ACCEPT_LANGUAGE="nl",
+    ).content.decode()
+    assert "niet getoond" in text
+    assert text.count("in een maand van deze periode waren het er minder dan 5. Dan tonen") == 1
+
+
+def test_the_dashboard_has_no_note_when_no_month_hides_a_figure(busy, person_factory):
+    """One month alone hides nothing for another month's sake: no note then."""
+    client = Client()
+    client.force_login(person_factory(busy, "funder").user)
+    text = client.get(
+        "/c/wijk/impact/", {"date_from": "2026-03-01", "date_to": "2026-03-31"}
+    ).content.decode()
+    assert "hidden-month-note" not in text

@@ -69,6 +69,9 @@ def dashboard(request, actor):
     ]
     figures = public_figures(actor.community, start, end)
     reciprocal = public_helped_now_helping(actor.community, end)
+    shown = [(labels[n], figures[n]) for n in FIGURES] + [
+        (_("helped and now helping others themselves (up to the end date)"), reciprocal)
+    ]
     return page(
         request,
         actor,
@@ -76,8 +79,10 @@ def dashboard(request, actor):
         form=form,
         start=start,
         end=end,
-        figures=[(labels[n], figures[n]) for n in FIGURES]
-        + [(_("helped and now helping others themselves (up to the end date)"), reciprocal)],
+        figures=shown,
+        # Why a figure reads "not shown", in text a funder reads without hovering (a tooltip
+        # never shows on a phone or when read aloud), as on the impact card.
+        month_hidden=any(figure.get("hidden_month") for _label, figure in shown),
         charts=charts,
         surveys=surveys,
         cards=selectors.card_list(actor)[:50],
