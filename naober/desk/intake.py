@@ -39,6 +39,7 @@ from naober.matchmaking.ranking import suggestions
 from naober.people import selectors as people_selectors
 from naober.people import services as people_services
 from naober.people.models import ConsentMethod, ConsentPurpose, ContactChannel
+from naober.people.phone import normalise
 
 
 def _id(value) -> int | None:
@@ -72,9 +73,14 @@ def intake(request, actor):
         found = None
         if lookup.is_valid():
             found = selectors.find_callers(actor, lookup.cleaned_data["q"])
+        # nobody found: what was typed fills the new caller's name or number, not typed twice
+        initial = _prefill(lookup.cleaned_data["q"]) if found == [] else {}
         if request.GET.get("partial"):  # the live search while typing: only the results
-            return render(request, "desk/includes/intake_found.html", {**context, "found": found})
-        initial = {"name": request.GET.get("q", "")} if found == [] else {}
+            return render(
+                request,
+                "desk/includes/intake_found.html",
+                {**context, "found": found, "prefill": initial},
+            )
         caller_form = intake_forms.CallerForm(
             data if step == "register" else None, initial=initial, community=actor.community
         )
@@ -120,15 +126,21 @@ def intake(request, actor):
                 messages.success(request, done)
                 return redirect(_again(actor, request=help_request.pk))
         tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        visit = not help_request.requester.phone  # nobody can call her back: someone goes round
         form = intake_forms.CallbackForm(
-            data if step == "callback" else None, initial={"day": tomorrow}
+            data if step == "callback" else None, initial={"day": tomorrow}, visit=visit
         )
         if (
             step == "callback"
             and form.is_valid()
-            and on_form(form, lambda: _call_back(actor, help_request, form.cleaned_data))
+            and on_form(form, lambda: _call_back(actor, help_request, form.cleaned_data, visit))
         ):
-            messages.success(request, _("The call-back has been written down."))
+            messages.success(
+                request,
+                _("The visit has been written down.")
+                if visit
+                else _("The call-back has been written down."),
+            )
             return redirect(_again(actor, request=help_request.pk))
         open_for_helper = help_request.status in (RequestStatus.OPEN, RequestStatus.WAITING_LIST)
         context.update(
@@ -147,8 +159,17 @@ def intake(request, actor):
             .first(),
             may_wait=help_request.status == RequestStatus.OPEN,
             form=form,
+            visit=visit,
         )
     return render(request, "desk/intake.html", context)
+
+
+def _prefill(typed: str) -> dict:
+    """The caller searched for and not found, as the start of their registration: a number of
+    six digits or more (what the search takes as a number) is their phone, anything else
+    their name."""
+    typed = typed.strip()
+    return {"phone": typed} if len(normalise(typed)) >= 6 else {"name": typed}
 
 
 def _caller_data(form) -> dict:
@@ -186,20 +207,28 @@ def _enter_request(actor, person, cleaned: dict):
 
 
 @transaction.atomic
-def _call_back(actor, help_request, cleaned: dict) -> None:
+def _call_back(actor, help_request, cleaned: dict, visit: bool = False) -> None:
     """The call-back gets its own day in the desk's queue (the workbench's "Terugbellen"), and
-    the call itself is noted in the requester's contact log."""
+    the call itself is noted in the requester's contact log. Someone without a phone cannot be
+    called back: the promise is a visit (by the coordinator or a neighbour), said so in both."""
+    day = f"{cleaned['day']:%d-%m-%Y}"
+    said = (_("Go round on %(day)s (no phone).") if visit else _("Call back on %(day)s.")) % {
+        "day": day
+    }
     note = cleaned["note"]
     desk_services.promise_callback(
-        actor, person=help_request.requester, due_on=cleaned["day"], note=note, request=help_request
+        actor,
+        person=help_request.requester,
+        due_on=cleaned["day"],
+        note=" ".join(part for part in (_("Go round (no phone).") if visit else "", note) if part),
+        request=help_request,
     )
     exchange_services.log_contact(
         actor,
         person=help_request.requester,
         kind=ContactKind.CALL,
         outcome=ContactOutcome.CALL_BACK,
-        note=_("Call back on %(day)s.") % {"day": f"{cleaned['day']:%d-%m-%Y}"}
-        + (f" {note}" if note else ""),
+        note=said + (f" {note}" if note else ""),
         request=help_request,
     )
 

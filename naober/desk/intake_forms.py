@@ -79,4 +79,11 @@ class CallbackForm(forms.Form):
     day = forms.DateField(
         label=_("Call back on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+    # 500 in the queue, less the words "Go round (no phone)." put before it for a visit
+    note = forms.CharField(label=_("Note"), max_length=460, required=False)
+
+    def __init__(self, *args, visit=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if visit:  # no phone: someone goes round to tell them how it goes on
+            self.fields["day"].label = _("Go round on")
+            self.fields["note"].label = _("Who goes round, or how else they hear it")

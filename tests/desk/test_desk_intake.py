@@ -1,6 +1,7 @@
 """The intake screen: find or register a caller, enter the request, propose, call back."""
 
 import pytest
+from django.utils import timezone
 
 from naober.exchange.models import ContactLog, HelpRequest, Match, RequestStatus
 from naober.people.models import Consent, ContactChannel, Person
@@ -124,7 +125,7 @@ def test_with_a_helper_found_the_intake_screen_leads_to_the_match(
     match = Match.objects.get(request__requester=caller)
     page = client.get(response.url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert f"/c/{community.slug}/matches/{match.pk}/" in page
-    assert "Koppeling openen" in page and "geholpen door" in page
+    assert "Koppeling openen" in page and "Helper: " in page
 
 
 def test_the_request_can_go_on_the_waiting_list(community, members, person_factory, page_as):
@@ -258,3 +259,61 @@ def test_a_person_or_request_of_another_community_is_not_found(
         == 404
     )
     assert not HelpRequest.objects.exists()
+
+
+def _request_for(client, caller) -> str:
+    response = client.post(
+        f"{URL}?person={caller.pk}",
+        {
+            "step": "request",
+            "category": "tuin",
+            "title": "Boodschappen op donderdag",
+            "urgency": "normal",
+            "matching_consent": "yes",
+        },
+    )
+    return response.url
+
+
+def test_a_caller_without_phone_gets_a_visit_not_a_call_back(
+    community, members, person_factory, page_as
+):
+    """Nobody can call back someone without a phone: step 4 says so, gives her address and
+    writes down a visit, which the call-back queue shows as a visit on its day."""
+    caller = person_factory(
+        community, name="Aaltje Bakker", login=False, phone="", email="", address="Kerkstraat 4"
+    )
+    client = page_as(members["coordinator"])
+    url = _request_for(client, caller)
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "4. Langsgaan" in page and "heeft geen telefoon" in page
+    assert "Kerkstraat 4" in page and "Terugbellen opschrijven" not in page
+    today = timezone.localdate()
+    response = client.post(url, {"step": "callback", "day": today, "note": "Buurvrouw Ria"})
+    assert response.status_code == 302
+    log = ContactLog.objects.get(request__requester=caller)
+    assert f"Langsgaan op {today:%d-%m-%Y}" in log.note and "Buurvrouw Ria" in log.note
+    queue = client.get("/c/wijk/desk/callbacks/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Langsgaan op" in queue and "Langsgaan (geen telefoon). Buurvrouw Ria" in queue
+
+
+def test_a_caller_with_a_landline_is_called_back(community, members, person_factory, page_as):
+    caller = person_factory(community, login=False, phone="0528 123456", email="")
+    client = page_as(members["coordinator"])
+    page = client.get(_request_for(client, caller), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "4. Terugbellen" in page and "Langsgaan" not in page
+
+
+@pytest.mark.parametrize(
+    ("typed", "field"), [("Mevrouw Jansen", "name"), ("0528 123 456", "phone")]
+)
+def test_who_was_searched_for_and_not_found_starts_the_registration(
+    community, members, page_as, typed, field
+):
+    """Typed once: the name (or the number) searched for fills the new caller's form, in the
+    page without JavaScript and in the live search's answer the script copies from."""
+    client = page_as(members["coordinator"])
+    form = client.get(URL, {"q": typed}).context["form"]
+    assert form.initial == {field: typed}
+    partial = client.get(URL, {"q": typed, "partial": "1"}).content.decode()
+    assert f'data-prefill-{field}="{typed}"' in partial

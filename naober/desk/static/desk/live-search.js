@@ -6,6 +6,20 @@
   if (!form || !out) return;
   var input = form.querySelector("input[name=q]");
   var timer = null;
+  // Nobody found: what was typed starts the new caller's name (or number), unless the
+  // coordinator has written something there themselves.
+  function prefill() {
+    var said = out.querySelector("[data-prefill-name]");
+    ["name", "phone"].forEach(function (field) {
+      var box = document.getElementById("id_" + field);
+      if (!box) return;
+      var value = said ? said.getAttribute("data-prefill-" + field) : "";
+      if (box.value === "" || box.value === box.dataset.prefilled) {
+        box.value = value;
+        box.dataset.prefilled = value;
+      }
+    });
+  }
   input.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
@@ -14,7 +28,7 @@
       var url = form.dataset.liveSearch + "?partial=1&q=" + encodeURIComponent(q);
       fetch(url, { credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.text() : ""; })
-        .then(function (html) { out.innerHTML = html; })
+        .then(function (html) { out.innerHTML = html; prefill(); })
         .catch(function () {});
     }, 250);
   });
