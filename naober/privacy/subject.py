@@ -96,12 +96,15 @@ def require_rights_over(actor, person: Person) -> None:
         require_may_act_on(actor, person)
 
 
-def record_export(actor, person: Person, sections: list[Section]) -> None:
-    """Showing or downloading someone's data is itself written to the audit trail."""
+def record_export(
+    actor, person: Person, sections: list[Section], action: str = AuditAction.EXPORT
+) -> None:
+    """Showing (VIEW, the page) or downloading (EXPORT, the file) someone's data is itself
+    written to the audit trail, so the person reads in the log which of the two happened."""
     require_rights_over(actor, person)
     audit.append(
         actor.community,
-        AuditAction.EXPORT,
+        action,
         person,
         "subject access request",
         actor_person=actor.person,

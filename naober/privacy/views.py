@@ -14,6 +14,7 @@ from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.privacy import erasure, readable, selectors, subject
 from naober.privacy.forms import AuditFilterForm, EraseConfirmForm
+from naober.privacy.models import AuditAction
 
 
 def _data_page(request, actor, person):
@@ -28,7 +29,7 @@ def _data_page(request, actor, person):
         return response
     subject.require_rights_over(actor, person)
     sections = subject.collect(person)
-    subject.record_export(actor, person, sections)
+    subject.record_export(actor, person, sections, AuditAction.VIEW)
     return render(
         request,
         "privacy/my_data.html",

@@ -37,7 +37,8 @@ def contact_index(community, viewer) -> dict[str, int]:
             if len(value) >= 6:
                 index[value] = person.pk
     for visit in _visits(community):
-        if visit.person_id and len(visit.notes.strip()) >= 6:
+        # notes of a visit to the viewer themselves are their own data (their my-data page)
+        if visit.person_id and visit.person_id != viewer.pk and len(visit.notes.strip()) >= 6:
             index[visit.notes.strip()] = visit.person_id
     return index
 
