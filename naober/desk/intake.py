@@ -143,15 +143,22 @@ def intake(request, actor):
             )
             return redirect(_again(actor, request=help_request.pk))
         open_for_helper = help_request.status in (RequestStatus.OPEN, RequestStatus.WAITING_LIST)
-        context.update(
-            part="decide",
-            help_request=help_request,
-            suggestions=[
+        proposable = (
+            [
                 (s, helper_concerns(actor.community, s.person))
                 for s in suggestions(actor, help_request, limit=5)
             ]
             if open_for_helper
-            else [],
+            else []
+        )
+        if not proposable and "error" not in context and not form.errors:
+            # nobody left to propose (just proposed, or nobody fits): the keyboard starts at
+            # the call-back, not at the top of the page 20 tabs away
+            form.fields["day"].widget.attrs["autofocus"] = True
+        context.update(
+            part="decide",
+            help_request=help_request,
+            suggestions=proposable,
             requester_concerns=requester_concerns(help_request.requester),
             # with a helper found (proposed, or a yes to a send-out) the next step is the match
             open_match=exchange_selectors.match_list(actor, request=help_request.pk)

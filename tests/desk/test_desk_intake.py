@@ -317,3 +317,19 @@ def test_who_was_searched_for_and_not_found_starts_the_registration(
     assert form.initial == {field: typed}
     partial = client.get(URL, {"q": typed, "partial": "1"}).content.decode()
     assert f'data-prefill-{field}="{typed}"' in partial
+
+
+def test_with_nobody_left_to_propose_the_keyboard_starts_at_the_call_back(
+    community, members, person_factory, page_as
+):
+    """After the proposal the page comes back without suggestions: the focus is on the day of
+    the call-back, not at the top of the page twenty Tab presses away."""
+    caller = person_factory(community, login=False)
+    offer = make_offer(community)
+    client = page_as(members["coordinator"])
+    url = _request_for(client, caller)
+    before = client.get(url).content.decode()
+    assert 'name="day"' in before and "autofocus" not in before.split('name="day"')[1][:200]
+    client.post(url, {"step": "propose", "offer": offer.pk})
+    after = client.get(url).content.decode()
+    assert "autofocus" in after.split('name="day"')[1].split(">")[0]
