@@ -287,6 +287,8 @@ TELEPHONY_WEBHOOK_SECRET = os.environ.get("TELEPHONY_WEBHOOK_SECRET", "")
 # worker stopped beating this long ago was left by a worker that died: it is taken up again.
 # Keep it well above the timeouts above (naober/notify/delivery.py, worker.py).
 WORKER_RECLAIM_AFTER = float(os.environ.get("WORKER_RECLAIM_AFTER", "120"))
+# How often the task worker runs the escalation sweep (reminders before the answer promise breaks).
+ESCALATION_SWEEP_SECONDS = float(os.environ.get("ESCALATION_SWEEP_SECONDS", "60"))
 
 TASKS = {
     "default": {

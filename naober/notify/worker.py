@@ -11,7 +11,11 @@ on a real machine needs:
 - every few seconds it writes a beat (WorkerBeat); tasks left RUNNING by a worker whose beat
   stopped (kill -9, power cut) are put back in the queue after WORKER_RECLAIM_AFTER seconds;
 - it sweeps the message outbox (naober.notify.delivery.sweep), so a message whose task was lost,
-  or whose worker died mid-send, still goes out.
+  or whose worker died mid-send, still goes out;
+- it runs the periodic jobs that apps above notify register with `every()` at start-up (the
+  escalation sweep): once when it starts, then every so many seconds. Every worker runs them, so
+  a job must be idempotent (two workers may run it at the same moment); a job that fails is
+  logged and tried again at its next turn, the worker goes on.
 """
 
 import contextlib
@@ -21,6 +25,7 @@ import signal
 import socket
 import threading
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from traceback import format_exception
 
@@ -40,6 +45,15 @@ TASK_MAX_TRIES = 5
 BEAT_SECONDS = 5
 SWEEP_SECONDS = 30
 MAX_PAUSE_SECONDS = 30
+
+#: name -> (seconds between runs, the job); filled by `every()` from AppConfig.ready().
+PERIODIC: dict[str, tuple[float, Callable[[], object]]] = {}
+
+
+def every(seconds: float, name: str, job: Callable[[], object]) -> None:
+    """Have every worker run `job()` when it starts and then every `seconds` (an app above
+    notify registers its schedule this way, from its AppConfig.ready)."""
+    PERIODIC[name] = (float(seconds), job)
 
 
 def clean_traceback(error: BaseException) -> str:
@@ -66,6 +80,7 @@ class Worker:
         self.wake = threading.Event()
         self.started_at = timezone.now()
         self.last_beat = self.last_sweep = 0.0
+        self.last_periodic: dict[str, float] = {}
 
     # --- signals -------------------------------------------------------------------------------
 
@@ -118,11 +133,28 @@ class Worker:
         if now - self.last_sweep >= sweep_every:
             delivery.sweep()
             self.last_sweep = now
+        self.run_periodic(now)
         task = self.next_task()
         if task is None:
             return False
         self.run_task(task)
         return True
+
+    def run_periodic(self, now: float) -> None:
+        """Each registered job whose turn has come; the first look runs them all. Database
+        trouble goes up to run() (waited out, the job runs again); any other failure is logged."""
+        for name, (seconds, job) in list(PERIODIC.items()):
+            last = self.last_periodic.get(name)
+            if last is not None and now - last < seconds:
+                continue
+            self.last_periodic[name] = now
+            try:
+                job()
+            except DATABASE_TROUBLE:
+                del self.last_periodic[name]
+                raise
+            except Exception:  # noqa: BLE001 (one job's failure must not stop the worker)
+                logger.exception("Periodic job %s failed", name)
 
     def sleep(self, seconds: float) -> None:
         """Wait, but wake at once when asked to stop."""
