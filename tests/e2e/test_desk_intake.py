@@ -4,6 +4,7 @@ down the call-back, from the desk page, in fewer than 15 actions. Each action is
 sequence that focuses and fills one field or presses one button; axe on every page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from naober.exchange.models import ContactLog, HelpRequest, Match
 from naober.exchange.selectors import categories_of
@@ -61,16 +62,17 @@ def intake_desk(db):
 def test_new_caller_entered_and_proposed_by_keyboard_in_under_15_actions(
     page, login, axe_check, intake_desk
 ):
+    """From the page a coordinator lands on after login. She has no phone and no e-mail: the
+    name typed in the search is not typed again, and step 4 is a visit, not a call-back."""
     login(page, intake_desk["coordinator"].user.username)
-    page.goto("/c/wijk/desk/")
+    page.wait_for_url("**/c/wijk/workbench/**")
     axe_check(page)
     keys = Keyboard(page)
     keys.submit('a[href="/c/wijk/desk/intake/"]')
     axe_check(page)
-    keys.type("#id_q", "Mevrouw Jansen")
-    keys.submit("#id_q")
-    assert page.get_by_text("Niemand gevonden met deze naam").is_visible()
-    assert page.locator("#id_name").input_value() == "Mevrouw Jansen"
+    keys.type("#id_q", "Mevrouw Jansen")  # the live search answers while she is typed
+    expect(page.get_by_text("Niemand gevonden met deze naam")).to_be_visible()
+    expect(page.locator("#id_name")).to_have_value("Mevrouw Jansen")
     axe_check(page)
     keys.press("#id_reachable_via_coordinator", " ")
     keys.submit("button=Inschrijven en verder")
@@ -78,7 +80,7 @@ def test_new_caller_entered_and_proposed_by_keyboard_in_under_15_actions(
     assert caller.preferred_channel == ContactChannel.VIA_COORDINATOR
     axe_check(page)
     keys.press("#id_category", "ArrowDown")
-    keys.type("#id_title", "Boodschappen doen")
+    keys.type("#id_title", "Boodschappen op donderdag")
     keys.press("#id_matching_consent", "ArrowDown")
     keys.submit("button=vraag opslaan")
     help_request = HelpRequest.objects.get(requester=caller)
@@ -86,9 +88,49 @@ def test_new_caller_entered_and_proposed_by_keyboard_in_under_15_actions(
     axe_check(page)
     keys.submit("button=Henk Helper voorstellen")
     assert Match.objects.get(request=help_request).offer.helper.name == "Henk Helper"
+    assert page.evaluate("document.activeElement.id") == "id_day"  # the next step, no Tabs
+    assert page.get_by_role("heading", name="4. Langsgaan").is_visible()
     axe_check(page)
-    keys.submit("button=Terugbellen opschrijven")
+    keys.submit("button=Bezoek opschrijven")
     assert ContactLog.objects.filter(request=help_request, outcome="call_back").exists()
-    assert page.get_by_text("Het terugbellen is opgeschreven.").is_visible()
+    assert page.get_by_text("Het bezoek is opgeschreven.").is_visible()
     axe_check(page)
     assert keys.actions < 15, keys.actions
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_caller_with_only_a_landline_by_mouse_on_a_phone_sized_screen(
+    page, login, axe_check, intake_desk
+):
+    """Found by nobody under her number: the number typed in the search becomes her phone
+    number; she is called back. Counted in clicks and fields; nothing scrolls sideways."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    login(page, intake_desk["coordinator"].user.username)
+    page.wait_for_url("**/c/wijk/workbench/**")
+    actions = 0
+
+    def act(step) -> None:
+        nonlocal actions
+        step()
+        actions += 1
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, page.url
+
+    act(lambda: page.get_by_role("link", name="Er belt iemand: het intakescherm").click())
+    act(lambda: page.locator("#id_q").fill("0528 123 456"))
+    expect(page.locator("#id_phone")).to_have_value("0528 123 456")
+    act(lambda: page.locator("#id_name").fill("Mevrouw Smit"))
+    act(lambda: page.get_by_role("button", name="Inschrijven en verder").click())
+    caller = Person.objects.get(name="Mevrouw Smit")
+    assert caller.phone == "0528 123 456" and caller.preferred_channel == ContactChannel.PHONE
+    axe_check(page)
+    act(lambda: page.locator("#id_category").select_option(intake_desk["category"].code))
+    act(lambda: page.locator("#id_title").fill("Boodschappen op donderdag"))
+    act(lambda: page.locator("#id_matching_consent").select_option("yes"))
+    act(lambda: page.get_by_role("button", name="Hulpvraag opslaan").click())
+    act(lambda: page.get_by_role("button", name="Henk Helper voorstellen").click())
+    expect(page.get_by_role("heading", name="4. Terugbellen")).to_be_visible()
+    axe_check(page)
+    act(lambda: page.get_by_role("button", name="Terugbellen opschrijven").click())
+    expect(page.get_by_text("Het terugbellen is opgeschreven.")).to_be_visible()
+    assert ContactLog.objects.filter(request__requester=caller, outcome="call_back").exists()
+    assert actions < 15, actions
