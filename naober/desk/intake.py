@@ -115,8 +115,14 @@ def intake(request, actor):
             return redirect(_again(actor, request=entered.pk))
         context.update(part="request", form=form)
     else:
+        matching = people_selectors.current_consents(help_request.requester)[
+            ConsentPurpose.MATCHING
+        ]
+        refused = matching is not None and not matching.granted
         if step in ("propose", "wait"):
             try:
+                if step == "propose" and refused:  # her answer, given on this call, stands
+                    raise ValidationError(_refused_message(help_request.requester))
                 done = _decide(actor, help_request, step, request.POST.get("offer"))
             except ValidationError as error:
                 context["error"] = " ".join(error.messages)
@@ -148,7 +154,7 @@ def intake(request, actor):
                 (s, helper_concerns(actor.community, s.person))
                 for s in suggestions(actor, help_request, limit=5)
             ]
-            if open_for_helper
+            if open_for_helper and not refused
             else []
         )
         if not proposable and "error" not in context and not form.errors:
@@ -159,7 +165,10 @@ def intake(request, actor):
             part="decide",
             help_request=help_request,
             suggestions=proposable,
-            requester_concerns=requester_concerns(help_request.requester),
+            requester_concerns=[_refused_message(help_request.requester)]
+            if refused
+            else requester_concerns(help_request.requester),
+            refused=refused,
             # with a helper found (proposed, or a yes to a send-out) the next step is the match
             open_match=exchange_selectors.match_list(actor, request=help_request.pk)
             .filter(state__in=OPEN_STATES)
@@ -169,6 +178,14 @@ def intake(request, actor):
             visit=visit,
         )
     return render(request, "desk/intake.html", context)
+
+
+def _refused_message(person) -> str:
+    return _(
+        "%(name)s does not want their name passed on to a helper, so nobody is proposed here. "
+        "Put the request on the waiting list and talk it over at the call-back; if they change "
+        "their mind, record the new answer on their card."
+    ) % {"name": person.name}
 
 
 def _prefill(typed: str) -> dict:

@@ -333,3 +333,33 @@ def test_with_nobody_left_to_propose_the_keyboard_starts_at_the_call_back(
     client.post(url, {"step": "propose", "offer": offer.pk})
     after = client.get(url).content.decode()
     assert "autofocus" in after.split('name="day"')[1].split(">")[0]
+
+
+def test_a_caller_who_refused_is_not_proposed_to_a_helper(
+    community, members, person_factory, page_as
+):
+    """'No, asked and refused' was said on this very call: the screen offers no helper to
+    propose (one Enter on the first button passed her name on before), and a proposal sent
+    anyway is refused with the reason; the waiting list stays."""
+    caller = person_factory(community, login=False)
+    offer = make_offer(community)
+    client = page_as(members["coordinator"])
+    response = client.post(
+        f"{URL}?person={caller.pk}",
+        {
+            "step": "request",
+            "category": "tuin",
+            "title": "Heg",
+            "urgency": "normal",
+            "matching_consent": "no",
+        },
+    )
+    page = client.get(response.url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert 'name="offer"' not in page and "/callout/" not in page
+    assert "wil niet dat de naam aan een helper wordt doorgegeven" in page
+    assert "Op de wachtlijst zetten" in page
+    refused = client.post(
+        response.url, {"step": "propose", "offer": offer.pk}, HTTP_ACCEPT_LANGUAGE="nl"
+    )
+    assert refused.status_code == 200 and not Match.objects.exists()
+    assert "wil niet dat de naam" in refused.content.decode()
