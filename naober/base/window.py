@@ -19,6 +19,10 @@ class Window:
     has_next: bool
 
     @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    @property
     def has_previous(self) -> bool:
         return self.number > 1
 

@@ -31,7 +31,6 @@ def message_log(request, actor):
             "actor": actor,
             "form": form,
             "page": paginate(request, log, PAGE_SIZE),
-            "query": request.GET.urlencode(),
         },
     )
 

@@ -95,8 +95,6 @@ def audit_log(request, actor):
     form = AuditFilterForm(request.GET or None, people=selectors.audit_people(actor))
     filters = form.filters() if form.is_bound and form.is_valid() else {}
     page = paginate(request, selectors.audit_log(actor, **filters), 50)
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "privacy/audit_log.html",
@@ -105,6 +103,5 @@ def audit_log(request, actor):
             "actor": actor,
             "form": form,
             "page": page,
-            "query": query.urlencode(),
         },
     )

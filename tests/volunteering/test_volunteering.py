@@ -271,10 +271,10 @@ def test_overview_lists_volunteers_a_page_at_a_time(coordinator, community, monk
         person = Person.objects.create(community=community, name=name)
         VolunteerProfile.objects.create(community=community, person=person)
     client = client_for(coordinator)
-    first = client.get("/c/wijk/volunteers/").content.decode()
+    first = client.get("/c/wijk/volunteers/?weeks=12").content.decode()
     table = first.split("<table")[1].split("</table>")[0]  # the idle list below names everyone
     assert "Anna Een" in table and "Bert Twee" in table and "Cees Drie" not in table
-    assert "Pagina 1 van 2" in first and "?page=2&amp;weeks=8" in first
+    assert "Pagina 1 van 2" in first and "?weeks=12&amp;page=2" in first  # the weeks stay
     second = client.get("/c/wijk/volunteers/?page=2").content.decode()
     table = second.split("<table")[1].split("</table>")[0]
     assert "Cees Drie" in table and "Anna Een" not in table
