@@ -48,3 +48,83 @@ def test_a_full_board_prints_as_one_a4_per_sheet(page, login, axe_check):
     for code in codes:
         assert page.locator(".strip-code", has_text=code).count() == 1
     assert page.locator(".sheet-phone", has_text="0528 111 222").count() == 3
+
+
+LONG_TITLE = (
+    "Wie kan mij helpen met het opruimen van de schuur en het wegbrengen van oud ijzer naar "
+    "de milieustraat in Hoogeveen"
+)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_neighbour_finds_prints_and_hangs_the_sheet_of_their_own_street(page, login, axe_check):
+    """A resident, not the coordinator: from the page they land on, one link to the sheet of
+    their neighbourhood, one A4 for six long requests, a second A4 for the seventh, and every
+    page with the desk's number beside its strips. An empty board prints one page."""
+    from naober.communities.models import AreaKind
+    from naober.communities.services import add_area
+
+    community = make_community("wijk", "Buurthulp De Wijk")
+    community.phone = "0528 111 222"
+    community.opening_hours = "maandag tot en met vrijdag 10:00 tot 12:00, daarna de voicemail"
+    community.save()
+    district = community.areas.get(kind=AreaKind.DISTRICT)
+    hood = add_area(
+        community, district, AreaKind.NEIGHBOURHOOD, "Buurtschap Oosterhesselen-Noord en omstreken"
+    )
+    street = add_area(community, hood, AreaKind.STREET, "Alteveerstraat")
+    neighbour = make_person(community, "resident", area=street)
+    login(page, neighbour.user.username)
+    actions = 3  # name, password, log in
+    link = page.get_by_role("link", name="Print het prikbordblad van Buurtschap Oosterhesselen")
+    link.click()
+    actions += 1
+    page.wait_for_load_state()
+    axe_check(page)
+    page.emulate_media(media="print")
+    assert pdf_pages(page.pdf(format="A4", print_background=True)) == 1
+    assert page.get_by_text("Bel ons. U heeft geen internet nodig.").is_visible()
+    assert page.get_by_text("noem de code").count() == 0
+    codes = []
+    for n in range(SHEET_PAGE_ITEMS + 1):
+        requester = make_person(community, "resident", area=street, name=f"Bewoner {n}")
+        made = services.create_request(
+            actor_of(requester),
+            {"category": "boodschappen", "title": f"{LONG_TITLE} {n}", "publish": True},
+        )
+        codes.append(made.code)
+    page.emulate_media(media="screen")
+    page.reload()
+    axe_check(page)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf_pages(pdf) == 2, "six long requests fit one A4, the seventh goes to a second"
+    assert page.locator(".sheet-phone", has_text="0528 111 222").count() == 2
+    assert page.locator(".strip-phone", has_text="0528 111 222").count() == len(codes)
+    for code in codes:
+        assert page.locator(".strip-code", has_text=code).count() == 1
+    assert actions <= 4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sheet_without_the_desk_number_warns_whoever_prints_it(page, login, axe_check):
+    community = make_community("wijk", "Buurthulp De Wijk")
+    community.phone = ""
+    community.email = "balie@wijk.example"
+    community.save()
+    coordinator = make_person(community, "coordinator")
+    resident = make_person(community, "resident")
+    services.create_request(
+        actor_of(resident), {"category": "boodschappen", "title": "Heg", "publish": True}
+    )
+    login(page, coordinator.user.username)
+    page.goto("/c/wijk/workbench/")
+    page.get_by_text("Prikbordvellen").click()
+    page.get_by_role("link", name="Krakeel").click()
+    page.wait_for_load_state()
+    axe_check(page)
+    assert page.get_by_role("alert").get_by_text("geen telefoonnummer").is_visible()
+    assert page.get_by_role("button", name="Afdrukken").is_visible()
+    page.emulate_media(media="print")
+    assert not page.get_by_role("alert").is_visible()
+    assert page.locator(".sheet-phone", has_text="balie@wijk.example").is_visible()

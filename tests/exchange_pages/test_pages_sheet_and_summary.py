@@ -154,3 +154,77 @@ def test_a_code_that_is_no_code_finds_nothing(community, coordinator, as_person)
     answer = as_person(coordinator).get("/c/wijk/workbench/lookup/", {"code": "-- x --"})
     assert answer.status_code == 200
     assert "Niets gevonden" in answer.content.decode()
+
+
+def test_six_items_fit_one_sheet_and_a_seventh_goes_to_a_second(community, coordinator, as_person):
+    """Issue 13.4: one A4 per neighbourhood. Three items a sheet made seven requests three
+    sheets; in type readable from a metre away six fit one A4 (the browser test prints them)."""
+    community.phone = "0528 111 222"
+    community.save(update_fields=["phone"])
+    krakeel = community.areas.get(name="Krakeel")
+    for n in range(6):
+        make_request(community, title=f"Hulp nummer {n}", publish=True)
+    client = as_person(coordinator)
+    html = client.get(f"/c/wijk/noticeboard/{krakeel.pk}/").content.decode()
+    assert html.count('<section class="sheet"') == 1
+    make_request(community, title="Hulp nummer 7", publish=True)
+    html = client.get(f"/c/wijk/noticeboard/{krakeel.pk}/").content.decode()
+    assert html.count('<section class="sheet"') == 2
+
+
+def test_requests_that_do_not_fit_are_counted_on_the_last_sheet(community, coordinator, as_person):
+    """Nobody is left off without a word: past the sheet's limit, the last sheet says how many
+    more neighbours ask for help and to call for them."""
+    from naober.exchange.selectors import SHEET_ITEMS
+
+    community.phone = "0528 111 222"
+    community.save(update_fields=["phone"])
+    krakeel = community.areas.get(name="Krakeel")
+    for n in range(SHEET_ITEMS + 3):
+        make_request(community, title=f"Hulp nummer {n}", publish=True)
+    html = as_person(coordinator).get(f"/c/wijk/noticeboard/{krakeel.pk}/").content.decode()
+    assert html.count('class="strip-code"') == SHEET_ITEMS
+    assert html.count('class="sheet-more"') == 1
+    assert "Nog 3 buren vragen om hulp en passen niet op deze bladen. Bel ons" in html
+
+
+def test_an_empty_sheet_does_not_ask_for_a_code(community, coordinator, as_person):
+    community.phone = "0528 111 222"
+    community.save(update_fields=["phone"])
+    krakeel = community.areas.get(name="Krakeel")
+    html = as_person(coordinator).get(f"/c/wijk/noticeboard/{krakeel.pk}/").content.decode()
+    assert "noem de code" not in html
+    assert "Bel ons. U heeft geen internet nodig." in html
+
+
+def test_a_sheet_without_a_desk_number_warns_before_printing(community, coordinator, as_person):
+    """Without the desk's phone number the sheet cannot say "call us" with a number: the
+    page warns whoever prints it, and the sheet gives the desk's e-mail instead."""
+    community.phone = ""
+    community.email = "balie@wijk.example"
+    community.save(update_fields=["phone", "email"])
+    krakeel = community.areas.get(name="Krakeel")
+    make_request(community, title="Heg knippen", publish=True)
+    html = as_person(coordinator).get(f"/c/wijk/noticeboard/{krakeel.pk}/").content.decode()
+    assert "De hulpbalie heeft nog geen telefoonnummer" in html
+    assert "Vraag de beheerder" in html
+    assert "balie@wijk.example" in html.split('<section class="sheet"')[1]
+
+
+def test_a_resident_finds_the_sheet_of_their_own_neighbourhood_on_the_home_page(
+    community, two_neighbourhoods, resident, as_person
+):
+    """The sheet is for every member (VIEW_EXCHANGE), but only the workbench linked to it: a
+    neighbour who would print and hang it never found it."""
+    krakeel, verweg, far_resident = two_neighbourhoods
+    html = as_person(resident).get("/c/wijk/").content.decode()
+    assert f"/c/wijk/noticeboard/{krakeel.pk}/" in html
+    assert "Print het prikbordblad van Krakeel" in html
+    far = as_person(far_resident).get("/c/wijk/").content.decode()
+    assert f"/c/wijk/noticeboard/{verweg.pk}/" in far
+    assert as_person(resident).get(f"/c/wijk/noticeboard/{krakeel.pk}/").status_code == 200
+
+
+def test_a_visitor_without_login_gets_no_sheet_link(community, client):
+    html = client.get("/c/wijk/").content.decode()
+    assert "/noticeboard/" not in html

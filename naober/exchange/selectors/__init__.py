@@ -38,6 +38,7 @@ from naober.exchange.selectors.noticeboard import (
     find_by_code,
     normalise_code,
     noticeboard,
+    noticeboard_area_of,
     noticeboard_areas,
     noticeboard_sheets,
 )
@@ -131,6 +132,7 @@ __all__ = [
     "area_and_below",
     "noticeboard_areas",
     "normalise_code",
+    "noticeboard_area_of",
     "find_by_code",
     "noticeboard",
     "noticeboard_sheets",

@@ -12,7 +12,7 @@ from naober.exchange.selectors.requests import board_requests, visible_requests
 SHEET_ITEMS = 20  # per kind on the notice board of one neighbourhood
 
 
-SHEET_PAGE_ITEMS = 3  # on one A4 sheet, in type that is readable from a metre away
+SHEET_PAGE_ITEMS = 6  # on one A4 sheet, in type that is readable from a metre away (print.css)
 
 
 def area_and_below(area) -> list[int]:
@@ -26,6 +26,17 @@ def area_and_below(area) -> list[int]:
         )
         ids.extend(frontier)
     return ids
+
+
+def noticeboard_area_of(person):
+    """The neighbourhood or village a person lives in (the sheet that hangs near them), found by
+    walking up from their street; None without an address in one."""
+    area = getattr(person, "area", None)
+    for _depth in range(10):  # the tree is a few levels deep; a loop in it must not hang a page
+        if area is None or area.kind in (AreaKind.NEIGHBOURHOOD, AreaKind.VILLAGE):
+            return area
+        area = area.parent
+    return None
 
 
 def noticeboard_areas(community):
@@ -73,7 +84,15 @@ def noticeboard(actor: Actor, area) -> dict:
         for offer in offers.filter(part)[:SHEET_ITEMS]
     }
     newest = sorted(found.values(), key=lambda o: (o.created_at, o.pk), reverse=True)
-    return {"requests": list(requests[:SHEET_ITEMS]), "offers": newest[:SHEET_ITEMS]}
+    shown = list(requests[:SHEET_ITEMS])
+    # The sheet says how many requests did not fit, so none is left off without a word.
+    more = requests.count() - len(shown) if len(shown) == SHEET_ITEMS else 0
+    return {
+        "requests": shown,
+        "offers": newest[:SHEET_ITEMS],
+        "more_requests": more,
+        "more_offers": len(newest) > SHEET_ITEMS,
+    }
 
 
 def noticeboard_sheets(board: dict) -> list[list[dict]]:

@@ -2,6 +2,7 @@
 
 from django import template
 
+from naober.communities.permissions import Action
 from naober.exchange import selectors
 from naober.exchange.steps import next_steps
 
@@ -30,3 +31,19 @@ def awaiting_yes(context):
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("exchange/includes/noticeboard_link.html", takes_context=True)
+def my_noticeboard(context):
+    """A member who may read the exchange finds the printable sheet of their own neighbourhood
+    on the page they land on, to print it and hang it on the notice board around the corner."""
+    actor = context.get("actor")
+    community = context.get("community")
+    if (
+        actor is None
+        or community is None
+        or not getattr(actor, "is_member", False)
+        or not actor.can(Action.VIEW_EXCHANGE)
+    ):
+        return {"area": None}
+    return {"area": selectors.noticeboard_area_of(actor.person), "community": community}

@@ -199,6 +199,9 @@ def noticeboard(request, actor, area_id):
         "exchange/noticeboard.html",
         area=area,
         sheets=selectors.noticeboard_sheets(board),
+        more_requests=board["more_requests"],
+        more_offers=board["more_offers"],
+        can_settings=actor.can(Action.MANAGE_COMMUNITY),
         today=timezone.localdate(),
     )
 
