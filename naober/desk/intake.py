@@ -113,7 +113,9 @@ def intake(request, actor):
                 request, _("Request %(code)s has been entered.") % {"code": entered.code}
             )
             return redirect(_again(actor, request=entered.pk))
-        context.update(part="request", form=form)
+        context.update(
+            part="request", form=form, open_requests=selectors.open_requests_of(actor, person)
+        )
     else:
         matching = people_selectors.current_consents(help_request.requester)[
             ConsentPurpose.MATCHING

@@ -117,18 +117,25 @@ def find_callers(actor: Actor, query: str, limit: int = 20) -> list[Person]:
     return list(person_list(actor, search=query)[:limit])
 
 
-def caller_card(actor: Actor, person_id: int) -> dict:
-    """What the desk needs while the person is on the line: their card (contact details, read
-    and audited through people's contact_card), open requests, matches and the last contacts."""
+def open_requests_of(actor: Actor, person: Person) -> QuerySet[HelpRequest]:
+    """The caller's requests still under way (open, on the waiting list or with a helper): the
+    card lists them, and the intake shows them before a second one is entered."""
     actor.require(Action.WORK_DESK)
-    person = person_get(actor, person_id)
-    requests = (
+    return (
         HelpRequest.objects.filter(
             community=actor.community, requester=person, status__in=OPEN_REQUEST_STATES
         )
         .select_related("category")
         .order_by("-created_at")
     )
+
+
+def caller_card(actor: Actor, person_id: int) -> dict:
+    """What the desk needs while the person is on the line: their card (contact details, read
+    and audited through people's contact_card), open requests, matches and the last contacts."""
+    actor.require(Action.WORK_DESK)
+    person = person_get(actor, person_id)
+    requests = open_requests_of(actor, person)
     matches = (
         Match.objects.filter(community=actor.community, state__in=OPEN_STATES)
         .filter(Q(request__requester=person) | Q(helper=person))

@@ -363,3 +363,26 @@ def test_a_caller_who_refused_is_not_proposed_to_a_helper(
     )
     assert refused.status_code == 200 and not Match.objects.exists()
     assert "wil niet dat de naam" in refused.content.decode()
+
+
+def test_a_known_caller_sees_her_requests_under_way_before_entering_another(
+    community, members, person_factory, page_as
+):
+    """She may be calling about the groceries asked for last week: step 2 lists what is under
+    way, each leading to step 3 for it, so it is not entered twice."""
+    caller = person_factory(community, login=False)
+    client = page_as(members["coordinator"])
+    first = client.post(
+        f"{URL}?person={caller.pk}",
+        {
+            "step": "request",
+            "category": "tuin",
+            "title": "Heg knippen",
+            "urgency": "normal",
+            "matching_consent": "yes",
+        },
+    )
+    page = client.get(f"{URL}?person={caller.pk}", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    help_request = HelpRequest.objects.get(requester=caller)
+    assert "heeft al deze vragen lopen" in page
+    assert f'href="{first.url}"' in page and help_request.code in page
