@@ -68,6 +68,7 @@ ROUTES = {
     "exchange:followup_offer": Action.MANAGE_EXCHANGE,
     "exchange:lookup": Action.MANAGE_EXCHANGE,
     "exchange:match_detail": OwnOr(Action.MANAGE_EXCHANGE),
+    "exchange:match_end": OwnOr(Action.MANAGE_EXCHANGE),
     "exchange:match_introduce": Action.MANAGE_EXCHANGE,
     "exchange:match_log": Action.MANAGE_EXCHANGE,
     "exchange:match_review": Action.MANAGE_EXCHANGE,

@@ -25,6 +25,7 @@ urlpatterns = [
     path("my-help/", views.my_help, name="my_help"),
     path("matches/<int:match_id>/", views.match_detail, name="match_detail"),
     path("matches/<int:match_id>/step/", views.match_step, name="match_step"),
+    path("matches/<int:match_id>/end/", views.match_end, name="match_end"),
     path("matches/<int:match_id>/introduction/", views.match_introduce, name="match_introduce"),
     path("matches/<int:match_id>/review/", views.match_review, name="match_review"),
     path("matches/<int:match_id>/log/", views.match_log, name="match_log"),

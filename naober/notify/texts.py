@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import wraps
 
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -155,32 +157,86 @@ def request_received(person, context: dict, phone: str) -> Texts:
     )
 
 
+def match_link(person, context: dict) -> str:
+    """The address of the match's page, where this person says yes or no (after logging in);
+    "" for someone without a login, who hears it from the coordinator."""
+    match_id = attr(context.get("match"), "pk", None)
+    slug = str(attr(person, "community.slug", ""))
+    if not (match_id and slug and attr(person, "user_id", None)):
+        return ""
+    try:
+        path = reverse("exchange:match_detail", kwargs={"slug": slug, "match_id": match_id})
+    except NoReverseMatch:
+        return ""
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _with_link(sms: str, link: str, fallback: str = "") -> str:
+    """The SMS with the link to the answer page when it still fits in one message, else
+    `fallback` (or the SMS without the link)."""
+    longer = f"{sms} {link}" if link else sms
+    return longer if len(longer) <= SMS_LIMIT else (fallback or sms)
+
+
 def helper_responded(person, context: dict, phone: str) -> Texts:
     title, name = _title(context), _other_party(person, context)
-    return Texts(
-        subject=_("A neighbour wants to help you"),
-        body=_(
+    link = match_link(person, context)
+    if link:
+        answer = _("Say yes or no on this page (log in first if asked):") + "\n" + link
+        body = _('%(name)s would like to help with "%(title)s".') % {"name": name, "title": title}
+        body += "\n" + answer
+    else:
+        body = _(
             '%(name)s would like to help with "%(title)s". Log in to say yes or no, or call '
             "the coordinator."
-        )
-        % {"name": name, "title": title}
-        + "\n\n"
-        + call_back(phone, context),
-        sms=_('Naober: %(name)s wants to help with "%(title)s". Log in or call the coordinator.')
-        % {"name": short(name, 20), "title": short(title)},
+        ) % {"name": name, "title": title}
+    return Texts(
+        subject=_("A neighbour wants to help you"),
+        body=body + "\n\n" + call_back(phone, context),
+        sms=_with_link(
+            _('Naober: %(name)s wants to help with "%(title)s". Log in or call the coordinator.')
+            % {"name": short(name, 20), "title": short(title)},
+            link,
+        ),
     )
 
 
 def match_proposed(person, context: dict, phone: str) -> Texts:
-    return _about_request(
-        context,
-        phone,
-        subject=_("We have a suggestion for you"),
-        body=_(
-            'We think we have found a good match for "%(title)s". The coordinator will '
-            "contact you to talk about it."
+    """To the helper: a coordinator proposes them, or a neighbour asked for their offer. The
+    helper says yes or no themselves: with a login on the page the link leads to."""
+    link = match_link(person, context)
+    if not link:
+        return _about_request(
+            context,
+            phone,
+            subject=_("We have a suggestion for you"),
+            body=_(
+                'We think we have found a good match for "%(title)s". The coordinator will '
+                "contact you to talk about it."
+            ),
+            sms=_(
+                'Naober: we have a suggestion for "%(title)s". The coordinator will contact you.'
+            ),
+        )
+    title, name = _title(context), _other_party(person, context)
+    body = (
+        _('Can you help %(name)s with "%(title)s"?') % {"name": name, "title": title}
+        + "\n"
+        + _("Say yes or no on this page (log in first if asked):")
+        + "\n"
+        + link
+    )
+    return Texts(
+        subject=_("Can you help a neighbour?"),
+        body=body + "\n\n" + call_back(phone, context),
+        sms=_with_link(
+            _('Naober: can you help with "%(title)s"? Say yes or no:') % {"title": short(title)},
+            link,
+            fallback=_(
+                'Naober: we have a suggestion for "%(title)s". The coordinator will contact you.'
+            )
+            % {"title": short(title)},
         ),
-        sms=_('Naober: we have a suggestion for "%(title)s". The coordinator will contact you.'),
     )
 
 

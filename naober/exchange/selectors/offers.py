@@ -54,6 +54,24 @@ def offer_list(
     return qs.order_by("-created_at", "-id")
 
 
+def offers_by_helper_name(
+    actor: Actor, text: str, *, not_of: int | None = None, limit: int = 10
+) -> list[HelpOffer]:
+    """Available offers whose helper's name holds every typed word ("vincent dijk"): the
+    coordinator proposes a helper they know by name who is not among the suggestions. The
+    person asking (`not_of`) cannot help themselves and is left out."""
+    actor.require(Action.MANAGE_EXCHANGE)
+    words = text.split()[:5]
+    if not words:
+        return []
+    qs = visible_offers(actor).filter(available=True)
+    for word in words:
+        qs = qs.filter(helper__name__icontains=word[:60])
+    if not_of is not None:
+        qs = qs.exclude(helper_id=not_of)
+    return list(qs.order_by("helper__name", "-created_at", "-id")[:limit])
+
+
 def offer_get(actor: Actor, offer_id: int) -> HelpOffer:
     offer = visible_offers(actor).filter(pk=offer_id).first()
     if offer is None:

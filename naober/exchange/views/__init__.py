@@ -16,6 +16,7 @@ from naober.exchange.views._common import (
 )
 from naober.exchange.views.matches import (
     match_detail,
+    match_end,
     match_introduce,
     match_log,
     match_review,
@@ -54,6 +55,7 @@ from naober.exchange.views.workbench import (
 )
 
 __all__ = [
+    "match_end",
     "MAX_ID",
     "WORKBENCH_ROWS",
     "CANCELLABLE",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from naober.base.errors import DomainError, refusal
+from naober.base.next_url import local_next
 from naober.communities.decorators import community_page
 from naober.communities.permissions import Action
 from naober.exchange import selectors, services, states
@@ -27,6 +28,10 @@ from naober.exchange.views._common import (
     on_form,
     proposal_concerns,
 )
+
+# The steps that end a match: the button first asks "are you sure?" on a page of its own (no
+# JavaScript needed), which says what happens next.
+ENDING_STEPS = (MatchState.DECLINED, MatchState.STOPPED)
 
 
 @community_page(Action.VIEW_EXCHANGE)
@@ -106,11 +111,75 @@ def match_step(request, actor, match_id):
     return _back(request, fallback)
 
 
+@community_page(Action.VIEW_EXCHANGE)
+def match_end(request, actor, match_id):
+    """ "Are you sure?" before a no or a stop, with what happens next; the button on this page
+    posts the step (match_step). A step that is not (or no longer) allowed: back to the match."""
+    match = selectors.match_get(actor, match_id)
+    to = request.GET.get("to", "")[:16]
+    back = local_next(request, f"/c/{actor.community.slug}/matches/{match.pk}/")
+    if to not in ENDING_STEPS or to not in services.allowed_transitions(actor, match):
+        return redirect(back)
+    label = dict(next_steps(actor, match)).get(to, MatchState(to).label)
+    return _page(
+        request,
+        actor,
+        "exchange/match_end.html",
+        match=match,
+        to=to,
+        label=label,
+        back=back,
+        what_next=_what_happens_next(actor, match, to),
+        on_behalf=_on_behalf(actor, match),
+    )
+
+
+def _on_behalf(actor, match) -> bool:
+    """A coordinator who is neither side: records the step for the neighbours."""
+    return getattr(actor.person, "pk", None) not in (match.request.requester_id, match.helper_id)
+
+
+def _what_happens_next(actor, match, to: str) -> str:
+    """In plain words: what a no or a stop sets going, for the person about to press it."""
+    requester, helper = match.request.requester, match.helper
+    if _on_behalf(actor, match):
+        return _(
+            "The request is then open again: you can propose another helper. %(requester)s "
+            "and %(helper)s both get a message."
+        ) % {"requester": requester.name, "helper": helper.name}
+    if match.helper_id == actor.person.pk:
+        if to == MatchState.DECLINED:
+            return _(
+                "The coordinator then looks for someone else to help %(name)s. You do not need "
+                "to do anything else."
+            ) % {"name": requester.display_name}
+        return _(
+            "Your help to %(name)s then stops. The coordinator will contact you both about "
+            "what happens next."
+        ) % {"name": requester.display_name}
+    if to == MatchState.DECLINED:
+        return _(
+            "Your request stays open: the coordinator looks for someone else to help you. You "
+            "do not need to do anything else."
+        )
+    return _(
+        "The help of %(name)s then stops. Your request is open again and the coordinator will "
+        "contact you about what happens next."
+    ) % {"name": helper.display_name}
+
+
 def _step_done(actor, match, to: str) -> str:
     """What the person who pressed a step button reads next."""
     if to == MatchState.DECLINED and not selectors.is_staff(actor):
-        # a neighbour's own no: "Saved: declined" read as a verdict
-        return _("You said no. That is fine: thank you for letting us know.")
+        # a neighbour's own no: "Saved: declined" read as a verdict; then what happens next
+        return " ".join(
+            (
+                _("You said no. That is fine: thank you for letting us know."),
+                _("The coordinator looks for someone else. You do not need to do anything else.")
+                if match.helper_id == actor.person.pk
+                else _("Your request stays open: the coordinator looks for someone else."),
+            )
+        )
     if not to.startswith(YES):
         return _("Saved: %(state)s.") % {"state": MatchState(to).label}
     if match.state == MatchState.ACCEPTED:

@@ -22,15 +22,20 @@ from naober.exchange.forms import (
 )
 from naober.exchange.models import Channel, MatchMode, MatchState, RequestStatus, WouldHelp
 from naober.exchange.views._common import (
+    SuggestedHelper,
     _back,
     _page,
     _posted_id,
     _suggestions,
+    helper_concerns,
     on_button,
     on_form,
     proposal_concerns,
     requester_concerns,
 )
+
+# A helper can be proposed for a request that is open or on the waiting list (services.propose).
+PROPOSABLE = (RequestStatus.OPEN, RequestStatus.WAITING_LIST)
 
 
 @community_page(Action.MANAGE_EXCHANGE)
@@ -62,13 +67,30 @@ def workbench(request, actor):
 def workbench_suggestions(request, actor, request_id):
     """The suggested helpers of one request, computed only when the coordinator asks for them."""
     help_request = selectors.request_get(actor, request_id)
+    suggestions = _suggestions(actor, help_request)
+    wanted = request.GET.get("helper", "")[:100].strip()
+    found = (
+        [
+            SuggestedHelper(
+                offer, offer.helper, 0, [], helper_concerns(actor.community, offer.helper)
+            )
+            for offer in selectors.offers_by_helper_name(
+                actor, wanted, not_of=help_request.requester_id
+            )
+        ]
+        if wanted and help_request.status in PROPOSABLE
+        else []
+    )
     return _page(
         request,
         actor,
         "exchange/workbench_suggestions.html",
         req=help_request,
-        suggestions=_suggestions(actor, help_request),
+        suggestions=suggestions,
         requester_concerns=requester_concerns(help_request.requester),
+        proposable=help_request.status in PROPOSABLE,
+        wanted=wanted,
+        found=found,
     )
 
 
