@@ -42,6 +42,7 @@ class CallOut(Schema):
     person: int | None
     caller_name: str
     number: str
+    number_readable: bool
     subject: str
     source: str
 
@@ -54,6 +55,7 @@ class CallList(Schema):
 class IncomingOut(Schema):
     call: int
     person: int | None
+    number_readable: bool
 
 
 def _call_out(call) -> dict:
@@ -63,6 +65,7 @@ def _call_out(call) -> dict:
         "person": call.person_id,
         "caller_name": call.caller_name,
         "number": call.number,
+        "number_readable": not call.number_unreadable,
         "subject": call.subject,
         "source": call.source,
     }
@@ -133,7 +136,16 @@ def incoming_call(request, community: str):
     number = data.get("from") if isinstance(data, dict) else None
     if not isinstance(call_id, str) or not call_id.strip() or len(call_id) > 100:
         raise ApiError(422, "invalid_call_id", _("call_id must be a short text."))
-    if not isinstance(number, str) or len(number) > 30:
+    if not isinstance(data, dict) or "from" not in data:
+        raise ApiError(422, "invalid_from", _("from must be a phone number."))
+    # Any text (or null, a withheld number) is a ring: a number we cannot read is recorded as
+    # unreadable and answered 200, because a 4xx makes the provider retry and the desk would
+    # never see the call. Only a list or an object is a broken body.
+    if number is not None and not isinstance(number, str):
         raise ApiError(422, "invalid_from", _("from must be a phone number."))
     call = services.record_incoming_call(target, provider_id=call_id.strip(), number=number)
-    return {"call": call.pk, "person": call.person_id}
+    return {
+        "call": call.pk,
+        "person": call.person_id,
+        "number_readable": not call.number_unreadable,
+    }

@@ -53,6 +53,9 @@ class Call(models.Model):
         verbose_name=_("caller"),
     )
     number = models.CharField(_("phone number"), max_length=30, blank=True)
+    # The telephone reported a number we could not read (too long, not a phone number): the ring
+    # is still shown, with "the number could not be read", never a number cut in half.
+    number_unreadable = models.BooleanField(_("number could not be read"), default=False)
     caller_name = models.CharField(_("name of the caller"), max_length=120, blank=True)
     subject = models.CharField(_("what the call was about"), max_length=500, blank=True)
     source = models.CharField(max_length=10, choices=CallSource.choices, default=CallSource.TYPED)

@@ -1,6 +1,7 @@
 """Writes of the front desk. Pages, the API and the telephony webhook all come through here."""
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -82,12 +83,36 @@ def log_call(
     )
 
 
-def record_incoming_call(community: Community, *, provider_id: str, number: str) -> Call:
+NUMBER_SCHEMES = ("tel", "sip", "sips")
+NUMBER_RE = re.compile(r"\+?[0-9 ()./-]{3,30}")
+MAX_DIGITS = 15  # the longest international number (E.164)
+
+
+def caller_number(reported: str | None) -> tuple[str, bool]:
+    """(the number as the desk can use it, whether it was unreadable) from what the telephone
+    reported. "tel:" and "sip:" addresses give their number ("sip:+31612345678@provider" is
+    "+31612345678"). Nothing, or no digits at all ("anonymous", a withheld number): ("", False).
+    Digits in something that is no phone number, or longer than the field holds: ("", True),
+    never a number cut in half that might be somebody else's."""
+    text = (reported or "").strip()
+    scheme, colon, rest = text.partition(":")
+    if colon and scheme.lower() in NUMBER_SCHEMES:
+        text = re.split(r"[@;]", rest, maxsplit=1)[0].strip()
+    digits = re.sub(r"[^0-9]", "", text)
+    if NUMBER_RE.fullmatch(text) and 3 <= len(digits) <= MAX_DIGITS:
+        return text, False
+    return "", bool(re.search(r"[0-9]", reported or ""))
+
+
+def record_incoming_call(community: Community, *, provider_id: str, number: str | None) -> Call:
     """The telephone reports a ring: record it once (the provider may retry) with the caller
-    found by number when exactly one person has it. No actor: the signed webhook is the caller."""
+    found by number when exactly one person has it. No actor: the signed webhook is the caller.
+    A number that cannot be read is recorded as unreadable (`caller_number`): the ring still
+    shows, so the coordinator answers the phone without a name."""
     existing = Call.objects.filter(community=community, provider_id=provider_id).first()
     if existing is not None:
         return existing
+    number, unreadable = caller_number(number)
     wanted = normalise(number)
     matches = list(people_of(community).filter(phone_digits=wanted)[:2]) if wanted else []
     person = matches[0] if len(matches) == 1 else None
@@ -96,7 +121,8 @@ def record_incoming_call(community: Community, *, provider_id: str, number: str)
             return Call.objects.create(
                 community=community,
                 person=person,
-                number=number[:30],
+                number=number,
+                number_unreadable=unreadable,
                 source=CallSource.TELEPHONE,
                 provider_id=provider_id,
                 at=timezone.now(),
