@@ -32,6 +32,7 @@ from naober.exchange.models import (
     ContactKind,
     ContactOutcome,
     HelpOffer,
+    MatchState,
     RequestStatus,
 )
 from naober.exchange.views._common import helper_concerns, requester_concerns
@@ -159,7 +160,19 @@ def intake(request, actor):
             if open_for_helper and not refused
             else []
         )
-        if not proposable and "error" not in context and not form.errors:
+        open_match = (
+            exchange_selectors.match_list(actor, request=help_request.pk)
+            .filter(state__in=OPEN_STATES)
+            .first()
+        )
+        # she is on the line: her yes to the helper just proposed is one button here, not a
+        # visit to the match page
+        her_yes = bool(
+            open_match
+            and open_match.state == MatchState.PROPOSED
+            and "requester" in exchange_services.missing_yes(open_match)
+        )
+        if not proposable and not her_yes and "error" not in context and not form.errors:
             # nobody left to propose (just proposed, or nobody fits): the keyboard starts at
             # the call-back, not at the top of the page 20 tabs away
             form.fields["day"].widget.attrs["autofocus"] = True
@@ -172,9 +185,8 @@ def intake(request, actor):
             else requester_concerns(help_request.requester),
             refused=refused,
             # with a helper found (proposed, or a yes to a send-out) the next step is the match
-            open_match=exchange_selectors.match_list(actor, request=help_request.pk)
-            .filter(state__in=OPEN_STATES)
-            .first(),
+            open_match=open_match,
+            her_yes=her_yes,
             may_wait=help_request.status == RequestStatus.OPEN,
             form=form,
             visit=visit,

@@ -319,11 +319,11 @@ def test_who_was_searched_for_and_not_found_starts_the_registration(
     assert f'data-prefill-{field}="{typed}"' in partial
 
 
-def test_with_nobody_left_to_propose_the_keyboard_starts_at_the_call_back(
+def test_after_proposing_her_yes_then_the_call_back_have_the_keyboard(
     community, members, person_factory, page_as
 ):
-    """After the proposal the page comes back without suggestions: the focus is on the day of
-    the call-back, not at the top of the page twenty Tab presses away."""
+    """After the proposal she is still on the line: her yes is one button, with the focus; then
+    the focus is on the day of the call-back, not at the top of the page 21 Tab presses away."""
     caller = person_factory(community, login=False)
     offer = make_offer(community)
     client = page_as(members["coordinator"])
@@ -331,7 +331,19 @@ def test_with_nobody_left_to_propose_the_keyboard_starts_at_the_call_back(
     before = client.get(url).content.decode()
     assert 'name="day"' in before and "autofocus" not in before.split('name="day"')[1][:200]
     client.post(url, {"step": "propose", "offer": offer.pk})
+    match = Match.objects.get(request__requester=caller)
+    proposed = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "autofocus" not in proposed.split('name="day"')[1].split(">")[0]
+    yes = proposed.split('value="yes:requester"')[1].split("</form>")[0]
+    assert "autofocus" in yes and f"{caller.name} zei ja (telefonisch)" in yes
+    response = client.post(
+        f"/c/wijk/matches/{match.pk}/step/", {"to": "yes:requester", "next": url}
+    )
+    assert response.status_code == 302 and response.url == url
+    match.refresh_from_db()
+    assert match.requester_yes_at is not None
     after = client.get(url).content.decode()
+    assert 'value="yes:requester"' not in after
     assert "autofocus" in after.split('name="day"')[1].split(">")[0]
 
 

@@ -87,8 +87,14 @@ def test_new_caller_entered_and_proposed_by_keyboard_in_under_15_actions(
     assert help_request.category == intake_desk["category"]
     axe_check(page)
     keys.submit("button=Henk Helper voorstellen")
-    assert Match.objects.get(request=help_request).offer.helper.name == "Henk Helper"
-    assert page.evaluate("document.activeElement.id") == "id_day"  # the next step, no Tabs
+    match = Match.objects.get(request=help_request)
+    assert match.offer.helper.name == "Henk Helper"
+    axe_check(page)
+    # she is on the line: her yes has the focus, then the visit's day (the next step, no Tabs)
+    keys.submit("button=Mevrouw Jansen zei ja (telefonisch)")
+    match.refresh_from_db()
+    assert match.requester_yes_at is not None
+    assert page.evaluate("document.activeElement.id") == "id_day"
     assert page.get_by_role("heading", name="4. Langsgaan").is_visible()
     axe_check(page)
     keys.submit("button=Bezoek opschrijven")
@@ -128,6 +134,7 @@ def test_a_caller_with_only_a_landline_by_mouse_on_a_phone_sized_screen(
     act(lambda: page.locator("#id_matching_consent").select_option("yes"))
     act(lambda: page.get_by_role("button", name="Hulpvraag opslaan").click())
     act(lambda: page.get_by_role("button", name="Henk Helper voorstellen").click())
+    act(lambda: page.get_by_role("button", name="Mevrouw Smit zei ja (telefonisch)").click())
     expect(page.get_by_role("heading", name="4. Terugbellen")).to_be_visible()
     axe_check(page)
     act(lambda: page.get_by_role("button", name="Terugbellen opschrijven").click())
