@@ -145,10 +145,31 @@ _visit_topic(
     visit_made_view,
     about=False,
 )
-for key, title, relation, about in (
-    ("outreach.signals_raised", _("Signals raised"), "raised_by", False),
-    ("outreach.signals_about", _("Signals about this person"), "person_concerned", True),
-    ("outreach.signals_assigned", _("Signals to look into"), "assignee", False),
+# What the person a signal is about reads of it: what the raiser reads (selectors.signal_view for
+# someone without triage rights), never who raised it, who looks into it or the core group's
+# notes, even when that person is a core-group member or a coordinator themselves.
+ABOUT_ME = ("id", "kind", "urgency", "description", "status", "public_outcome", "created_at")
+
+
+def signal_about_view(reader, signal: Signal) -> dict:
+    shown = selectors.signal_view(reader, signal)
+    return {key: shown[key] for key in ABOUT_ME if key in shown}
+
+
+# The form's own question ("what did you notice?") reads, on someone else's signal, as if the
+# reader had noticed it: there it is "what was noticed".
+NOTICED = {"description": _("what was noticed")}
+for key, title, relation, about, labels, view in (
+    ("outreach.signals_raised", _("Signals raised"), "raised_by", False, {}, None),
+    (
+        "outreach.signals_about",
+        _("Signals about this person"),
+        "person_concerned",
+        True,
+        NOTICED,
+        signal_about_view,
+    ),
+    ("outreach.signals_assigned", _("Signals to look into"), "assignee", False, NOTICED, None),
 ):
     register(
         Topic(
@@ -158,8 +179,9 @@ for key, title, relation, about in (
             model=Signal,
             covers=(f"outreach.Signal.{relation}",),
             rows=_signals(relation),
-            view=selectors.signal_view,
+            view=view or selectors.signal_view,
             hidden_on_page=SIGNAL_IDS,
+            labels=labels,
             about=about,
         )
     )
