@@ -287,6 +287,7 @@ def test_a_caller_without_phone_gets_a_visit_not_a_call_back(
     url = _request_for(client, caller)
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "4. Langsgaan" in page and "heeft geen telefoon" in page
+    assert "Helper en langsgaan" in page and "Helper en terugbellen" not in page
     assert "Kerkstraat 4" in page and "Terugbellen opschrijven" not in page
     today = timezone.localdate()
     response = client.post(url, {"step": "callback", "day": today, "note": "Buurvrouw Ria"})
