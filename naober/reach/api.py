@@ -32,6 +32,7 @@ class AskOut(Schema):
     channel: str
     answer: str | None
     answered_at: str | None
+    waiting: bool
 
 
 class CalloutOut(Schema):
@@ -68,6 +69,7 @@ def get_callout(request, community: str, callout_id: int = Id):
                 "channel": ask.channel,
                 "answer": ask.answer or None,
                 "answered_at": ask.answered_at.isoformat() if ask.answered_at else None,
+                "waiting": ask.waiting,
             }
             for ask in selectors.asks_of(callout)
         ],

@@ -7,6 +7,7 @@ from naober.communities.models import Area, AreaKind
 from naober.communities.permissions import Action
 from naober.exchange.models import HelpOffer, HelpRequest
 from naober.exchange.selectors import area_and_below
+from naober.people.models import Person
 from naober.reach.models import Ask, Callout, ReachSettings
 
 #: At most this many helpers are asked at once when a request goes out to a whole street or village.
@@ -83,3 +84,13 @@ def everyone_nearby(request: HelpRequest) -> tuple[Area | None, list[tuple]]:
             break
         found.setdefault(offer.helper_id, (offer.helper, offer))
     return area, list(found.values())
+
+
+def not_asked(callout: Callout, chosen: list[int]) -> list[Person]:
+    """Of the helpers a coordinator ticked, those nobody has asked about this request (their
+    weekly limit, no e-mail or text messages), by name."""
+    asked = set(Ask.objects.filter(request=callout.request_id).values_list("person_id", flat=True))
+    wanted = set(chosen) - asked
+    return list(
+        Person.objects.filter(community=callout.community_id, pk__in=wanted).order_by("name")
+    )

@@ -78,20 +78,21 @@ def send_out(request, actor, request_id):
         request, lambda: services.send(actor, help_request, **whom)
     )
     if sending:
-        _callout, sent = sending
+        callout, sent = sending
         text = ngettext("%(count)s helper asked.", "%(count)s helpers asked.", sent)
         messages.success(request, text % {"count": sent})
-        # ticked but left out by the service's limits: say why, or the coordinator wonders
-        skipped = len(set(whom.get("helpers", []))) - sent
-        if skipped > 0:
+        # ticked but left out by the service's limits: say who and why, or the coordinator
+        # wonders (and cannot phone them instead)
+        skipped = selectors.not_asked(callout, whom.get("helpers", []))
+        if skipped:
             text = ngettext(
-                "%(count)s helper could not be asked now: no e-mail or text messages, or "
-                "asked as often this week as they allow.",
-                "%(count)s helpers could not be asked now: no e-mail or text messages, or "
-                "asked as often this week as they allow.",
-                skipped,
+                "Not asked now: %(names)s (no e-mail or text messages, or asked as often this "
+                "week as they allow). You can phone them yourself.",
+                "Not asked now: %(names)s (no e-mail or text messages, or asked as often this "
+                "week as they allow). You can phone them yourself.",
+                len(skipped),
             )
-            messages.info(request, text % {"count": skipped})
+            messages.info(request, text % {"names": ", ".join(p.name for p in skipped)})
         target = reverse("reach:send_out", args=[actor.community.slug, request_id])
         back = _back(request, actor)
         return redirect(f"{target}?back={quote(back)}" if back else target)
@@ -111,6 +112,8 @@ def send_out(request, actor, request_id):
             "asks": asks,
             "staff": staff,
             "is_open": is_open,
+            "status": help_request.get_status_display(),
+            "quiet_until": services.settings_of(actor.community).quiet_until,
         },
     )
 
