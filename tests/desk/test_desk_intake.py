@@ -296,6 +296,8 @@ def test_a_caller_without_phone_gets_a_visit_not_a_call_back(
     assert f"Langsgaan op {today:%d-%m-%Y}" in log.note and "Buurvrouw Ria" in log.note
     queue = client.get("/c/wijk/desk/callbacks/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Langsgaan op" in queue and "Langsgaan (geen telefoon). Buurvrouw Ria" in queue
+    card = client.get(f"/c/wijk/desk/caller/{caller.pk}/", HTTP_ACCEPT_LANGUAGE="nl")
+    assert f"Langsgaan op {today:%-d}" in card.content.decode()
 
 
 def test_a_caller_with_a_landline_is_called_back(community, members, person_factory, page_as):
