@@ -31,6 +31,9 @@ QUEUES = (
     Queue("overdue", _("Overdue"), "request", _("Nothing overdue.")),
     Queue("new", _("New today"), "request", _("No new requests today.")),
     Queue("answer", _("Waiting for a helper's answer"), "match", _("No helper to wait for.")),
+    # The helper said yes; the asker has not (yet): often someone without a login, whose yes the
+    # coordinator hears on the phone and records on the match page.
+    Queue("asker", _("Waiting for the asker's yes"), "match", _("No asker to wait for.")),
     Queue("intro", _("Introductions to plan"), "intro", _("No introductions to plan.")),
     Queue("followups", _("Follow-up calls due"), "followup", _("No follow-up calls due.")),
     Queue("callbacks", _("Call back"), "callback", _("Nobody to call back today.")),
@@ -53,6 +56,16 @@ def queue_rows(actor: Actor, key: str) -> QuerySet:
             selectors.visible_matches(actor)
             .filter(state=MatchState.PROPOSED, helper_yes_at__isnull=True)
             .order_by("created_at", "id")
+        )
+    if key == "asker":
+        return (
+            selectors.visible_matches(actor)
+            .filter(
+                state=MatchState.PROPOSED,
+                helper_yes_at__isnull=False,
+                requester_yes_at__isnull=True,
+            )
+            .order_by("helper_yes_at", "id")
         )
     if key == "intro":
         return (

@@ -80,6 +80,13 @@ def test_workbench_waiting_for_the_helpers_answer_and_introductions(
     Match.objects.filter(pk=asked.pk).update(helper_yes_at=timezone.now())
     answer = client.get("/c/wijk/workbench/?queue=answer").content.decode()
     assert f"/c/wijk/matches/{asked.pk}/" not in answer
+    # the helper said yes: now the asker's yes is awaited (often heard on the phone)
+    asker = client.get("/c/wijk/workbench/?queue=asker", HTTP_ACCEPT_LANGUAGE="nl")
+    assert f"/c/wijk/matches/{asked.pk}/" in asker.content.decode()
+    assert "Wacht op ja van de hulpvrager (1)" in asker.content.decode()
+    Match.objects.filter(pk=asked.pk).update(requester_yes_at=timezone.now())
+    asker = client.get("/c/wijk/workbench/?queue=asker").content.decode()
+    assert f"/c/wijk/matches/{asked.pk}/" not in asker
     intro = client.get("/c/wijk/workbench/?queue=intro").content.decode()
     assert f"/c/wijk/matches/{to_plan.pk}/" in intro and f"/matches/{asked.pk}/" not in intro
 

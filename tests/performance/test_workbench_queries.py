@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from naober.desk.services import ask_callback
-from naober.exchange.models import FollowUp, HelpRequest, RequestStatus
+from naober.exchange.models import FollowUp, HelpRequest, Match, RequestStatus
 from naober.exchange.workbench_queues import QUEUES
 from tests.exchange_pages.builders import make_request, matched
 
@@ -36,6 +36,10 @@ def _fill(community, person_factory, coordinator, count):
         matched(
             community, requester, helper, state="proposed", mediated=True, coordinator=coordinator
         )
+        helper_said_yes = matched(
+            community, requester, helper, state="proposed", mediated=True, coordinator=coordinator
+        )
+        Match.objects.filter(pk=helper_said_yes.pk).update(helper_yes_at=timezone.now())
         matched(
             community, requester, helper, state="accepted", mediated=True, coordinator=coordinator
         )
