@@ -105,3 +105,28 @@ def test_saying_no_asks_first_and_says_what_happens_next(page, login, axe_check,
     assert page.get_by_text("U hoeft verder niets te doen.").is_visible()
     assert page.get_by_role("heading", name="Er wacht een vraag op uw antwoord").count() == 0
     assert Match.objects.get().state == MatchState.DECLINED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_coordinator_finds_the_askers_yes_to_record_in_its_own_queue(page, login, axe_check, buurt):
+    offline = make_person(
+        buurt["coordinator"].community, "resident", login=False, name="Truus Offline"
+    )
+    help_request = services.create_request(
+        actor_of(buurt["coordinator"]),
+        {"category": "boodschappen", "title": "Brood halen", "channel": "phone"},
+        requester=offline,
+    )
+    match = services.propose(actor_of(buurt["coordinator"]), help_request, buurt["offer"])
+    services.say_yes(actor_of(buurt["volunteer"]), match)
+
+    login(page, buurt["coordinator"].user.username)
+    page.goto("/c/wijk/workbench/")
+    page.get_by_role("link", name="Wacht op ja van de hulpvrager (1)").click()
+    page.wait_for_load_state()
+    axe_check(page)
+    page.get_by_role("link", name="Brood halen").first.click()
+    page.wait_for_load_state()
+    press(page, axe_check, "Truus Offline zei ja (telefonisch)")
+    match.refresh_from_db()
+    assert match.state == MatchState.ACCEPTED and match.requester_yes_by == buurt["coordinator"]
