@@ -16,12 +16,24 @@ from functools import wraps
 from django.shortcuts import render
 
 from naober.base.client import client_ip
+from naober.communities.models import Community
 from naober.ops.services import allow
 
 
-def too_many(request):
-    """A Dutch page with status 429 that says to wait a moment."""
-    return render(request, "privacy/too_many.html", status=429)
+def too_many(request, community=None):
+    """A Dutch page with status 429 that says to wait a moment, and, on a community's page, which
+    number to call instead (many residents of one care home share one address)."""
+    context = {}
+    if community is not None and community.phone:
+        context = {"desk_name": community.name, "desk_phone": community.phone}
+    return render(request, "privacy/too_many.html", context, status=429)
+
+
+def _community_of(kwargs):
+    slug = kwargs.get("slug")
+    if not isinstance(slug, str):
+        return None
+    return Community.objects.filter(slug=slug).first()
 
 
 def rate_limited(scope: str):
@@ -31,7 +43,7 @@ def rate_limited(scope: str):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.method == "POST" and not allow(scope, client_ip(request)):
-                return too_many(request)
+                return too_many(request, _community_of(kwargs))
             return view(request, *args, **kwargs)
 
         return wrapper

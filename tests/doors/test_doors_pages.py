@@ -70,7 +70,7 @@ def test_each_door_works_without_javascript_and_thanks_with_the_desk_number(
     response = knock(Client(), door, GOOD[door])
     assert response.status_code == 302 and response.url.endswith(f"/doors/{door}/thanks/")
     thanks = Client().get(response.url).content.decode()
-    assert "Wat gebeurt er nu" in thanks and "0528 999 000" in thanks
+    assert "Wat gebeurt er daarna?" in thanks and "0528 999 000" in thanks
     assert stored() == 1
     told = Message.objects.get(event="door_arrival")
     assert told.person == staff["coordinator"]
@@ -223,3 +223,16 @@ def test_a_talent_with_consent_becomes_an_offer_in_one_click(community, staff, k
         "/c/wijk/doors/talents/", {"op": "offer", "talent": without.pk, "category": category.code}
     )
     assert HelpOffer.objects.count() == 1
+
+
+def test_a_refused_flood_gives_the_desk_number_to_call_instead(community, staff, knock, flood):
+    """Many residents of one care home share one address: whoever is refused hears which
+    number to call, not only "call your coordinator"."""
+    community.phone = "0528 111 222"
+    community.save()
+    client = Client()
+    for _ in range(2):
+        knock(client, "callback", GOOD["callback"])
+    page = knock(client, "callback", GOOD["callback"]).content.decode()
+    assert f"Bel {community.name}:" in page
+    assert 'href="tel:0528 111 222"' in page
