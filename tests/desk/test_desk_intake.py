@@ -300,6 +300,19 @@ def test_a_caller_without_phone_gets_a_visit_not_a_call_back(
     assert f"Langsgaan op {today:%-d}" in card.content.decode()
 
 
+def test_the_callers_card_names_a_proposed_helper_without_saying_they_help_yet(
+    community, members, person_factory, page_as
+):
+    caller = person_factory(community, login=False)
+    offer = make_offer(community)
+    client = page_as(members["coordinator"])
+    client.post(_request_for(client, caller), {"step": "propose", "offer": offer.pk})
+    card = client.get(f"/c/wijk/desk/caller/{caller.pk}/", HTTP_ACCEPT_LANGUAGE="nl")
+    page = card.content.decode()
+    assert f"Helper: {offer.helper.display_name} (voorgesteld)" in page
+    assert "geholpen door" not in page
+
+
 def test_a_caller_with_a_landline_is_called_back(community, members, person_factory, page_as):
     caller = person_factory(community, login=False, phone="0528 123456", email="")
     client = page_as(members["coordinator"])
@@ -345,8 +358,10 @@ def test_after_proposing_her_yes_then_the_call_back_have_the_keyboard(
     assert response.status_code == 302 and response.url == url
     match.refresh_from_db()
     assert match.requester_yes_at is not None
-    after = client.get(url).content.decode()
+    after = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert 'value="yes:requester"' not in after
+    # said to the coordinator who recorded it, not "Dank u wel" as if she pressed it herself
+    assert f"Het ja is bewaard. Nu wachten we op het ja van {offer.helper.name}." in after
     assert "autofocus" in after.split('name="day"')[1].split(">")[0]
 
 

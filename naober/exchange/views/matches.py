@@ -182,11 +182,16 @@ def _step_done(actor, match, to: str) -> str:
         )
     if not to.startswith(YES):
         return _("Saved: %(state)s.") % {"state": MatchState(to).label}
+    on_behalf = _on_behalf(actor, match)
     if match.state == MatchState.ACCEPTED:
+        if on_behalf:  # the coordinator reads what is theirs to do, not the neighbours' words
+            return _("Both said yes. Plan the introduction meeting, or let them know how to meet.")
         return _("Both said yes. You can now see how to reach each other.")
     other = (
         match.helper if states.HELPER in services.missing_yes(match) else match.request.requester
     )
+    if on_behalf:
+        return _("The yes is saved. Now we wait for the yes of %(name)s.") % {"name": other.name}
     return _("Thank you, the yes is saved. Now we wait for %(name)s.") % {
         "name": other.display_name
     }
