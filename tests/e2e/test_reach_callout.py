@@ -65,6 +65,11 @@ def test_coordinator_sends_out_to_five_and_a_helper_says_yes_without_login(
     assert "ja, helpt" in row.inner_text()
     assert page.get_by_role("button", name="Uitzetten").count() == 0
     axe_check(page)
+    # no dead end once the request is taken: back to the request, which shows the match
+    page.get_by_role("link", name="Terug naar de hulpvraag").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/requests/{help_request.pk}/")
+    assert ask.person.name in page.content()
 
 
 def test_intake_sends_out_to_the_street_and_an_sms_yes_becomes_the_proposal(
