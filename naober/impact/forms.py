@@ -16,9 +16,10 @@ from naober.impact.models import (
     Survey,
 )
 from naober.impact.services import CARD_FIELDS
-from naober.initiatives.forms import DATE, DisplayNameChoice, PeriodForm
+from naober.initiatives.forms import DATE, PeriodForm
 from naober.initiatives.models import Initiative
-from naober.people.selectors import people_of
+from naober.people.person_picker import PersonSearchField, found_by_public_name, public_label
+from naober.people.selectors import consenting, people_of
 
 __all__ = ["PeriodForm"]
 
@@ -106,11 +107,14 @@ class CardForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    quote_person = DisplayNameChoice(
+    # Only those who agreed to quotes, found by public name (a city has thousands of them).
+    quote_person = PersonSearchField(
         label=_("quote by"),
-        queryset=None,
         required=False,
         help_text=_("Only people who agreed to photos and quotes."),
+        empty_label=_("no quote"),
+        label_of=public_label,
+        found_by=found_by_public_name,
     )
 
     class Meta:
@@ -127,7 +131,7 @@ class CardForm(forms.ModelForm):
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["initiative"].queryset = Initiative.objects.filter(community=community)
-        self.fields["quote_person"].queryset = people_of(community)
+        self.fields["quote_person"].bind(consenting(people_of(community), "media"))
 
 
 class KeyFigureForm(forms.Form):

@@ -15,17 +15,11 @@ from naober.initiatives.models import (
     Stance,
 )
 from naober.outreach.models import Signal, SignalKind
+from naober.people.person_picker import PersonSearchField, found_by_public_name, public_label
 from naober.people.selectors import people_of
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": 0}
-
-
-class DisplayNameChoice(forms.ModelChoiceField):
-    """People by the name neighbours may see: enough to choose, nothing more."""
-
-    def label_from_instance(self, obj):
-        return f"{obj.display_name}, {obj.public_place}" if obj.public_place else obj.display_name
 
 
 class DisplayNameMultiple(forms.ModelMultipleChoiceField):
@@ -59,17 +53,27 @@ class InitiativeForm(forms.ModelForm):
 
 class TaskForm(forms.Form):
     description = forms.CharField(label=_("task"), max_length=200)
-    responsible = DisplayNameChoice(label=_("who does it (member)"), queryset=None, required=False)
+    # A city has thousands of volunteers: a search by public name, never a select of them all.
+    responsible = PersonSearchField(
+        label=_("who does it (member)"),
+        required=False,
+        empty_label=_("nobody yet"),
+        label_of=public_label,
+        found_by=found_by_public_name,
+    )
     responsible_name = forms.CharField(label=_("or write a name"), max_length=120, required=False)
     due_on = forms.DateField(label=_("ready by"), required=False, widget=DATE)
 
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = (
+        field = self.fields["responsible"]
+        field.bind(
             people_of(community)
             .filter(memberships__role__in=[Role.CORE_GROUP, Role.COORDINATOR, Role.VOLUNTEER])
             .distinct()
         )
+        field.widget.search_label = _("Or find the member: the name neighbours know, or the street")
+        field.widget.search_help = _("Part of the name is enough.")
 
 
 class ProposalForm(forms.Form):

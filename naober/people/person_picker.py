@@ -23,6 +23,30 @@ def label(person: Person) -> str:
     return f"{person.name}, {person.public_place}" if person.public_place else person.name
 
 
+def found_by(text: str) -> Q:
+    """Staff search: part of the name or the street, or six or more digits of the phone."""
+    digits = normalise(text)
+    if len(digits) >= 6:
+        return Q(phone_digits__contains=digits)
+    return Q(name__icontains=text) | Q(area__name__icontains=text)
+
+
+def public_label(person: Person) -> str:
+    """What neighbours may see of each other: public name and street (issue 16's initiative
+    tasks, chosen by core-group residents, who must not see full names or numbers)."""
+    shown = person.display_name
+    return f"{shown}, {person.public_place}" if person.public_place else shown
+
+
+def found_by_public_name(text: str) -> Q:
+    """A search that reveals no more than `public_label`: the public name, the first word of the
+    name of someone without one, or the street; never the rest of a name or a number."""
+    where = Q(public_name__icontains=text) | Q(area__name__icontains=text)
+    if " " not in text:
+        where |= Q(public_name="", name__istartswith=text)
+    return where
+
+
 class PersonPicker(AreaPicker):
     def __init__(self, attrs=None):
         super().__init__(attrs)
@@ -32,7 +56,8 @@ class PersonPicker(AreaPicker):
 
 class PersonSearchField(forms.Field):
     """A Person of ``bind``'s queryset (or None). A typed search wins unless the person chosen
-    in the select is among what it finds."""
+    in the select is among what it finds. ``label`` and ``found_by`` say what the chooser may see
+    and search by (staff: full name and phone; others: `public_label`, `found_by_public_name`)."""
 
     widget = PersonPicker
     default_error_messages = {
@@ -42,9 +67,10 @@ class PersonSearchField(forms.Field):
         "several": _("Several people match. Choose the right one from the list."),
     }
 
-    def __init__(self, *, empty_label="", **kwargs):
+    def __init__(self, *, empty_label="", label_of=label, found_by=found_by, **kwargs):
         super().__init__(**kwargs)
         self.empty_label = empty_label
+        self.label_of, self.found_by = label_of, found_by
         self.queryset: QuerySet[Person] = Person.objects.none()
 
     def bind(self, queryset: QuerySet[Person]) -> None:
@@ -54,13 +80,13 @@ class PersonSearchField(forms.Field):
         widget.selected_label = self._selected_label
         few = list(self.queryset.order_by("name", "id")[: LIST_ALL_UP_TO + 1])
         if len(few) <= LIST_ALL_UP_TO:
-            widget.groups = [("", [(str(p.pk), label(p)) for p in few])]
+            widget.groups = [("", [(str(p.pk), self.label_of(p)) for p in few])]
         else:
             widget.groups, widget.searchable = [], True
 
     def _selected_label(self, value: str) -> tuple[str, str] | None:
         person = self.queryset.filter(pk=int(value)).first()
-        return (value, label(person)) if person else None
+        return (value, self.label_of(person)) if person else None
 
     def clean(self, value):
         chosen, search = value if isinstance(value, tuple | list) else (value, "")
@@ -82,12 +108,9 @@ class PersonSearchField(forms.Field):
         return person
 
     def _search(self, text: str, keep: Person | None) -> Person:
-        digits = normalise(text)
-        if len(digits) >= 6:
-            where = Q(phone_digits__contains=digits)
-        else:
-            where = Q(name__icontains=text) | Q(area__name__icontains=text)
-        found = list(self.queryset.filter(where).order_by("name", "id")[: FOUND_AT_MOST + 1])
+        found = list(
+            self.queryset.filter(self.found_by(text)).order_by("name", "id")[: FOUND_AT_MOST + 1]
+        )
         if keep is not None and keep in found:
             return keep
         if len(found) == 1:
@@ -95,6 +118,6 @@ class PersonSearchField(forms.Field):
         if not found:
             raise forms.ValidationError(self.error_messages["not_found"], code="not_found")
         self.widget.groups = [
-            (str(_("People found")), [(str(p.pk), label(p)) for p in found[:FOUND_AT_MOST]])
+            (str(_("People found")), [(str(p.pk), self.label_of(p)) for p in found[:FOUND_AT_MOST]])
         ]
         raise forms.ValidationError(self.error_messages["several"], code="several")

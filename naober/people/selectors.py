@@ -1,6 +1,6 @@
 """Reads of people, always within one community and shaped by what the caller may see."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from naober.communities.auditing import record_access_many, record_contact_view
@@ -139,6 +139,17 @@ def current_consents(person: Person) -> dict[str, Consent | None]:
 def has_consent(person: Person, purpose: str) -> bool:
     consent = person.consents.filter(purpose=purpose).order_by("-recorded_at", "-id").first()
     return bool(consent and consent.granted)
+
+
+def consenting(people: QuerySet[Person], purpose: str) -> QuerySet[Person]:
+    """Those of `people` whose latest answer for `purpose` is yes: `has_consent` in one query,
+    for a chooser that must offer only them (a quote on the impact card needs media consent)."""
+    latest = Consent.objects.filter(person=OuterRef("pk"), purpose=purpose).order_by(
+        "-recorded_at", "-id"
+    )
+    return people.annotate(_consented=Subquery(latest.values("granted")[:1])).filter(
+        _consented=True
+    )
 
 
 def person_tags(person: Person) -> dict[str, list[PersonTag]]:
