@@ -113,7 +113,6 @@ def send_out(request, actor, request_id):
             "staff": staff,
             "is_open": is_open,
             "status": help_request.get_status_display(),
-            "quiet_until": services.settings_of(actor.community).quiet_until,
         },
     )
 
