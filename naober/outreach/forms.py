@@ -208,7 +208,10 @@ class ConvertForm(forms.Form):
                 take = f"{part}-{row.domain}"
                 self.fields[take] = forms.BooleanField(label=label, required=False)
                 self.fields[f"{take}-category"] = forms.ModelChoiceField(
-                    label=_("Kind of help"), queryset=categories, required=False
+                    label=_("Kind of help"),
+                    queryset=categories,
+                    required=False,
+                    empty_label=_("Choose the kind of help"),
                 )
                 self.rows.append((part, row.domain, take))
 
@@ -260,7 +263,9 @@ class SignalForm(forms.Form):
 
 class TriageForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=SignalStatus.choices)
-    assignee = PersonChoice(label=_("Who looks into it?"), queryset=None, required=False)
+    assignee = PersonChoice(
+        label=_("Who looks into it?"), queryset=None, required=False, empty_label=_("nobody yet")
+    )
     action = forms.ChoiceField(
         label=_("What will we do?"), choices=SignalAction.choices, required=False
     )
@@ -286,7 +291,9 @@ class TriageForm(forms.Form):
 
 
 class PassOnForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=None, empty_label=_("Choose an organisation")
+    )
 
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
@@ -319,7 +326,9 @@ class AgendaItemForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    item = forms.ModelChoiceField(label=_("About subject"), queryset=None, required=False)
+    item = forms.ModelChoiceField(
+        label=_("About subject"), queryset=None, required=False, empty_label=_("no subject")
+    )
     text = forms.CharField(
         label=_("Decision"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -7,9 +7,13 @@ read to the audit trail. Who raised a signal, and whom it is about, is for the c
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
+from naober.directory.models import Referral
+from naober.exchange.models import HelpRequest
 from naober.outreach.integrations import audit_read
 from naober.outreach.models import (
     HouseVisit,
@@ -131,6 +135,12 @@ def signals_for(actor: Actor) -> QuerySet[Signal]:
     return qs.filter(raised_by=actor.person)
 
 
+def new_signal_count(actor: Actor) -> int:
+    """Signals that came in and wait for the core group's first decision."""
+    actor.require(Action.TRIAGE_SIGNALS)
+    return Signal.objects.filter(community=actor.community, status=SignalStatus.NEW).count()
+
+
 def signal_get(actor: Actor, signal_id: int) -> Signal:
     signal = signals_for(actor).filter(pk=signal_id).first()
     if signal is None:
@@ -197,6 +207,10 @@ def visit_candidates(actor: Actor):
     return qs.filter(walk_entries__visitor=actor.person).distinct()
 
 
+# A field whose label is a question ("what will we do?") reads as a statement in the history.
+HISTORY_LABELS = {"action": _("decided"), "assignee": _("looked into by")}
+
+
 def signal_history(signal: Signal) -> list[dict]:
     """The history in words: field labels and choice labels instead of codes."""
     choices = {"status": SignalStatus, "action": SignalAction}
@@ -204,12 +218,64 @@ def signal_history(signal: Signal) -> list[dict]:
     for event in signal.events.select_related("by"):
         changes = []
         for field, value in event.changes.items():
-            label = Signal._meta.get_field(field).verbose_name
+            label = HISTORY_LABELS.get(field) or Signal._meta.get_field(field).verbose_name
             if field in choices and value in choices[field].values:
                 value = choices[field](value).label
             changes.append((label, value))
         history.append({"at": event.at, "by": event.by, "changes": changes, "note": event.note})
     return history
+
+
+def signal_followups(actor: Actor, signal: Signal) -> list[dict]:
+    """What became of a "match with a neighbour" or "refer" decision: the requests entered and the
+    referrals made for the person concerned since the signal came in, so the core group sees the
+    loop closed (and the coordinator sees it was done) without asking around. A code, a status and
+    a date only; a link for those who may open the row."""
+    if signal.person_concerned_id is None:
+        return []
+    slug = actor.community.slug
+    may_open_request = actor.can(Action.MANAGE_EXCHANGE)
+    may_open_referral = actor.can(Action.MANAGE_REFERRALS)
+    rows = []
+    for item in HelpRequest.objects.filter(
+        community=actor.community,
+        requester_id=signal.person_concerned_id,
+        created_at__gte=signal.created_at,
+    ).order_by("created_at")[:10]:
+        rows.append(
+            {
+                "kind": "request",
+                "code": item.code,
+                "status": item.get_status_display(),
+                "at": item.created_at,
+                "url": reverse(
+                    "exchange:request_detail", kwargs={"slug": slug, "request_id": item.pk}
+                )
+                if may_open_request
+                else "",
+            }
+        )
+    for item in (
+        Referral.objects.filter(
+            community=actor.community,
+            person_id=signal.person_concerned_id,
+            created_at__gte=signal.created_at,
+        )
+        .select_related("organisation")
+        .order_by("created_at")[:10]
+    ):
+        rows.append(
+            {
+                "kind": "referral",
+                "organisation": item.organisation.name if item.organisation_id else "",
+                "status": item.get_status_display(),
+                "at": item.created_at,
+                "url": reverse("directory:referral", kwargs={"slug": slug, "referral_id": item.pk})
+                if may_open_referral
+                else "",
+            }
+        )
+    return rows
 
 
 def joined_people(actor: Actor) -> list[QuerySet]:

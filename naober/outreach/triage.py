@@ -7,8 +7,10 @@ public outcome changes, in words the core group chose to protect the resident's 
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -218,6 +220,13 @@ def pass_to_organisation(actor: Actor, signal: Signal, *, organisation) -> str:
 
 
 NEXT_STEP_ACTIONS = (SignalAction.MATCH, SignalAction.REFERRAL)
+# Every decided action has a next step on the signal's page (issue 13.7: a triage choice that
+# leads nowhere is a dead end); only these two need a coordinator (ask_coordinators).
+SHOWN_NEXT_STEPS = (
+    *NEXT_STEP_ACTIONS,
+    SignalAction.START_INITIATIVE,
+    SignalAction.PASS_TO_PROVIDER,
+)
 
 
 @transaction.atomic
@@ -237,6 +246,12 @@ def ask_coordinators(actor: Actor, signal: Signal) -> int:
         if signal.action == SignalAction.MATCH
         else _("The core group decided on signal %(number)s: refer %(name)s to a professional.")
     ) % {"number": signal.pk, "name": who}
+    # The way to act is on the signal's own page (its button opens the request or referral form
+    # for that person): the message links there, so the coordinator does not have to search.
+    link = settings.SITE_URL.rstrip("/") + reverse(
+        "outreach:signal", kwargs={"slug": actor.community.slug, "signal_id": signal.pk}
+    )
+    body += "\n\n" + _("Open the signal and take the next step there: %(link)s") % {"link": link}
     coordinators = Person.objects.filter(
         community=actor.community, memberships__role="coordinator", erased_at__isnull=True
     ).distinct()

@@ -261,9 +261,11 @@ def signal_detail(request, actor, signal_id):
         pass_form=pass_form,
         org_text=org_text,
         events=selectors.signal_history(signal),
-        next_step=signal.action in triage.NEXT_STEP_ACTIONS,
+        next_step=signal.action in triage.SHOWN_NEXT_STEPS,
+        followups=selectors.signal_followups(actor, signal),
         can_enter=actor.can(Action.ENTER_FOR_OTHERS),
         can_refer=actor.can(Action.REFER_OUT),
+        can_start_initiative=actor.can(Action.MANAGE_INITIATIVES),
         show_raiser=actor.can(Action.VIEW_CONTACT_DETAILS),
     )
 
