@@ -68,7 +68,8 @@ def test_volunteer_says_yes_from_the_landing_page_and_coordinator_records_the_re
     axe_check(page)
     assert page.title().startswith("Koppeling: Lamp ophangen")
     press(page, axe_check, "Truus Offline zei ja (telefonisch)")
-    assert page.get_by_text("U zei allebei ja.").is_visible()
+    # the coordinator recorded it for Truus: told what is theirs to do, not "U zei allebei ja"
+    assert page.get_by_text("Allebei zeiden ja. Plan het kennismakingsgesprek").is_visible()
     match.refresh_from_db()
     assert match.state == MatchState.ACCEPTED
     assert match.requester_yes_by == wijk["coordinator"]
