@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from naober.base import errors as domain
@@ -39,13 +40,65 @@ def _body(detail: str, code: str, **extra) -> dict:
     return {"detail": str(detail), "code": code, **extra}
 
 
+# Pydantic's own messages are English ("Field required"); a client shows `msg` to a person, so
+# it is said in the person's language by the error's type (`type` stays as the machine's word).
+DATE = gettext_lazy("Give a date like 2026-03-31.")
+DATETIME = gettext_lazy("Give a date and time like 2026-03-31T14:30:00+02:00.")
+MESSAGES = {
+    "missing": gettext_lazy("This field is required."),
+    "string_type": gettext_lazy("Give a text."),
+    "string_too_short": gettext_lazy("Give at least %(min_length)s characters."),
+    "string_too_long": gettext_lazy("Give at most %(max_length)s characters."),
+    "int_type": gettext_lazy("Give a whole number."),
+    "int_parsing": gettext_lazy("Give a whole number."),
+    "int_from_float": gettext_lazy("Give a whole number."),
+    "float_type": gettext_lazy("Give a number."),
+    "float_parsing": gettext_lazy("Give a number."),
+    "bool_type": gettext_lazy("Give true or false."),
+    "bool_parsing": gettext_lazy("Give true or false."),
+    "greater_than": gettext_lazy("Give a number above %(gt)s."),
+    "greater_than_equal": gettext_lazy("Give %(ge)s or more."),
+    "less_than": gettext_lazy("Give a number below %(lt)s."),
+    "less_than_equal": gettext_lazy("Give %(le)s or less."),
+    "list_type": gettext_lazy("Give a list."),
+    "too_short": gettext_lazy("Give at least %(min_length)s items."),
+    "too_long": gettext_lazy("Give at most %(max_length)s items."),
+    "dict_type": gettext_lazy("Give an object."),
+    "model_type": gettext_lazy("Give an object."),
+    "date_parsing": DATE,
+    "date_from_datetime_parsing": DATE,
+    "date_type": DATE,
+    "datetime_parsing": DATETIME,
+    "datetime_from_date_parsing": DATETIME,
+    "datetime_type": DATETIME,
+    "time_parsing": gettext_lazy("Give a time like 14:30."),
+    "time_type": gettext_lazy("Give a time like 14:30."),
+    "enum": gettext_lazy("Choose one of: %(expected)s."),
+    "literal_error": gettext_lazy("Choose one of: %(expected)s."),
+    "extra_forbidden": gettext_lazy("This field does not exist."),
+    "json_invalid": gettext_lazy("This is not valid JSON."),
+}
+UNKNOWN = gettext_lazy("This value is not valid.")
+
+
+def _message(error: dict) -> str:
+    template = MESSAGES.get(error.get("type"), UNKNOWN)
+    context = {key: str(value)[:100] for key, value in (error.get("ctx") or {}).items()}
+    if "expected" in context:  # pydantic joins the choices with an English "or"
+        context["expected"] = context["expected"].replace(" or ", ", ")
+    try:
+        return str(template) % context
+    except (KeyError, TypeError, ValueError):
+        return str(UNKNOWN)
+
+
 def _clean_errors(errors: list) -> list[dict]:
-    """Pydantic errors without the raw input: an error must never echo huge or odd strings back."""
+    """Pydantic errors without the raw input (an error must never echo huge or odd strings
+    back), with a message in the caller's language."""
     cleaned = []
     for error in errors[:50]:
         loc = [str(part) for part in error.get("loc", [])][:6]
-        message = str(error.get("msg", ""))[:200]
-        cleaned.append({"loc": loc, "msg": message, "type": error.get("type")})
+        cleaned.append({"loc": loc, "msg": _message(error)[:200], "type": error.get("type")})
     return cleaned
 
 
