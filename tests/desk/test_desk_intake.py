@@ -416,3 +416,26 @@ def test_a_known_caller_sees_her_requests_under_way_before_entering_another(
     help_request = HelpRequest.objects.get(requester=caller)
     assert "heeft al deze vragen lopen" in page
     assert f'href="{first.url}"' in page and help_request.code in page
+
+
+def test_in_a_town_the_street_typed_at_registration_comes_back_chosen(community, members, page_as):
+    """A town with more streets than a select can hold: the intake's place picker finds the
+    street by part of its name. Of several found the first comes back chosen, so one more
+    press of the button registers her there (before, the select fell back to 'Onbekend')."""
+    from naober.communities.area_picker import LIST_ALL_UP_TO
+    from naober.communities.models import Area, AreaKind
+
+    hood = street(community).parent
+    Area.objects.bulk_create(
+        Area(community=community, parent=hood, kind=AreaKind.STREET, name=f"Laan {n}")
+        for n in range(LIST_ALL_UP_TO + 1)
+    )
+    client = page_as(members["coordinator"])
+    data = {"step": "register", "name": "Mevrouw Laan", "address": "Laan 1", "area_search": "aan 1"}
+    response = client.post(URL, data)
+    assert response.status_code == 200 and not Person.objects.filter(name="Mevrouw Laan").exists()
+    first = Area.objects.filter(name__contains="aan 1").order_by("name", "pk").first()
+    assert f'<option value="{first.pk}" selected>' in response.content.decode()
+    response = client.post(URL, {**data, "area": first.pk})
+    assert response.status_code == 302
+    assert Person.objects.get(name="Mevrouw Laan").area == first
