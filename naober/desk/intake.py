@@ -26,6 +26,7 @@ from naober.desk import intake_forms, selectors
 from naober.desk import services as desk_services
 from naober.exchange import selectors as exchange_selectors
 from naober.exchange import services as exchange_services
+from naober.exchange import states as exchange_states
 from naober.exchange.models import (
     OPEN_STATES,
     Channel,
@@ -170,7 +171,7 @@ def intake(request, actor):
         her_yes = bool(
             open_match
             and open_match.state == MatchState.PROPOSED
-            and "requester" in exchange_services.missing_yes(open_match)
+            and exchange_states.REQUESTER in exchange_services.missing_yes(open_match)
         )
         if not proposable and not her_yes and "error" not in context and not form.errors:
             # nobody left to propose (just proposed, or nobody fits): the keyboard starts at
