@@ -3,6 +3,7 @@
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
+from naober.communities.models import Role
 from naober.people.models import Person
 from naober.privacy.models import AuditEntry
 from naober.privacy.topics import TOPICS, Group, Topic, leave_out, register
@@ -24,11 +25,40 @@ def fields_in_words(names: list[str]) -> str:
     return ", ".join(dict.fromkeys(words)) or "–"
 
 
+# Who looked, as the person may know it: never a name (a coordinator's or a neighbour's work is
+# not the person's data), but whether it was they themselves, a coordinator, a partner or a
+# neighbour helping or visiting them (AVG art. 15: the recipients, by kind).
+BY_WHOM = {
+    # the page is read by the person and by a coordinator on their behalf: "you" would be wrong
+    # for one of them
+    "self": _("themselves, with their own login"),
+    "coordinator": _("a coordinator"),
+    "partner": _("a partner professional"),
+    "neighbour": _("a neighbour who helps or visits you"),
+    "system": _("Naober itself (automatically)"),
+}
+
+
+def by_whom(reader, entry: AuditEntry) -> str:
+    if entry.actor_id is None:
+        return "system"
+    if reader.person is not None and entry.actor_id == reader.person.pk:
+        return "self"
+    roles = {m.role for m in entry.actor.memberships.all()}
+    if roles & {Role.COORDINATOR, Role.ADMIN}:
+        return "coordinator"
+    if Role.PARTNER in roles:
+        return "partner"
+    return "neighbour"
+
+
 def audit_view(reader, entry: AuditEntry) -> dict:
-    """When and why the person's data was read, shown, changed or exported (not the hash)."""
+    """When, by whom (a kind, not a name) and why the person's data was read, shown, changed or
+    exported (not the hash)."""
     return {
         "id": entry.pk,
         "at": entry.at,
+        "by": by_whom(reader, entry),
         "action": entry.action,
         "purpose": entry.purpose,
         "fields": entry.fields,
@@ -42,12 +72,17 @@ register(
         group=Group.LOG,
         model=AuditEntry,
         covers=("privacy.AuditEntry.person",),
-        rows=lambda person: AuditEntry.objects.filter(person=person).order_by("seq"),
+        rows=lambda person: (
+            AuditEntry.objects.filter(person=person)
+            .select_related("actor")
+            .prefetch_related("actor__memberships")
+            .order_by("seq")
+        ),
         view=audit_view,
-        labels={"fields": _("which data")},
+        labels={"fields": _("which data"), "by": _("by whom")},
         # The purpose is the software's own note (in English): it stays in the file.
         hidden_on_page=frozenset({"id", "purpose"}),
-        readable={"fields": fields_in_words},
+        readable={"fields": fields_in_words, "by": lambda kind: str(BY_WHOM.get(kind, "–"))},
         about=False,
     )
 )
