@@ -47,6 +47,7 @@ TOP_MAX = 20
 # Only channels that can carry an answer back: a link (e-mail) or a reply code (SMS).
 ASKABLE = (ContactChannel.EMAIL, ContactChannel.SMS)
 REPLY = re.compile(r"^\s*(ja|nee|yes|no)\W*(\d{4})\b", re.IGNORECASE)
+BARE_REPLY = re.compile(r"^\s*(ja|nee|yes|no)\W*$", re.IGNORECASE)
 
 
 MAX_PER_WEEK = 14
@@ -389,13 +390,52 @@ def _digits(phone: str) -> str:
     return digits
 
 
+def _which_text(person: Person) -> dict:
+    with translation.override(language_of(person)):
+        body = _(
+            "We asked you about more than one request. Which one do you mean? Answer JA or NEE "
+            "with the number from our message, for example JA 4821."
+        )
+        return {"subject": _("Which request do you mean?"), "body": body}
+
+
+def _answer_bare(number: str, yes: bool) -> str:
+    """A plain "JA" or "NEE" without the number (people forget it): it answers the one open
+    ask of that phone; with several open asks the helper is asked which one (once for the same
+    asks: the gateway may post a reply twice) and "ambiguous" is returned."""
+    open_asks = [
+        ask
+        for ask in Ask.objects.filter(
+            channel=ContactChannel.SMS,
+            answer="",
+            waiting=False,
+            request__status__in=(RequestStatus.OPEN, RequestStatus.WAITING_LIST),
+        )
+        .select_related("person")
+        .order_by("pk")
+        if _digits(ask.person.phone) == number
+    ]
+    if not open_asks:
+        return "unknown"
+    if len(open_asks) == 1:
+        return answer(open_asks[0], yes=yes)
+    person = open_asks[-1].person
+    key = "reach:which:" + "-".join(str(ask.pk) for ask in open_asks)
+    notify(person, "custom", _which_text(person), key=key[:100])
+    return "ambiguous"
+
+
 def answer_sms(phone: str, text: str) -> str:
     """An SMS reply "JA 4821" or "NEE 4821" from a helper's phone; "unknown" when it names no
-    open ask of a person with that number."""
+    open ask of a person with that number. A bare "JA" or "NEE" answers that phone's one open
+    ask ("ambiguous" when it has several: the helper is asked which)."""
     found = REPLY.match(text or "")
     number = _digits(phone)
-    if not found or not number:
+    if not number:
         return "unknown"
+    if not found:
+        bare = BARE_REPLY.match(text or "")
+        return _answer_bare(number, bare.group(1).lower() in ("ja", "yes")) if bare else "unknown"
     word, code = found.group(1).lower(), found.group(2)
     asks = Ask.objects.filter(reply_code=code, channel=ContactChannel.SMS).select_related("person")
     for ask in asks.order_by("-pk"):
