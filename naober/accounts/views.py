@@ -42,7 +42,7 @@ def after_login(request):
     """Each person lands in their own community, or chooses when they belong to several.
 
     Coordinators land on the workbench, where their day starts (its queues, the intake screen);
-    everyone else on the community's home."""
+    a funder on the figures (the impact dashboard); everyone else on the community's home."""
     if not request.user.is_authenticated:
         return redirect("login")
     people = list(
@@ -56,6 +56,11 @@ def after_login(request):
         roles = frozenset(membership.role for membership in person.memberships.all())
         if is_allowed(roles, Action.MANAGE_EXCHANGE):
             return redirect("exchange:workbench", slug=person.community.slug)
+        if is_allowed(roles, Action.VIEW_AGGREGATES) and not is_allowed(
+            roles, Action.VIEW_EXCHANGE
+        ):
+            # A funder sees figures only: the dashboard is their page, not the neighbours' board.
+            return redirect("impact:dashboard", slug=person.community.slug)
         return redirect("community_home", slug=person.community.slug)
     return render(request, "accounts/choose_community.html", {"my_people": people})
 

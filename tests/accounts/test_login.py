@@ -28,7 +28,7 @@ def log_in(client, user):
         ("resident", "/c/wijk/"),
         ("volunteer", "/c/wijk/"),
         ("core_group", "/c/wijk/"),
-        ("funder", "/c/wijk/"),
+        ("funder", "/c/wijk/impact/"),  # figures only: the dashboard, not the neighbours' board
         ("partner", "/c/wijk/"),
         ("coordinator", "/c/wijk/workbench/"),  # where a coordinator's day starts
     ],

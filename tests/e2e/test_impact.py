@@ -85,6 +85,7 @@ def test_funder_reads_why_a_figure_is_not_shown_without_hovering(page, login, ax
         request_on(community, at(2026, 3, day))
     request_on(community, at(2026, 4, 2))
     login(page, funder.user.username)
+    assert page.url.endswith("/c/wijk/impact/"), "a funder lands on the figures"
     page.goto("/c/wijk/impact/?date_from=2026-03-01&date_to=2026-04-30")
     axe_check(page)
     assert page.locator(".key-figures").get_by_text("niet getoond").first.is_visible()

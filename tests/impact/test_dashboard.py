@@ -235,3 +235,16 @@ def test_the_dashboard_has_no_note_when_no_month_hides_a_figure(busy, person_fac
         "/c/wijk/impact/", {"date_from": "2026-03-01", "date_to": "2026-03-31"}
     ).content.decode()
     assert "hidden-month-note" not in text
+
+
+def test_the_charts_name_their_months_in_words(busy, person_factory):
+    """A month reads "mrt 2026" on the page and in the chart, not "03-2026"."""
+    client = Client()
+    client.force_login(person_factory(busy, "funder").user)
+    text = client.get(
+        "/c/wijk/impact/",
+        {"date_from": "2026-01-01", "date_to": "2026-04-30"},
+        HTTP_ACCEPT_LANGUAGE="nl",
+    ).content.decode()
+    assert "<td>mrt 2026</td>" in text and "tot en met april 2026" in text
+    assert "03-2026" not in text

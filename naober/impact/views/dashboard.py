@@ -1,6 +1,7 @@
 """The funder's dashboard: the public figures of a period, twelve months of charts, the surveys'
 results, and the same figures per month as CSV or Excel."""
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from naober.base.exports import csv_response, xlsx_response
@@ -41,7 +42,8 @@ def dashboard(request, actor):
     labels = figure_labels()
     charts = []
     for name in FIGURES:
-        points = [(m["month"].strftime("%m-%Y"), m[name]["value"]) for m in months]
+        # "mrt 2026", not "03-2026": a month in words on a Dutch page (the CSV keeps 2026-03).
+        points = [(date_format(m["month"], "b Y"), m[name]["value"]) for m in months]
         charts.append(
             {
                 "name": name,
@@ -53,7 +55,7 @@ def dashboard(request, actor):
                         "%(what)s per month, twelve months up to "
                         "%(end)s. Numbers below 5 are not shown."
                     )
-                    % {"what": labels[name], "end": end.strftime("%m-%Y")},
+                    % {"what": labels[name], "end": date_format(end, "F Y")},
                     points,
                     f"chart-{name}",
                 ),
