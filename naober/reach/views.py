@@ -18,6 +18,7 @@ from naober.exchange.models import RequestStatus
 from naober.exchange.selectors import request_get
 from naober.exchange.views._common import helper_concerns, requester_concerns
 from naober.matchmaking.ranking import suggestions
+from naober.notify.channels import channel_for
 from naober.privacy.ratelimit import rate_limited
 from naober.reach import forms, links, policy, selectors, services
 
@@ -68,8 +69,15 @@ def send_out(request, actor, request_id):
     if staff and is_open:
         # the ten best not yet asked: after a send-out the list goes on with the next ones
         suggested = suggestions(actor, help_request, limit=SHOWN + len(asked))
+        # (person, reasons, concerns, askable): one who has no e-mail or text messages cannot be
+        # asked this way; not ticked, and the page says so (the coordinator phones them)
         pairs = [
-            (s.person, s.reasons, helper_concerns(actor.community, s.person))
+            (
+                s.person,
+                s.reasons,
+                helper_concerns(actor.community, s.person),
+                channel_for(s.person) in services.ASKABLE,
+            )
             for s in suggested
             if s.person.pk not in asked
         ]

@@ -60,3 +60,14 @@ def test_an_sms_ask_waiting_for_the_morning_shows_as_waiting(community, api):
     page = client.get(url(community, help_request)).content.decode()
     # no clock time: the quiet hours may have changed since the ask was put off
     assert "nog niet verstuurd: gaat 's ochtends weg, als de stille uren voorbij zijn" in page
+
+
+def test_a_suggested_helper_without_email_or_sms_is_not_ticked_and_the_page_says_why(community):
+    client, _ = coordinator_page(community)
+    help_request = make_request(community)
+    by_sms = make_offer(community, make_person(community, "volunteer", preferred_channel="sms"))
+    by_phone = make_offer(community, make_person(community, "volunteer", preferred_channel="phone"))
+    page = client.get(url(community, help_request)).content.decode()
+    assert f'value="{by_sms.helper_id}" checked' in page
+    assert f'value="{by_phone.helper_id}">' in page
+    assert "Geen e-mail of sms: kan zo niet gevraagd worden" in page
