@@ -13,7 +13,7 @@ from django.http import Http404
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
 from naober.impact import policy
-from naober.impact.figures import SUPPRESS_BELOW, month_starts, public_figures
+from naober.impact.figures import SUPPRESS_BELOW, month_end, month_starts, public_figures
 from naober.impact.models import Answer, ChangeStory, ImpactCard, Survey
 from naober.initiatives.models import Initiative
 
@@ -152,6 +152,7 @@ def story_for(actor: Actor, initiative_id: int) -> tuple[Initiative, ChangeStory
 
 
 def default_period(today: date | None = None) -> tuple[date, date]:
-    """The last twelve months up to today: the dashboard's period unless one is chosen."""
+    """The last twelve whole months up to this month's end: the dashboard's period unless one is
+    chosen. Whole months, as the figures count them, so the form shows what the heading says."""
     today = today or date.today()
-    return month_starts(today)[0], today
+    return month_starts(today)[0], month_end(today.replace(day=1))

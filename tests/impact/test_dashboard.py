@@ -193,6 +193,22 @@ def test_the_dashboard_says_which_period_it_counts_and_hides_the_total(busy, per
     text = html.content.decode()
     assert "1 maart 2026" in text and "30 april 2026" in text
     assert "niet getoond" in text
+    assert "De cijfers tellen altijd hele maanden" in text  # 5 March became 1 March: say why
+
+
+def test_the_default_period_is_whole_months_as_the_heading_says(busy, person_factory):
+    """The form said "tot en met 8-12-2026" above figures "tot en met 31 december 2026"."""
+    from naober.impact.selectors import default_period
+
+    assert default_period(date(2026, 12, 8)) == (date(2026, 1, 1), date(2026, 12, 31))
+    assert default_period(date(2026, 2, 14)) == (date(2025, 3, 1), date(2026, 2, 28))
+    client = Client()
+    client.force_login(person_factory(busy, "funder").user)
+    response = client.get("/c/wijk/impact/")
+    form = response.context["form"]
+    start, end = response.context["start"], response.context["end"]
+    assert (form["date_from"].value(), form["date_to"].value()) == (start, end)
+    assert "De cijfers tellen altijd hele maanden" not in response.content.decode()
 
 
 def test_a_card_says_once_in_plain_text_why_a_figure_is_not_shown(busy, person_factory):

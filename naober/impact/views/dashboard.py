@@ -36,8 +36,8 @@ def _period(request):
 
 @community_page(Action.VIEW_AGGREGATES)
 def dashboard(request, actor):
-    form, start, end = _period(request)
-    start, end = whole_months(start, end)  # the period the figures actually count
+    form, asked_start, asked_end = _period(request)
+    start, end = whole_months(asked_start, asked_end)  # the period the figures actually count
     months = monthly(actor.community, end)
     labels = figure_labels()
     charts = []
@@ -81,6 +81,7 @@ def dashboard(request, actor):
         form=form,
         start=start,
         end=end,
+        widened=(start, end) != (asked_start, asked_end),
         figures=shown,
         # Why a figure reads "not shown", in text a funder reads without hovering (a tooltip
         # never shows on a phone or when read aloud), as on the impact card.
