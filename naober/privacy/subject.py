@@ -27,12 +27,12 @@ ANONYMOUS_NAME = "Geanonimiseerde bewoner"
 
 
 def _login_view(reader, user) -> dict:
-    return {
-        "username": user.get_username(),
-        "email": user.email,
-        "date_joined": user.date_joined,
-        "last_login": user.last_login,
-    }
+    """The login; its own e-mail address only when it has one (most logins have none: the
+    person's address is under the person's details, and an empty second one read as missing)."""
+    view = {"username": user.get_username(), "email": user.email}
+    if not user.email:
+        del view["email"]
+    return view | {"date_joined": user.date_joined, "last_login": user.last_login}
 
 
 # The login is not a row about a Person but the person's own account: shown as a topic of its own.
