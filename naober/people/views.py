@@ -99,6 +99,8 @@ def _detail_page(request, actor, person, *, form=None, tag_form=None):
         "form": form,
         "tag_form": (tag_form or PersonTagForm()) if can_edit else None,
         "can_edit": can_edit,
+        # just registered (or found) for a request: the way on, not a dead end
+        "can_enter_for": actor.can(Action.ENTER_FOR_OTHERS),
         "languages": names_of(person.languages),
     }
     if full_page:

@@ -225,3 +225,42 @@ def test_the_person_found_stays_chosen_when_another_field_has_an_error(
     assert field_error(response, "requester") is None
     page = response.content.decode()
     assert f'<option value="{resident.pk}" selected>{resident.name}' in page
+
+
+def test_the_enter_page_speaks_about_the_person_helped_and_points_to_the_intake(
+    community, coordinator, as_person
+):
+    """A coordinator enters for someone else: the hints say 'their address', not 'uw adres',
+    and a call on the line is pointed to the intake screen, which does it all on one page."""
+    page = (
+        as_person(coordinator)
+        .get("/c/wijk/requests/new/", HTTP_ACCEPT_LANGUAGE="nl")
+        .content.decode()
+    )
+    assert "Schrijf hier niet uw adres" not in page and "Schrijf hier niet het adres" in page
+    assert "Alleen als u vaker hulp nodig heeft" not in page
+    assert "dat u slecht hoort" not in page and "wat u nodig hebt" not in page
+    assert 'href="/c/wijk/desk/intake/"' in page
+
+
+def test_a_person_just_registered_leads_on_to_entering_their_request(
+    community, coordinator, resident, as_person
+):
+    """Registering someone from the enter page ended on their card with no way on (issue 13.3):
+    the card of a person now offers to enter a request for them."""
+    page = (
+        as_person(coordinator)
+        .get(f"/c/wijk/people/{resident.pk}/", HTTP_ACCEPT_LANGUAGE="nl")
+        .content.decode()
+    )
+    assert f'href="/c/wijk/requests/new/?person={resident.pk}"' in page
+    assert "Een hulpvraag invoeren voor deze persoon" in page
+    chosen = as_person(coordinator).get(f"/c/wijk/requests/new/?person={resident.pk}")
+    assert f'value="{resident.pk}" selected' in chosen.content.decode()
+
+
+def test_a_resident_reading_a_card_is_not_offered_to_enter_for_others(
+    community, resident, volunteer, as_person
+):
+    page = as_person(resident).get(f"/c/wijk/people/{volunteer.pk}/")
+    assert "/requests/new/" not in page.content.decode()

@@ -159,6 +159,19 @@ class EnterRequestForm(AskHelpForm):
         self.fields["publish"].label = _(
             "The person agrees: also show the request on the public page of the neighbourhood"
         )
+        # the coordinator reads these about someone else, not "your address", "you hear badly"
+        self.fields["description"].help_text = _(
+            "When it suits them and what is needed. Do not write their address here."
+        )
+        self.fields["rhythm"].help_text = _("Only when they need help more often.")
+        self.fields["disclosure"].help_text = _(
+            "For example that they hear badly or use a wheelchair. Only a helper who wants to "
+            "help reads this, before saying yes."
+        )
+        self.fields["publish"].help_text = _(
+            "Then anyone can read what they need and their first name, also without logging "
+            "in. Never their address or street. Without a tick only neighbours who log in see it."
+        )
 
 
 class RequestEditForm(forms.Form):
