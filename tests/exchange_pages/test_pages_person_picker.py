@@ -264,3 +264,11 @@ def test_a_resident_reading_a_card_is_not_offered_to_enter_for_others(
 ):
     page = as_person(resident).get(f"/c/wijk/people/{volunteer.pk}/")
     assert "/requests/new/" not in page.content.decode()
+
+
+def test_the_empty_choice_says_choose_not_dashes(community, coordinator, resident, as_person):
+    """Django's "---------" is no word on a Dutch page: the picker's empty choice says "Kies…"."""
+    page = as_person(coordinator).get("/c/wijk/requests/new/", HTTP_ACCEPT_LANGUAGE="nl")
+    html = page.content.decode()
+    assert '<option value="">Kies…</option>' in html
+    assert '<option value="">---------</option>' not in html
