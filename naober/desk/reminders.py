@@ -68,8 +68,12 @@ def mark_reminded(callback: Callback, now: datetime) -> None:
 def reminder_text(person, callback: Callback) -> dict:
     """Subject and body for notify's "custom" event, in the coordinator's language. No name and
     no number (a text message may be read by anyone): the desk's call-back list shows them."""
+    visit = callback.person_id is not None and callback.person and not callback.person.phone
     with translation.override(language_of(person)):
-        body = _("Today someone is waiting for the call back the desk promised.")
+        if visit:  # no phone: the intake promised a visit, which this is the reminder of
+            body = _("Today someone without a phone is waiting for the visit the desk promised.")
+        else:
+            body = _("Today someone is waiting for the call back the desk promised.")
         if callback.request_id and callback.request and callback.request.code:
             body += " " + _("It is about request %(code)s.") % {"code": callback.request.code}
         body += " " + _("The list 'Call back' at the desk shows who.")

@@ -110,3 +110,13 @@ def test_the_rota_of_that_day_says_when_the_desk_opens(community):
 def test_desk_opens_reads_the_first_clock_time_or_nine(community, hours, opens):
     community.opening_hours = hours
     assert desk_opens(community, DAY) == opens
+
+
+def test_a_promised_visit_to_someone_without_a_phone_is_reminded_as_a_visit(community):
+    coordinator = make_person(community, "coordinator", preferred_channel="email")
+    caller = make_person(community, login=False, phone="", email="")
+    promise(community, coordinator, caller)
+    assert remind_callbacks(at(9)) == 1
+    [message] = reminders()
+    assert "zonder telefoon op het bezoek dat de balie heeft beloofd" in message.body
+    assert caller.address not in message.body
