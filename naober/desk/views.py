@@ -170,7 +170,16 @@ def callback_done(request, actor, callback_id):
         callback = services.callback_done(actor, callback_id)
     except ValidationError:
         raise Http404 from None
-    messages.success(request, _("%(name)s has been called back.") % {"name": callback.who})
+    visited = callback.person_id and callback.person and not callback.person.phone
+    messages.success(
+        request,
+        (
+            _("Someone has been round to %(name)s.")
+            if visited
+            else _("%(name)s has been called back.")
+        )
+        % {"name": callback.who},
+    )
     target = request.POST.get("next", "")
     if target.startswith(f"/c/{actor.community.slug}/") and "//" not in target:
         return redirect(target)

@@ -3,6 +3,7 @@
 import pytest
 from django.utils import timezone
 
+from naober.desk.models import Callback
 from naober.exchange.models import ContactLog, HelpRequest, Match, RequestStatus
 from naober.people.models import Consent, ContactChannel, Person
 from tests.exchange.helpers import make_offer
@@ -298,6 +299,12 @@ def test_a_caller_without_phone_gets_a_visit_not_a_call_back(
     assert "Langsgaan op" in queue and "Langsgaan (geen telefoon). Buurvrouw Ria" in queue
     card = client.get(f"/c/wijk/desk/caller/{caller.pk}/", HTTP_ACCEPT_LANGUAGE="nl")
     assert f"Langsgaan op {today:%-d}" in card.content.decode()
+    assert "Langs geweest" in queue and "Teruggebeld" not in queue
+    callback = Callback.objects.get(person=caller)
+    done = client.post(
+        f"/c/wijk/desk/callbacks/{callback.pk}/done/", follow=True, HTTP_ACCEPT_LANGUAGE="nl"
+    )
+    assert "Er is iemand langs geweest bij Aaltje Bakker." in done.content.decode()
 
 
 def test_the_callers_card_names_a_proposed_helper_without_saying_they_help_yet(
