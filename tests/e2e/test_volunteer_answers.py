@@ -130,3 +130,15 @@ def test_coordinator_finds_the_askers_yes_to_record_in_its_own_queue(page, login
     press(page, axe_check, "Truus Offline zei ja (telefonisch)")
     match.refresh_from_db()
     assert match.state == MatchState.ACCEPTED and match.requester_yes_by == buurt["coordinator"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_coordinator_proposes_the_volunteer_from_his_offer(page, login, axe_check, buurt):
+    login(page, buurt["coordinator"].user.username)
+    page.goto(f"/c/wijk/offers/{buurt['offer'].pk}/")
+    axe_check(page)
+    assert page.get_by_role("button", name="Ja, ik wil graag hulp van Vincent").count() == 0
+    assert page.get_by_role("heading", name="Vincent voorstellen voor een vraag").is_visible()
+    press(page, axe_check, "Vincent voorstellen")
+    match = Match.objects.get()
+    assert match.request == buurt["request"] and match.helper == buurt["volunteer"]

@@ -98,3 +98,29 @@ def test_a_coordinator_finds_a_helper_by_name_who_is_not_suggested(
     assert f'name="offer" value="{own.pk}"' not in found and "Niemand met de naam" in found
     detail = nl(as_person(coordinator), f"/c/wijk/requests/{help_request.pk}/")
     assert "zoek een helper op naam" in detail
+
+
+def test_a_coordinator_proposes_a_helper_from_the_helpers_offer(
+    community, asker, coordinator, person_factory, as_person
+):
+    """On a helper's offer a coordinator read 'Ja, ik wil graag hulp van Vincent', which made the
+    coordinator the one who asks; now the page lists the open requests of the offer's kind, each
+    with a button to propose the helper."""
+    vincent = person_factory(community, "volunteer", name="Vincent Dijkstra")
+    offer = make_offer(community, vincent, codes=("klussen",))
+    fitting = make_request(community, asker, title="Lamp ophangen", code="klussen")
+    other = make_request(community, asker, title="Heg knippen", code="tuin")
+    own = make_request(community, vincent, title="Zijn eigen vraag", code="klussen")
+    page = nl(as_person(coordinator), f"/c/wijk/offers/{offer.pk}/")
+    assert "Ja, ik wil graag hulp van" not in page
+    assert "Vincent voorstellen voor een vraag" in page
+    assert f'name="request" value="{fitting.pk}"' in page
+    assert f'name="request" value="{other.pk}"' not in page
+    assert f'name="request" value="{own.pk}"' not in page
+    as_person(coordinator).post(
+        "/c/wijk/workbench/propose/", {"request": fitting.pk, "offer": offer.pk}
+    )
+    assert fitting.matches.get().helper == vincent
+    resident_page = nl(as_person(asker), f"/c/wijk/offers/{offer.pk}/")
+    assert "Ja, ik wil graag hulp van Vincent" in resident_page
+    assert "voorstellen voor een vraag" not in resident_page

@@ -77,6 +77,7 @@ from naober.exchange.selectors.workbench import (
     followups,
     mediation_queue,
     open_requests_by_deadline,
+    requests_for_offer,
     self_matches,
     waiting_list,
 )
@@ -121,6 +122,7 @@ __all__ = [
     "awaiting_my_yes",
     "my_matches",
     "open_requests_by_deadline",
+    "requests_for_offer",
     "waiting_list",
     "mediation_queue",
     "self_matches",

@@ -41,6 +41,21 @@ def open_requests_by_deadline(actor: Actor) -> QuerySet[HelpRequest]:
     return _staff_requests(actor).filter(status=RequestStatus.OPEN).order_by("created_at", "id")
 
 
+def requests_for_offer(actor: Actor, offer) -> QuerySet[HelpRequest]:
+    """Requests this offer's helper could be proposed for, the first to run out of time first:
+    open or on the waiting list, of a kind the offer covers, not the helper's own (the offer
+    page, where a coordinator who thinks of a helper first proposes them)."""
+    return (
+        _staff_requests(actor)
+        .filter(
+            status__in=(RequestStatus.OPEN, RequestStatus.WAITING_LIST),
+            category__in=offer.categories.all(),
+        )
+        .exclude(requester_id=offer.helper_id)
+        .order_by("created_at", "id")
+    )
+
+
 def waiting_list(actor: Actor) -> QuerySet[HelpRequest]:
     return (
         _staff_requests(actor)

@@ -109,13 +109,22 @@ def offer_accept(request, actor, offer_id):
 @community_page(Action.VIEW_EXCHANGE)
 def offer_detail(request, actor, offer_id):
     offer = selectors.offer_get(actor, offer_id)
+    staff = selectors.is_staff(actor)
+    # A coordinator on a helper's offer proposes the helper for a request; "Yes, I would like
+    # help from ..." would make the coordinator the one who asks (a wrong turn in a walk).
+    proposable = (
+        selectors.requests_for_offer(actor, offer)[:10]
+        if staff and actor.can(Action.MANAGE_EXCHANGE) and offer.available
+        else []
+    )
     return _page(
         request,
         actor,
         "exchange/offer_detail.html",
         offer=offer,
         code=selectors.offer_code(offer),
-        is_staff=selectors.is_staff(actor),
-        can_ask=actor.can(Action.ASK_HELP) and offer.helper_id != actor.person.pk,
+        is_staff=staff,
+        can_ask=actor.can(Action.ASK_HELP) and offer.helper_id != actor.person.pk and not staff,
         can_edit=policy.may_enter(actor, offer.helper, Action.OFFER_HELP),
+        proposable=proposable,
     )
