@@ -104,6 +104,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "naober.privacy.middleware.SecurityHeadersMiddleware",
     "naober.privacy.caching.NoStoreForLoggedInMiddleware",
+    # innermost: turns django-ninja's plain-text 405 into the API's JSON error, in the language
+    # chosen above, and the middlewares above still add their headers to it
+    "naober.api.middleware.JsonMethodNotAllowedMiddleware",
 ]
 
 ROOT_URLCONF = "naober.urls"

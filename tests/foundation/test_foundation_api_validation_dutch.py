@@ -42,3 +42,15 @@ def test_choices_and_unknown_types_are_dutch_too():
     )
     assert errors[0]["msg"] == "Kies een van: 'ja', 'nee'."
     assert errors[1]["msg"] == "Deze waarde klopt niet."
+
+
+def test_a_wrong_method_is_the_api_error_format_in_dutch_not_plain_english(client):
+    """django-ninja answered a GET on the SMS webhook with text/html "Method not allowed"."""
+    answer = client.get("/api/v1/sms/inbound")
+    assert answer.status_code == 405
+    assert answer["Content-Type"].startswith("application/json")
+    assert answer["Allow"] == "POST"
+    assert answer.json() == {
+        "detail": "Deze methode kan hier niet. Wel: POST.",
+        "code": "method_not_allowed",
+    }
