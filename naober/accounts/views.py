@@ -29,6 +29,7 @@ from naober.communities.decorators import community_page
 from naober.communities.models import Community, SelfSignup
 from naober.communities.permissions import Action, is_allowed
 from naober.people.selectors import person_get
+from naober.privacy import twofactor
 from naober.privacy.ratelimit import allow, client_ip, rate_limited, too_many
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -141,6 +142,7 @@ def activate(request):
             apply_errors(form, error)
         else:
             login(request, user, backend=MODEL_BACKEND)
+            twofactor.allow_setup_after_activation(request.session, user)
             messages.success(request, _("Welcome! You are now logged in."))
             return redirect("after_login")
     return render(request, "accounts/activate.html", {"form": form})

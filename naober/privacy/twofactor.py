@@ -127,6 +127,20 @@ def issue_for(actor, person) -> tuple[SecondFactorSetupCode, str]:
     return issued
 
 
+def allow_setup_after_activation(session, user) -> None:
+    """Who just activated an invitation may set up the code app in this session, without a code.
+
+    The invitation's one-time code came from an administrator, exactly like a setup code, and
+    whoever held it chose the password: asking for a second code only stranded the first
+    administrator of a new community (nobody inside it can issue one yet) and made every invited
+    coordinator wait for a second message. Only for a login that owes a setup now.
+    """
+    if pending_step(user) != "setup":
+        return
+    code, _raw = issue_setup_code(user)
+    session[SESSION_KEY] = code.pk
+
+
 def usable_setup_code(user, raw: str = "", pk: int | None = None) -> SecondFactorSetupCode | None:
     """The unused, unexpired setup code of `user` with this text (or this id), else None."""
     codes = SecondFactorSetupCode.objects.filter(

@@ -1,0 +1,74 @@
+"""Activating an invitation lets a coordinator or administrator set up the code app at once.
+
+With two-step login required, the setup page used to ask for a second code "from your
+administrator": the first administrator of a new community had nobody to ask (the platform
+administrator is no member), so she was stuck without a shell on the server.
+"""
+
+import pytest
+from django.test import Client
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from naober.accounts.invitations import invite
+from naober.privacy.models import SecondFactorSetupCode
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def enforced(settings):
+    settings.REQUIRE_2FA_FOR_STAFF = True
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+
+
+def activate(client, person, username):
+    issued = invite(person, "letter", None)
+    return client.post(
+        "/accounts/activate/",
+        {"code": issued.code, "username": username, "password": "Zuidwolde-beheer-2026"},
+        follow=True,
+    )
+
+
+def test_invited_administrator_goes_straight_to_the_code_app(community, person_factory):
+    anke = person_factory(community, "admin", login=False, name="Anke Admin")
+    client = Client()
+    page = activate(client, anke, "anke")
+    assert page.redirect_chain[-1][0].startswith("/c/wijk/security/2fa/setup/")
+    html = page.content.decode()
+    assert "otpauth://totp/" in html
+    assert "Instelcode van uw beheerder" not in html
+    device = TOTPDevice.objects.get(user__username="anke", confirmed=False)
+    code = f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+    done = client.post("/c/wijk/security/2fa/setup/", {"code": code, "next": "/c/wijk/settings/"})
+    assert done.status_code == 302 and done["Location"] == "/c/wijk/settings/"
+    assert client.get("/c/wijk/settings/").status_code == 200
+
+
+def test_a_later_session_still_needs_a_setup_code(community, person_factory):
+    karin = person_factory(community, "coordinator", login=False)
+    activate(Client(), karin, "karin")
+    other = Client()
+    other.post("/accounts/login/", {"username": "karin", "password": "Zuidwolde-beheer-2026"})
+    page = other.get("/c/wijk/security/2fa/setup/")
+    assert "otpauth://totp/" not in page.content.decode()
+    assert "setup_code" in page.context["form"].fields
+
+
+def test_a_resident_gets_no_setup_code(community, person_factory):
+    gerda = person_factory(community, login=False)
+    page = activate(Client(), gerda, "gerda")
+    assert page.status_code == 200
+    assert not SecondFactorSetupCode.objects.exists()
+
+
+def test_the_platform_administrator_is_told_how_to_make_his_own_setup_code():
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("platform", "p@voorbeeld.nl", "Platform-2026-x")
+    client = Client()
+    client.post("/accounts/login/", {"username": "platform", "password": "Platform-2026-x"})
+    html = client.get("/security/2fa/setup/").content.decode()
+    assert "manage.py twofactor_setup_code platform" in html
+    assert "Vraag het uw beheerder" not in html
