@@ -3,6 +3,9 @@
 from datetime import date
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from naober.base.periods import PeriodFormMixin
@@ -27,6 +30,12 @@ class DisplayNameMultiple(forms.ModelMultipleChoiceField):
         return obj.display_name
 
 
+def signal_label(signal) -> str:
+    """What the signal said and when, in words: not "#5 08-12-2026"."""
+    when = date_format(timezone.localtime(signal.created_at), "j F Y")
+    return f"{Truncator(signal.description).chars(60)} ({when})"
+
+
 class InitiativeForm(forms.ModelForm):
     class Meta:
         model = Initiative
@@ -48,7 +57,8 @@ class InitiativeForm(forms.ModelForm):
         self.fields["signal"].queryset = Signal.objects.filter(
             community=community, kind=SignalKind.STRUCTURAL
         )
-        self.fields["signal"].label_from_instance = lambda s: f"#{s.pk} {s.created_at:%d-%m-%Y}"
+        self.fields["signal"].empty_label = _("no signal")
+        self.fields["signal"].label_from_instance = signal_label
 
 
 class TaskForm(forms.Form):

@@ -56,7 +56,13 @@ def initiative_list(request, actor):
 
 @community_page(Action.MANAGE_INITIATIVES)
 def initiative_create(request, actor):
-    form = forms.InitiativeForm(request.POST or None, community=actor.community)
+    # From a signal's "start an initiative" (?signal=5): the form names that signal already.
+    signal = request.GET.get("signal", "")[:12]
+    form = forms.InitiativeForm(
+        request.POST or None,
+        community=actor.community,
+        initial={"signal": int(signal)} if signal.isdigit() else None,
+    )
     initiative = (
         request.method == "POST"
         and form.is_valid()

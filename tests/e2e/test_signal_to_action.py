@@ -86,3 +86,27 @@ def test_core_group_turns_a_signal_into_a_request_a_coordinator_enters(
     axe_check(page)
     assert page.get_by_text(f"Hulpvraag {made.code} ingevoerd op").is_visible()
     assert page.get_by_role("button", name="Vraag de coördinatoren dit te doen").count() == 0
+
+
+def test_core_group_starts_an_initiative_from_a_signal(page, login, axe_check):
+    community = make_community("wijk", "Buurthulp De Wijk")
+    core = make_person(community, "core_group", "resident", name="Koen Kerngroep")
+    signal = triage.raise_signal(
+        actor_of(core), description="Jongeren hebben geen plek.", kind="structural"
+    )
+    triage.update_signal(
+        actor_of(core), signal, {"status": "in_progress", "action": "start_initiative"}
+    )
+    login(page, core.user.username)
+    page.goto(f"/c/wijk/signals/{signal.pk}/")
+    axe_check(page)
+    page.get_by_role("link", name="Start het initiatief").click()
+    page.wait_for_load_state()
+    axe_check(page)
+    assert page.get_by_label("Begonnen vanuit signaal").input_value() == str(signal.pk)
+    page.get_by_label("Naam van het initiatief").fill("Een honk voor de jongeren")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_load_state()
+    axe_check(page)
+    page.goto(f"/c/wijk/signals/{signal.pk}/")
+    assert page.get_by_role("link", name="Een honk voor de jongeren").is_visible()

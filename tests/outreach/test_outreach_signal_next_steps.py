@@ -106,3 +106,28 @@ def test_the_core_group_finds_new_signals_on_its_home_page(cast):
 def test_the_signals_board_becomes_cards_on_a_phone(cast, decided):
     page = client_of(cast.core).get("/c/wijk/signals/").content.decode()
     assert 'class="cards-on-phone"' in page and 'data-label="Hoe dringend"' in page
+
+
+def test_start_an_initiative_names_the_signal_and_shows_what_was_started(cast):
+    from naober.initiatives.models import Initiative
+
+    signal = triage.raise_signal(
+        actor_of(cast.core),
+        description="Jongeren hebben geen plek om samen te komen.",
+        kind="structural",
+    )
+    triage.update_signal(actor_of(cast.core), signal, {"action": "start_initiative"})
+    core = client_of(cast.core)
+    page = core.get(f"/c/wijk/signals/{signal.pk}/").content.decode()
+    assert f"/c/wijk/initiatives/new/?signal={signal.pk}" in page
+    form = core.get(f"/c/wijk/initiatives/new/?signal={signal.pk}").content.decode()
+    assert "---------" not in form and f"#{signal.pk} " not in form
+    assert f'value="{signal.pk}" selected>Jongeren hebben geen plek om samen te komen. (' in form
+    assert "geen signaal" in form
+    started = Initiative.objects.create(
+        community=signal.community, title="Jongerenhonk", signal=signal
+    )
+    page = core.get(f"/c/wijk/signals/{signal.pk}/").content.decode()
+    assert "Gestart vanuit dit signaal:" in page
+    assert f"/c/wijk/initiatives/{started.pk}/" in page
+    assert "/c/wijk/initiatives/new/" not in page
