@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema
+from ninja.pagination import paginate
 
 from naober.accounts import invitations, signup
 from naober.accounts.invitations import InvalidCode
@@ -10,6 +11,7 @@ from naober.accounts.models import Via
 from naober.api.deps import ERRORS, SLUG_RE, ErrorOut, actor_for
 from naober.api.errors import ApiError
 from naober.api.models import ApiToken
+from naober.api.pagination import Mapped, Pagination
 from naober.communities.models import Community
 from naober.communities.permissions import Action
 from naober.people.selectors import person_get
@@ -193,26 +195,28 @@ class RejectIn(Schema):
 
 
 @router.get("/c/{community}/join-requests", response={200: list[JoinRequestOut], **ERRORS})
+@paginate(Pagination)
 def list_join_requests(request, community: str):
-    """Sign-ups waiting for a decision (at most 200, oldest first)."""
+    """Sign-ups waiting for a decision (confirmed ones first, then the oldest), paginated like
+    every list: `{"count", "items"}` with `?limit=` and `?offset=`."""
     actor = actor_for(request, community)
-    rows = list(signup.pending(actor)[:200])
-    return [
-        {
-            "id": row.pk,
-            "name": row.name,
-            "email": row.email,
-            "phone": row.phone,
-            "address": row.address,
-            "wants": row.wants,
-            "status": row.status,
-            "created_at": row.created_at.isoformat(),
-            "same_name_and_address": list(
-                signup.merge_candidates(actor, row).values_list("pk", flat=True)[:10]
-            ),
-        }
-        for row in rows
-    ]
+    return Mapped(signup.pending(actor), lambda row: _join_request_out(actor, row))
+
+
+def _join_request_out(actor, row) -> dict:
+    return {
+        "id": row.pk,
+        "name": row.name,
+        "email": row.email,
+        "phone": row.phone,
+        "address": row.address,
+        "wants": row.wants,
+        "status": row.status,
+        "created_at": row.created_at.isoformat(),
+        "same_name_and_address": list(
+            signup.merge_candidates(actor, row).values_list("pk", flat=True)[:10]
+        ),
+    }
 
 
 @router.post(

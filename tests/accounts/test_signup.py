@@ -49,7 +49,7 @@ def test_after_approval_the_whole_way(api, community, coordinator):
     assert mail.outbox[-1].to == ["kees@voorbeeld.nl"]
 
     api.login(coordinator)
-    queued = api.get("c/wijk/join-requests").json()
+    queued = api.get("c/wijk/join-requests").json()["items"]
     assert [row["status"] for row in queued] == ["unverified"]
     join_id = queued[0]["id"]
     # Merging into someone's existing record waits for the confirmed address.
@@ -78,7 +78,7 @@ def test_a_coordinator_may_admit_a_sign_up_that_has_not_confirmed_yet(api, commu
     set_signup(community, SelfSignup.APPROVAL)
     assert api.post("c/wijk/join", SIGNUP).status_code == 202
     api.login(coordinator)
-    join_id = api.get("c/wijk/join-requests").json()[0]["id"]
+    join_id = api.get("c/wijk/join-requests").json()["items"][0]["id"]
     approved = api.post(f"c/wijk/join-requests/{join_id}/approve", {})
     assert approved.status_code == 200, approved.content
     person = Person.objects.get(pk=approved.json()["person"])
@@ -150,7 +150,7 @@ def test_another_communitys_sign_up_is_not_found(api, community, other_community
     join_id = JoinRequest.objects.get().pk
     api.login(person_factory(other_community, "coordinator"))
     assert api.post(f"c/elders/join-requests/{join_id}/reject", {"reason": "x"}).status_code == 404
-    assert api.get("c/elders/join-requests").json() == []
+    assert api.get("c/elders/join-requests").json() == {"count": 0, "items": []}
 
 
 def test_reject_needs_a_reason_and_tells_a_confirmed_person(api, community, coordinator):
@@ -177,7 +177,7 @@ def test_approve_merges_with_the_person_already_known(api, community, coordinato
     api.post("c/wijk/join", SIGNUP)
     api.post("c/wijk/join/verify", {"code": code_from_mail()})
     api.login(coordinator)
-    row = api.get("c/wijk/join-requests").json()[0]
+    row = api.get("c/wijk/join-requests").json()["items"][0]
     assert row["same_name_and_address"] == [known.pk]
     people = Person.objects.count()
     response = api.post(f"c/wijk/join-requests/{row['id']}/approve", {"merge_with": known.pk})
@@ -262,3 +262,15 @@ def test_a_member_is_sent_home_instead_of_signing_up_again(client, community, pe
     log_in(client, person_factory(community))
     response = client.get("/c/wijk/join/")
     assert response.status_code == 302 and response.url == "/c/wijk/"
+
+
+def test_join_requests_are_a_paginated_list_like_every_list(community, api, coordinator):
+    """API.md, Conventions: lists are {"count", "items"} with ?limit= and ?offset= (the queue
+    answered a bare list of at most 200 before)."""
+    set_signup(community, SelfSignup.APPROVAL)
+    for number in range(3):
+        body = {**SIGNUP, "email": f"kees{number}@voorbeeld.nl", "name": f"Kees {number}"}
+        assert api.post("c/wijk/join", body).status_code == 202
+    api.login(coordinator)
+    page = api.get("c/wijk/join-requests?limit=2&offset=1").json()
+    assert page["count"] == 3 and len(page["items"]) == 2
