@@ -173,7 +173,15 @@ def intake(request, actor):
             and open_match.state == MatchState.PROPOSED
             and exchange_states.REQUESTER in exchange_services.missing_yes(open_match)
         )
-        if not proposable and not her_yes and "error" not in context and not form.errors:
+        # refused: the waiting list (the step her answer leaves) has the focus, in the template
+        wait_first = refused and help_request.status == RequestStatus.OPEN
+        if (
+            not proposable
+            and not her_yes
+            and not wait_first
+            and "error" not in context
+            and not form.errors
+        ):
             # nobody left to propose (just proposed, or nobody fits): the keyboard starts at
             # the call-back, not at the top of the page 20 tabs away
             form.fields["day"].widget.attrs["autofocus"] = True
@@ -189,6 +197,7 @@ def intake(request, actor):
             open_match=open_match,
             her_yes=her_yes,
             may_wait=help_request.status == RequestStatus.OPEN,
+            wait_first=wait_first and "error" not in context,
             form=form,
             visit=visit,
         )

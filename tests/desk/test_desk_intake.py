@@ -395,6 +395,9 @@ def test_a_caller_who_refused_is_not_proposed_to_a_helper(
     assert 'name="offer"' not in page and "/callout/" not in page
     assert "wil niet dat de naam aan een helper wordt doorgegeven" in page
     assert "Op de wachtlijst zetten" in page
+    wait = page.split('value="wait"')[1].split("</form>")[0]
+    assert "autofocus" in wait  # the step her answer leaves has the keyboard
+    assert "autofocus" not in page.split('name="day"')[1].split(">")[0]
     refused = client.post(
         response.url, {"step": "propose", "offer": offer.pk}, HTTP_ACCEPT_LANGUAGE="nl"
     )
