@@ -39,3 +39,13 @@ def test_a_window_without_a_total_says_only_its_number(number, has_next):
 def test_one_page_shows_no_pager():
     assert "<nav" not in _render(Paginator(range(3), 10).get_page(1))
     assert "<nav" not in _render(Window(items=[1], number=1, has_next=False))
+
+
+def test_a_page_may_name_what_its_links_keep():
+    """The workbench's default queue is whichever has work first; its pager names it."""
+    from django.http import QueryDict
+
+    html = _render(
+        Paginator(range(30), 10).get_page(1), path="/werk/", pager_query=QueryDict("queue=new")
+    )
+    assert 'href="?queue=new&amp;page=2"' in html

@@ -51,6 +51,9 @@ def workbench(request, actor):
     page = paginate(
         request, workbench_queues.queue_rows(actor, queue.key), workbench_queues.PAGE_SIZE
     )
+    # The pager names the queue: without it, page 2 would be of whichever queue is first then.
+    pager_query = request.GET.copy()
+    pager_query["queue"] = queue.key
     return _page(
         request,
         actor,
@@ -58,6 +61,7 @@ def workbench(request, actor):
         queue=queue,
         counts=counts,
         page=page,
+        pager_query=pager_query,
         lookup_form=LookupForm(),
         areas=selectors.noticeboard_areas(actor.community),
     )
