@@ -5,7 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from naober.communities.models import Area, AreaKind
 from naober.people.languages import codes_from_text, names_of
-from naober.people.models import ConsentMethod, ConsentPurpose, LifeDomain, Person, PersonTag
+from naober.people.models import (
+    ConsentMethod,
+    ConsentPurpose,
+    ContactChannel,
+    LifeDomain,
+    Person,
+    PersonTag,
+)
+from naober.people.validation import default_channel
 
 
 class PersonForm(forms.ModelForm):
@@ -47,6 +55,18 @@ class PersonForm(forms.ModelForm):
 
     def clean_languages_text(self) -> list[str]:
         return codes_from_text(self.cleaned_data["languages_text"])
+
+    def clean(self):
+        data = super().clean()
+        # "Phone call" is only the preselected answer: left as it is for someone given no phone
+        # number (a coordinator registered by e-mail alone), it means "the way I did give".
+        if (
+            "preferred_channel" not in self.changed_data
+            and data.get("preferred_channel") == ContactChannel.PHONE
+            and not data.get("phone")
+        ):
+            data["preferred_channel"] = default_channel(data)
+        return data
 
     def person_data(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if k != "languages_text"}
