@@ -95,6 +95,35 @@ def test_funder_reads_why_a_figure_is_not_shown_without_hovering(page, login, ax
 
 
 @pytest.mark.django_db(transaction=True)
+def test_funder_reads_the_dashboard_on_a_phone_without_scrolling_sideways(page, login, axe_check):
+    from naober.impact.models import Statement
+
+    community = make_community("wijk", "Buurthulp De Wijk")
+    statement_bank()
+    funder = make_person(community, "funder", name="Gemeente Hoogeveen")
+    coordinator = make_person(community, "coordinator")
+    survey = services.create_survey(
+        actor_of(coordinator),
+        title="Nulmeting",
+        statements=list(
+            Statement.objects.filter(code__in=["contacts-new-people", "empower-matter"])
+        ),
+    )
+    first, second = survey.statements.order_by("theme", "id")
+    for value in (5, 4, 2, 5, 5, 1):
+        services.submit_online(survey, {first.pk: value, second.pk: 5})
+    page.set_viewport_size({"width": 320, "height": 800})
+    login(page, funder.user.username)
+    axe_check(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    boxes = page.evaluate(
+        "[...document.querySelectorAll('.table-scroll')]"
+        ".filter(e => e.scrollWidth > e.clientWidth + 1).length"
+    )
+    assert boxes == 0, "a table scrolls sideways inside its box at 320 px"
+
+
+@pytest.mark.django_db(transaction=True)
 def test_resident_fills_in_the_anonymous_survey(page, axe_check):
     community = make_community("wijk", "Buurthulp De Wijk")
     coordinator = make_person(community, "coordinator")

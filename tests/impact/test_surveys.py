@@ -256,3 +256,14 @@ def test_too_few_answers_are_said_in_words(survey, community, person_factory):
     page = client.get(f"/c/wijk/impact/surveys/{survey.pk}/", HTTP_ACCEPT_LANGUAGE="nl")
     html = page.content.decode()
     assert "minder dan 5 antwoorden" in html and "n &lt; 5" not in html
+
+
+def test_survey_results_become_cards_on_a_phone(survey, community, person_factory):
+    """At 320 px the results table (theme, statement, share) scrolled sideways inside its box;
+    on a phone each row is a card whose cells name their column."""
+    answer(survey, 5, 4, 2, 5, 5, 1)
+    client = Client(HTTP_ACCEPT_LANGUAGE="nl")
+    client.force_login(person_factory(community, "funder").user)
+    html = client.get("/c/wijk/impact/").content.decode()
+    assert 'class="cards-on-phone"' in html
+    assert 'data-label="Stelling"' in html
