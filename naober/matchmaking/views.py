@@ -68,7 +68,11 @@ def plan_propose(request, actor):
         return back
     messages.success(
         request,
-        _("%(name)s has been proposed. We have asked them.") % {"name": match.helper.name},
+        _(
+            "%(name)s has been proposed. You will see the answer on the workbench, under "
+            "“Waiting for a helper's answer”."
+        )
+        % {"name": match.helper.name},
     )
     return back
 

@@ -41,6 +41,7 @@ def test_coordinator_proposes_from_the_plan(page, login, axe_check):
     page.wait_for_load_state()
     axe_check(page)
     assert "Bram Jansen is voorgesteld" in page.content()
+    assert "Het antwoord ziet u op de werkbank" in page.content()  # where to look next
     assert Match.objects.get(request=help_request).helper_id == helper.pk
 
 

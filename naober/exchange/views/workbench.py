@@ -113,7 +113,12 @@ def propose(request, actor):
     if not match:
         return _back(request, fallback)
     messages.success(
-        request, _("%(name)s has been proposed. We have asked them.") % {"name": offer.helper.name}
+        request,
+        _(
+            "%(name)s has been proposed. You will see the answer on the workbench, under "
+            "“Waiting for a helper's answer”."
+        )
+        % {"name": offer.helper.name},
     )
     for concern in proposal_concerns(actor, match):
         messages.warning(request, concern)
