@@ -131,3 +131,11 @@ def test_start_an_initiative_names_the_signal_and_shows_what_was_started(cast):
     assert "Gestart vanuit dit signaal:" in page
     assert f"/c/wijk/initiatives/{started.pk}/" in page
     assert "/c/wijk/initiatives/new/" not in page
+
+
+def test_a_signals_page_title_says_which_signal(cast, decided):
+    page = client_of(cast.core).get(f"/c/wijk/signals/{decided.pk}/").content.decode()
+    from django.utils import timezone
+
+    day = timezone.localtime(decided.created_at).day
+    assert f"<title>Signaal van {day} " in page and f"<h1>Signaal van {day} " in page
