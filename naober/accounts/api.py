@@ -15,6 +15,7 @@ from naober.api.pagination import Mapped, Pagination
 from naober.communities.models import Community
 from naober.communities.permissions import Action
 from naober.people.selectors import person_get
+from naober.privacy import twofactor
 from naober.privacy.ratelimit import allow, client_ip
 
 router = Router(tags=["accounts"])
@@ -73,6 +74,14 @@ class ActivatedTokenOut(Schema):
     """The API token of a login just made by activating an invitation."""
 
     token: str
+    second_factor_setup_code: str | None = Field(
+        None,
+        description=(
+            "Only for a coordinator or administrator who must set up a code app (TOTP): a one-time "
+            "setup code for the website's two-step login page. Then ask POST /token for a new "
+            "token with the app's code as otp: this token is refused until then."
+        ),
+    )
 
 
 @router.post(
@@ -90,7 +99,10 @@ def activate(request, payload: ActivateIn):
             400, "invalid_code", _("This code does not work: it is unknown, used or expired.")
         ) from None
     _token, raw = ApiToken.issue(user)
-    return 201, {"token": raw}
+    return 201, {
+        "token": raw,
+        "second_factor_setup_code": twofactor.setup_code_after_activation(user),
+    }
 
 
 class JoinIn(Schema):

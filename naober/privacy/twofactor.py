@@ -141,6 +141,18 @@ def allow_setup_after_activation(session, user) -> None:
     session[SESSION_KEY] = code.pk
 
 
+def setup_code_after_activation(user) -> str | None:
+    """The same for an invitation activated through the API: a setup code to answer with, once.
+
+    Without it the API's first administrator of a community held a token that every call refused
+    (second factor required) and a setup page that asked for a code nobody could give her.
+    """
+    if pending_step(user) != "setup":
+        return None
+    _code, raw = issue_setup_code(user)
+    return raw
+
+
 def usable_setup_code(user, raw: str = "", pk: int | None = None) -> SecondFactorSetupCode | None:
     """The unused, unexpired setup code of `user` with this text (or this id), else None."""
     codes = SecondFactorSetupCode.objects.filter(

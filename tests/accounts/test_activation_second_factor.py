@@ -72,3 +72,27 @@ def test_the_platform_administrator_is_told_how_to_make_his_own_setup_code():
     html = client.get("/security/2fa/setup/").content.decode()
     assert "manage.py twofactor_setup_code platform" in html
     assert "Vraag het uw beheerder" not in html
+
+
+def test_activating_through_the_api_answers_a_setup_code_for_staff(api, community, person_factory):
+    bert = person_factory(community, "admin", login=False)
+    issued = invite(bert, "email", None)
+    body = api.post(
+        "activate", {"code": issued.code, "username": "bert", "password": "Meppel-wijkhulp-2026"}
+    ).json()
+    assert body["token"] and body["second_factor_setup_code"]
+    client = Client()
+    client.post("/accounts/login/", {"username": "bert", "password": "Meppel-wijkhulp-2026"})
+    client.post("/c/wijk/security/2fa/setup/", {"setup_code": body["second_factor_setup_code"]})
+    assert "otpauth://totp/" in client.get("/c/wijk/security/2fa/setup/").content.decode()
+
+
+def test_activating_through_the_api_answers_no_setup_code_for_a_resident(
+    api, community, person_factory
+):
+    gerda = person_factory(community, login=False)
+    issued = invite(gerda, "letter", None)
+    body = api.post(
+        "activate", {"code": issued.code, "username": "gerda", "password": "Meppel-wijkhulp-2026"}
+    ).json()
+    assert body["token"] and body["second_factor_setup_code"] is None
