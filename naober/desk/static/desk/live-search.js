@@ -20,16 +20,19 @@
       }
     });
   }
+  function search() {
+    var q = input.value.trim();
+    if (q.length < 2) { out.innerHTML = ""; return; }
+    var url = form.dataset.liveSearch + "?partial=1&q=" + encodeURIComponent(q);
+    fetch(url, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : ""; })
+      .then(function (html) { out.innerHTML = html; prefill(); })
+      .catch(function () {});
+  }
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () {
-      var q = input.value.trim();
-      if (q.length < 2) { out.innerHTML = ""; return; }
-      var url = form.dataset.liveSearch + "?partial=1&q=" + encodeURIComponent(q);
-      fetch(url, { credentials: "same-origin" })
-        .then(function (r) { return r.ok ? r.text() : ""; })
-        .then(function (html) { out.innerHTML = html; prefill(); })
-        .catch(function () {});
-    }, 250);
+    timer = setTimeout(search, 250);
   });
+  // Typed before this script arrived (a quick hand, a slow line): search what is there now.
+  if (input.value !== input.defaultValue) search();
 })();
