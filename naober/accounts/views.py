@@ -63,6 +63,10 @@ def after_login(request):
             # A funder sees figures only: the dashboard is their page, not the neighbours' board.
             return redirect("impact:dashboard", slug=person.community.slug)
         return redirect("community_home", slug=person.community.slug)
+    if not people and request.user.is_superuser:
+        # The platform administrator belongs to no community: his work (starting communities) is
+        # on the start page, not behind "ask the coordinator of your neighbourhood to invite you".
+        return redirect("home")
     return render(request, "accounts/choose_community.html", {"my_people": people})
 
 

@@ -96,3 +96,16 @@ def test_activating_through_the_api_answers_no_setup_code_for_a_resident(
         "activate", {"code": issued.code, "username": "gerda", "password": "Meppel-wijkhulp-2026"}
     ).json()
     assert body["token"] and body["second_factor_setup_code"] is None
+
+
+def test_the_platform_administrator_lands_on_the_start_page(settings):
+    """Not on "Kies uw buurt ... Vraag de coördinator van uw buurt om u uit te nodigen"."""
+    from django.contrib.auth import get_user_model
+
+    settings.REQUIRE_2FA_FOR_STAFF = False
+    get_user_model().objects.create_superuser("platform", "p@voorbeeld.nl", "Platform-2026-x")
+    client = Client()
+    client.post("/accounts/login/", {"username": "platform", "password": "Platform-2026-x"})
+    response = client.get("/accounts/after-login/")
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert "Nieuwe gemeenschap starten" in client.get("/").content.decode()

@@ -141,3 +141,99 @@ def test_administrator_keeps_categories_and_areas_on_a_small_phone(page, axe_che
     assert page.locator(".area-tree").get_by_text("Molenweg").count() == 1
     axe_check(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def _enrol_code_app(page):
+    """Type the first code of a code app set up from the page's otpauth:// link."""
+    import base64
+    from urllib.parse import parse_qs, urlparse
+
+    from django_otp.oath import totp
+
+    link = page.locator("a[href^='otpauth://']").get_attribute("href")
+    secret = parse_qs(urlparse(link).query)["secret"][0]
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    page.get_by_label("De code van 6 cijfers uit uw app").fill(f"{totp(key):06d}")
+    page.get_by_role("button", name="Aanzetten").click()
+    page.get_by_text("Inloggen in twee stappen staat aan.").wait_for()
+
+
+def test_first_day_with_two_step_login_on(page, axe_check, login, settings, monkeypatch):
+    """Production's two-step login: nobody but the platform administrator needs the server.
+
+    The first administrator used to be stuck at "Instelcode van uw beheerder ... Vraag het uw
+    beheerder" (nobody inside the new community could give her one), and her first coordinator,
+    entered with a name and an e-mail address, was refused for lacking a phone number.
+    """
+    import io
+
+    from django.core import mail
+
+    from tests.accounts.helpers import code_from_mail
+
+    settings.REQUIRE_2FA_FOR_STAFF = True
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    monkeypatch.setenv("DJANGO_SUPERUSER_USERNAME", "platform")
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "Platform-geheim-2026")
+    monkeypatch.setenv("DJANGO_SUPERUSER_EMAIL", "platform@voorbeeld.nl")
+    call_command("createsuperuser", interactive=False, verbosity=0)
+
+    # The platform administrator is told which command makes his setup code.
+    login(page, "platform", "Platform-geheim-2026")
+    assert "manage.py twofactor_setup_code platform" in page.locator("main").inner_text()
+    axe_check(page)
+    out = io.StringIO()
+    call_command("twofactor_setup_code", "platform", stdout=out)
+    page.get_by_label("Instelcode van uw beheerder").fill(out.getvalue().split(": ")[1].split()[0])
+    page.get_by_role("button", name="Verder").click()
+    _enrol_code_app(page)
+
+    page.get_by_role("link", name="Nieuwe gemeenschap starten").click()
+    page.get_by_label("Korte naam in het webadres").fill("zuidwolde")
+    page.get_by_label("Naam", exact=True).fill("Naoberhulp Zuidwolde")
+    page.get_by_label("Gemeente").fill("De Wolden")
+    page.get_by_role("button", name="Gemeenschap aanmaken").click()
+    page.get_by_label("Naam", exact=True).fill("Anke Admin")
+    page.get_by_label("Postadres").fill("Hoofdstraat 1, Zuidwolde")
+    page.get_by_role("button", name="Uitnodigen").click()
+    code = page.locator("strong.code").inner_text()
+    page.get_by_role("button", name="Uitloggen").click()
+
+    # The first administrator activates her letter and goes straight to the code app.
+    page.goto("/accounts/activate/")
+    page.get_by_label("Uw code").fill(code)
+    page.get_by_label("Kies een gebruikersnaam").fill("anke")
+    page.get_by_label("Kies een wachtwoord").fill("Zuidwolde-beheer-2026")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/c/zuidwolde/security/2fa/setup/**")
+    assert page.get_by_label("Instelcode van uw beheerder").count() == 0
+    axe_check(page)
+    _enrol_code_app(page)
+
+    # She enters her first coordinator with a name and an e-mail address, and invites her.
+    page.goto("/c/zuidwolde/people/")
+    page.get_by_role("link", name="Iemand inschrijven").click()
+    page.get_by_label("Naam", exact=True).fill("Karin Kok")
+    page.get_by_label("E-mailadres").fill("karin@voorbeeld.nl")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Karin Kok is ingeschreven.").wait_for()
+    page.get_by_role("link", name="Rollen en inloggen").click()
+    page.get_by_label("coördinator").check()
+    page.get_by_role("button", name="Rollen opslaan").click()
+    page.get_by_role("link", name="Terug naar Karin Kok").click()
+    page.get_by_role("link", name="Uitnodigen om in te loggen").click()
+    page.get_by_role("radio").first.check()
+    page.get_by_role("button", name="Uitnodiging versturen").click()
+    page.get_by_text("De uitnodiging is naar Karin Kok gestuurd.").wait_for()
+    page.get_by_role("button", name="Uitloggen").click()
+
+    # The coordinator follows the link in her e-mail and lands on the workbench.
+    assert mail.outbox[-1].to == ["karin@voorbeeld.nl"]
+    page.goto(f"/accounts/activate/?code={code_from_mail()}")
+    page.get_by_label("Kies een gebruikersnaam").fill("karin")
+    page.get_by_label("Kies een wachtwoord").fill("Karin-coordineert-2026")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/c/zuidwolde/security/2fa/setup/**")
+    _enrol_code_app(page)
+    page.wait_for_url("**/c/zuidwolde/workbench/")
+    axe_check(page)
