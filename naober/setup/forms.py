@@ -2,6 +2,7 @@
 (the same rules as the API), and their errors come back onto these forms."""
 
 from django import forms
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from naober.communities.models import AreaKind, SelfSignup
@@ -84,17 +85,28 @@ WalkInFormSet = forms.formset_factory(WalkInForm, extra=2, max_num=10, absolute_
 
 
 class CategoryForm(forms.Form):
+    label = forms.CharField(label=_("Name in Dutch"), max_length=80)
     code = forms.CharField(
         label=_("Code"),
         max_length=40,
-        help_text=_("Small letters and dashes, for example hond-uitlaten. It cannot change."),
+        required=False,
+        help_text=_(
+            "Left empty, it is made from the name. Small letters and dashes, for example "
+            "hond-uitlaten. It cannot change later."
+        ),
     )
-    label = forms.CharField(label=_("Name in Dutch"), max_length=80)
     label_en = forms.CharField(label=_("Name in English"), max_length=80, required=False)
     kind = forms.ChoiceField(label=_("Kind of help"), choices=CategoryKind.choices)
     in_scope = forms.BooleanField(
         label=_("Neighbours can help with this"), required=False, initial=True
     )
+
+    def clean(self):
+        data = super().clean()
+        # An administrator thinks in names; the code (used in the API and exports) follows.
+        if "code" in self.fields and not data.get("code") and data.get("label"):
+            data["code"] = slugify(data["label"]).replace("_", "-")[:40].strip("-")
+        return data
 
 
 class CategoryEditForm(CategoryForm):

@@ -123,6 +123,11 @@ def test_administrator_keeps_categories_and_areas_on_a_small_phone(page, axe_che
     page.get_by_label("Code").fill("hond-uitlaten")
     page.get_by_role("button", name="Toevoegen").click()
     page.get_by_text("De soort hulp is toegevoegd.").wait_for()
+    # A name alone is enough: the code is made from it.
+    page.get_by_label("Naam in het Nederlands").fill("Koffie drinken")
+    page.get_by_role("button", name="Toevoegen").click()
+    page.get_by_text("De soort hulp is toegevoegd.").wait_for()
+    assert page.get_by_role("row").filter(has_text="Koffie drinken").count() == 1
     page.get_by_role("button", name="Hond uitlaten omhoog zetten").click()
     page.get_by_role("link", name="Hond uitlaten").click()
     axe_check(page)
