@@ -84,6 +84,9 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Last, so that naober.core's widget templates win (its select option says "Kies…" where
+    # Django writes "---------"); the rest of Django's form templates come from here.
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -110,6 +113,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "naober.urls"
+# Form widgets render through the site's template engine, so naober.core may override one.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "naober.wsgi.application"
 
 TEMPLATES = [

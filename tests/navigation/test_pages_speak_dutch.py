@@ -20,6 +20,8 @@ READ_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 TELLS = {
     "a raw value": re.compile(r"\b(True|False|None)\b|\[\s*'|\{\s*'"),
     "an ISO date": re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    # Django's empty choice, "---------": say what to choose ("Kies een buurt", "nog niemand").
+    "a row of dashes": re.compile(r"-{4,}"),
     "English": re.compile(
         r"\b(the|your|with|Save|Cancel|Submit|Delete|Search|Previous|Next|Request|Requests|"
         r"Volunteer|Coordinator|Welcome|Settings|Password|Username|Page)\b"
