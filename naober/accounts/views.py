@@ -55,6 +55,18 @@ def after_login(request):
     if len(people) == 1:
         person = people[0]
         roles = frozenset(membership.role for membership in person.memberships.all())
+        if is_allowed(roles, Action.MANAGE_COMMUNITY) and not person.community.phone:
+            # A new community's administrator starts with the help desk: until it has a phone
+            # number, nothing tells residents how to reach anyone.
+            messages.info(
+                request,
+                _(
+                    "Welcome. Start here: the help desk's phone number and hours. Then the areas "
+                    "and the kinds of help (the links above), and then invite the coordinators "
+                    "under People."
+                ),
+            )
+            return redirect("setup:settings", slug=person.community.slug)
         if is_allowed(roles, Action.MANAGE_EXCHANGE):
             return redirect("exchange:workbench", slug=person.community.slug)
         if is_allowed(roles, Action.VIEW_AGGREGATES) and not is_allowed(

@@ -109,3 +109,21 @@ def test_the_platform_administrator_lands_on_the_start_page(settings):
     response = client.get("/accounts/after-login/")
     assert response.status_code == 302 and response["Location"] == "/"
     assert "Nieuwe gemeenschap starten" in client.get("/").content.decode()
+
+
+def test_a_new_communitys_administrator_lands_on_the_settings(settings, community, person_factory):
+    """Until the help desk has a phone number her day starts there, with what comes next."""
+    settings.REQUIRE_2FA_FOR_STAFF = False
+    community.phone = ""
+    community.save()
+    anke = person_factory(community, "admin")
+    client = Client()
+    client.post(
+        "/accounts/login/", {"username": anke.user.username, "password": "geheim-wachtwoord"}
+    )
+    response = client.get("/accounts/after-login/", follow=True)
+    assert response.redirect_chain[-1][0] == "/c/wijk/settings/"
+    assert "Begin hier: het telefoonnummer" in response.content.decode()
+    community.phone = "0528 123456"
+    community.save()
+    assert client.get("/accounts/after-login/")["Location"] != "/c/wijk/settings/"

@@ -214,6 +214,12 @@ def test_first_day_with_two_step_login_on(page, axe_check, login, settings, monk
     assert page.get_by_label("Instelcode van uw beheerder").count() == 0
     axe_check(page)
     _enrol_code_app(page)
+    # Her day starts at the help desk's settings, with what comes after them.
+    page.wait_for_url("**/c/zuidwolde/settings/")
+    assert "Begin hier" in page.locator("main").inner_text()
+    page.get_by_label("Telefoonnummer van de hulplijn").fill("0528 37 12 34")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De instellingen zijn opgeslagen.").wait_for()
 
     # She enters her first coordinator with a name and an e-mail address, and invites her.
     page.goto("/c/zuidwolde/people/")
