@@ -132,3 +132,18 @@ def test_the_search_never_finds_people_of_another_community(
     by_number = client.get("/c/wijk/desk/caller/", {"q": "0528999999"})
     assert by_number.status_code == 200
     assert "Truus Elders" not in by_number.content.decode()
+
+
+def test_the_desk_finds_a_request_by_the_code_on_a_notice_board_strip(
+    community, members, page_as
+):
+    """A neighbour calls about a strip torn off a sheet: the desk finds the request by its code
+    right there (only the workbench had the box)."""
+    from tests.exchange.helpers import make_request
+
+    help_request = make_request(community, members["resident"])
+    client = page_as(members["coordinator"])
+    desk = client.get("/c/wijk/desk/").content.decode()
+    assert "Belt iemand over een vraag van het prikbord?" in desk and 'name="code"' in desk
+    found = client.get("/c/wijk/workbench/lookup/", {"code": help_request.code.replace("-", "")})
+    assert found.status_code == 302 and found["Location"].endswith(f"/{help_request.pk}/")
