@@ -234,10 +234,16 @@ def _join_request_out(actor, row) -> dict:
 @router.post(
     "/c/{community}/join-requests/{join_id}/approve", response={200: ApprovedOut, **ERRORS}
 )
-def approve_join_request(request, community: str, payload: ApproveIn, join_id: int = Id):
-    """Admit the sign-up (or merge it with `merge_with`) and send the invitation."""
+def approve_join_request(
+    request, community: str, payload: ApproveIn | None = None, join_id: int = Id
+):
+    """Admit the sign-up (or merge it with `merge_with`) and send the invitation.
+
+    The body is optional: the contract names no field, so a bare POST admits as a new person.
+    """
     actor = actor_for(request, community)
-    issued = signup.approve(actor, join_id, merge_with=payload.merge_with)
+    merge_with = payload.merge_with if payload is not None else None
+    issued = signup.approve(actor, join_id, merge_with=merge_with)
     return {
         "person": issued.invitation.person_id,
         "via": issued.invitation.via,
