@@ -16,6 +16,12 @@ from naober.people.models import (
 from naober.people.validation import default_channel
 
 
+def _area_label(area) -> str:
+    if area.kind == AreaKind.STREET and area.parent_id:
+        return f"{area.name} ({area.parent.name})"
+    return area.name
+
+
 class PersonForm(forms.ModelForm):
     languages_text = forms.CharField(
         label=_("Languages"),
@@ -44,10 +50,18 @@ class PersonForm(forms.ModelForm):
 
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = Area.objects.filter(
-            community=community,
-            kind__in=[AreaKind.STREET, AreaKind.VILLAGE, AreaKind.NEIGHBOURHOOD],
-        ).order_by("name")
+        area = self.fields["area"]
+        area.queryset = (
+            Area.objects.filter(
+                community=community,
+                kind__in=[AreaKind.STREET, AreaKind.VILLAGE, AreaKind.NEIGHBOURHOOD],
+            )
+            .select_related("parent")
+            .order_by("name")
+        )
+        # Not Django's "---------"; and a street says where it lies: many villages have a Kerkweg.
+        area.empty_label = _("not given")
+        area.label_from_instance = _area_label
         self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
         self.fields["email"].widget.attrs.update(autocomplete="email")
         if self.instance.pk:

@@ -40,3 +40,19 @@ def test_a_chosen_channel_is_never_changed(browser_as, community, person_factory
         {"name": "Karin Kok", "email": "karin@voorbeeld.nl", "preferred_channel": "sms"},
     )
     assert response.status_code == 200 and "phone" in response.context["form"].errors
+
+
+def test_the_street_list_says_where_each_street_lies(browser_as, community, person_factory):
+    """Not Django's "---------", and two villages' Kerkweg can be told apart."""
+    from naober.communities.models import Area, AreaKind
+
+    root = Area.objects.filter(community=community, parent=None).first()
+    for village in ("Zuidwolde", "Linde"):
+        place = Area.objects.create(
+            community=community, parent=root, kind=AreaKind.VILLAGE, name=village
+        )
+        Area.objects.create(community=community, parent=place, kind=AreaKind.STREET, name="Kerkweg")
+    html = browser_as(person_factory(community, "admin")).get("/c/wijk/people/new/")
+    html = html.content.decode()
+    assert "---------" not in html
+    assert "Kerkweg (Zuidwolde)" in html and "Kerkweg (Linde)" in html
