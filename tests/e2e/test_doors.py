@@ -38,7 +38,7 @@ def test_a_visitor_asks_to_be_called_back_and_the_coordinator_sees_it(
     visitor.get_by_label("Wanneer kunnen we u het best bellen?").fill("'s ochtends")
     visitor.get_by_role("button", name="Bel mij terug").click()
     body = visitor.content()
-    assert "Wat gebeurt er nu" in body and "0528 999 000" in body
+    assert "Wat gebeurt er daarna?" in body and "0528 999 000" in body
     axe_check(visitor)
 
     page.set_viewport_size({"width": 360, "height": 800})
