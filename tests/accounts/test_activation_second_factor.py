@@ -127,3 +127,15 @@ def test_a_new_communitys_administrator_lands_on_the_settings(settings, communit
     community.phone = "0528 123456"
     community.save()
     assert client.get("/accounts/after-login/")["Location"] != "/c/wijk/settings/"
+
+
+def test_roles_and_login_page_offers_the_invitation(settings, community, person_factory):
+    """'Deze persoon heeft geen login.' was a dead end: the invitation was one page back."""
+    settings.REQUIRE_2FA_FOR_STAFF = False
+    admin = person_factory(community, "admin")
+    karin = person_factory(community, "coordinator", login=False, name="Karin Kok")
+    client = Client()
+    client.force_login(admin.user, backend="django.contrib.auth.backends.ModelBackend")
+    html = client.get(f"/c/wijk/people/{karin.pk}/access/").content.decode()
+    assert f'href="/c/wijk/people/{karin.pk}/invite/"' in html
+    assert "Uitnodigen om in te loggen" in html

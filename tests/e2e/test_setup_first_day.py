@@ -231,8 +231,8 @@ def test_first_day_with_two_step_login_on(page, axe_check, login, settings, monk
     page.get_by_role("link", name="Rollen en inloggen").click()
     page.get_by_label("coördinator").check()
     page.get_by_role("button", name="Rollen opslaan").click()
-    page.get_by_role("link", name="Terug naar Karin Kok").click()
-    page.get_by_role("link", name="Uitnodigen om in te loggen").click()
+    page.get_by_text("De rollen zijn opgeslagen.").wait_for()
+    page.get_by_role("link", name="Uitnodigen om in te loggen").click()  # on the same page
     page.get_by_role("radio").first.check()
     page.get_by_role("button", name="Uitnodiging versturen").click()
     page.get_by_text("De uitnodiging is naar Karin Kok gestuurd.").wait_for()
