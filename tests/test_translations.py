@@ -25,6 +25,23 @@ def test_every_dutch_string_is_translated(po_path):
     assert not fuzzy, f"fuzzy (unchecked) in {po_path}: {fuzzy[:20]}"
 
 
+def test_one_string_has_one_translation_in_every_app():
+    """Django merges the apps' catalogues and the first app in INSTALLED_APPS wins, so a string
+    translated differently in a second app never shows as that app wrote it ("Wat gebeurt er nu"
+    on the doors' page read "Wat gebeurt er daarna?"). Where the meaning differs, use a context
+    (pgettext) or other English words."""
+    seen: dict[tuple, dict[str, str]] = {}
+    for po_path in PO_FILES:
+        for entry in polib.pofile(str(po_path)):
+            if entry.obsolete:
+                continue
+            said = entry.msgstr or repr(sorted(entry.msgstr_plural.items()))
+            key = (entry.msgctxt, entry.msgid, entry.msgid_plural)
+            seen.setdefault(key, {})[po_path.parts[-5]] = said
+    differ = {key[1]: apps for key, apps in seen.items() if len(set(apps.values())) > 1}
+    assert not differ, "\n".join(f"{msgid!r}: {apps}" for msgid, apps in differ.items())
+
+
 @pytest.mark.parametrize("po_path", PO_FILES, ids=lambda p: p.parts[-5])
 def test_compiled_catalogue_matches_source(po_path):
     mo_path = po_path.with_suffix(".mo")

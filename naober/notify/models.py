@@ -12,6 +12,7 @@ import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from naober.communities.models import Community
 from naober.people.models import ContactChannel, Person
@@ -101,7 +102,7 @@ class SmsOutbox(models.Model):
     gateway would see it (number, sender, text), and nothing else.
     """
 
-    to = models.CharField(_("to"), max_length=30)
+    to = models.CharField(pgettext_lazy("recipient", "to"), max_length=30)
     # The idempotency key the message was handed over with: the stand-in, like a real gateway,
     # accepts the same key only once.
     key = models.CharField(_("idempotency key"), max_length=100, unique=True, null=True)

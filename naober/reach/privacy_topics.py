@@ -11,7 +11,7 @@ from naober.reach.models import Ask, HelperLimit
 
 LABELS = {
     "asked_on": _("asked on"),
-    "channel": _("asked by"),
+    "channel": _("asked through"),
     "answer": _("your answer"),
     "answered_at": _("answered on"),
     "asks_per_week": _("ask me at most this often per week"),
