@@ -51,7 +51,12 @@ class IntakeRequestForm(forms.Form):
     category = forms.ChoiceField(
         label=_("Kind of help"), widget=forms.Select(attrs={"autofocus": True})
     )
-    title = forms.CharField(label=_("What is the help for, in a few words"), max_length=120)
+    title = forms.CharField(
+        label=_("What is the help for, in a few words"),
+        max_length=120,
+        # it goes out to helpers in call-outs and proposals: the caller stays unnamed
+        help_text=_("Helpers read this: no name or address of the caller."),
+    )
     description = forms.CharField(
         label=_("More about it"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -29,7 +29,10 @@ class AskHelpForm(forms.Form):
     title = forms.CharField(
         label=_("What do you need help with?"),
         max_length=120,
-        help_text=_("In a few words, for example: hang a lamp in the hall."),
+        help_text=_(
+            "In a few words, for example: hang a lamp in the hall. Helpers read this: "
+            "no name or address."
+        ),
     )
     description = forms.CharField(
         label=_("Tell a bit more"),
@@ -156,6 +159,10 @@ class EnterRequestForm(AskHelpForm):
             self.fields["referred_by"].queryset = partners
         self.fields["category"].label = _("Kind of help")
         self.fields["title"].label = _("What is the request?")
+        # the title goes out to helpers in call-outs and proposals: the requester stays unnamed
+        self.fields["title"].help_text = _(
+            "In a few words. Helpers read this: no name or address of the person."
+        )
         self.fields["publish"].label = _(
             "The person agrees: also show the request on the public page of the neighbourhood"
         )
