@@ -362,12 +362,31 @@ class Match(models.Model):
         return self.state in OPEN_STATES
 
 
+class MatchEventKind(models.TextChoices):
+    """What a row of a match's history records: a step of the state machine, one side's yes (the
+    state stays `proposed`), or a coordinator pausing the match for review or ending the pause.
+    The history's words for every reader come from this, the state and who took the step
+    (selectors.matches.step_text), never from the note, which not every reader may see."""
+
+    STEP = "step", _("step")
+    HELPER_YES = "helper_yes", _("the helper's yes")
+    REQUESTER_YES = "requester_yes", _("the asker's yes")
+    PAUSED = "paused", _("paused for review")
+    RESUMED = "resumed", _("review finished")
+
+
 class MatchEvent(models.Model):
     """One step in a match's history: who moved it from which state to which, when and why."""
 
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="events")
     from_state = models.CharField(_("from"), max_length=12, choices=MatchState.choices, blank=True)
     to_state = models.CharField(_("to"), max_length=12, choices=MatchState.choices)
+    kind = models.CharField(
+        _("what happened"),
+        max_length=16,
+        choices=MatchEventKind.choices,
+        default=MatchEventKind.STEP,
+    )
     by = models.ForeignKey(
         Person,
         null=True,

@@ -28,6 +28,8 @@ class EventOut(Schema):
     by: int | None
     at: datetime
     note: str
+    kind: str = "step"
+    text: str = ""
 
 
 class MatchOut(Schema):

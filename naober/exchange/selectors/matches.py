@@ -4,6 +4,7 @@ side's contact details (only as far as shared), proposals awaiting a yes and "my
 
 from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 from django.http import Http404
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from naober.communities.context import Actor
@@ -14,6 +15,7 @@ from naober.exchange.models import (
     OPEN_STATES,
     Match,
     MatchEvent,
+    MatchEventKind,
     MatchState,
 )
 from naober.exchange.selectors._common import _me, is_staff
@@ -73,8 +75,71 @@ def step_shown(match: Match, event: MatchEvent, *, staff: bool) -> bool:
     return staff or event.by_id in (match.helper_id, match.request.requester_id)
 
 
-def history(match: Match, *, staff: bool = True) -> list[dict]:
-    """The steps of a match, as the reader may see them (see step_shown)."""
+def _name(person: Person | None, *, me: int | None, staff: bool) -> str:
+    """A side as the reader knows them: "U" for the reader themselves, the full name for staff,
+    else the name neighbours see (as on the rest of the match page)."""
+    if person is None:
+        return ""
+    if me is not None and person.pk == me:
+        return pgettext("the reader, at the start of a sentence", "You")
+    return person.name if staff else person.display_name
+
+
+def step_text(match: Match, event: MatchEvent, *, me: int | None = None, staff: bool = True) -> str:
+    """What happened at this step, in one plain sentence for this reader: "Voorgesteld door de
+    coördinator", "Gerrit zei ja", "Truus zei ja (telefonisch, genoteerd door de coördinator)".
+
+    Built from the row's kind, its state and whether one of the two sides took it, never from the
+    note: a side never learns more than the page already shows (the other side's name, and that
+    "the coordinator" did something, not which one)."""
+    helper, requester = match.helper, match.request.requester
+    by_side = {match.helper_id: helper, match.request.requester_id: requester}.get(event.by_id)
+    if event.by_id is None:
+        by_side = None
+    kind, to = event.kind, event.to_state
+    if kind in (MatchEventKind.HELPER_YES, MatchEventKind.REQUESTER_YES):
+        side = helper if kind == MatchEventKind.HELPER_YES else requester
+        name = _name(side, me=me, staff=staff)
+        if event.by_id is not None and event.by_id != side.pk:
+            return gettext("%(name)s said yes (on the phone, noted by the coordinator)") % {
+                "name": name
+            }
+        return gettext("%(name)s said yes") % {"name": name}
+    if kind == MatchEventKind.PAUSED:
+        return gettext("Paused: the coordinator takes a look first")
+    if kind == MatchEventKind.RESUMED:
+        return gettext("The coordinator has looked at it; the pause is over")
+    name = _name(by_side, me=me, staff=staff)
+    if to == MatchState.PROPOSED:
+        if by_side is not None and by_side.pk == match.helper_id:
+            return gettext("%(name)s offered to help, and so said yes") % {"name": name}
+        if by_side is not None:
+            return gettext("%(name)s asked for this help, and so said yes") % {"name": name}
+        if event.by_id is None:
+            return gettext("Proposed")
+        return gettext("Proposed by the coordinator")
+    if to == MatchState.ACCEPTED:
+        return gettext("Both said yes")
+    if to == MatchState.INTRODUCED:
+        return gettext("The introduction meeting is planned")
+    if to == MatchState.ACTIVE:
+        return gettext("The help has started")
+    if to == MatchState.COMPLETED:
+        return gettext("The help is finished")
+    if to == MatchState.DECLINED:
+        if by_side is not None:
+            return gettext("%(name)s said no") % {"name": name}
+        return gettext("Did not go ahead (noted by the coordinator)")
+    if by_side is not None:  # stopped
+        return gettext("%(name)s stopped the help") % {"name": name}
+    if event.by_id is None:
+        return gettext("Stopped")
+    return gettext("Stopped by the coordinator")
+
+
+def history(match: Match, *, staff: bool = True, me: int | None = None) -> list[dict]:
+    """The steps of a match, as the reader may see them (see step_shown), each with what
+    happened in words (step_text) for this reader."""
     steps = []
     for e in match.events.all():
         shown = step_shown(match, e, staff=staff)
@@ -85,6 +150,8 @@ def history(match: Match, *, staff: bool = True) -> list[dict]:
                 "by": e.by_id if shown else None,
                 "at": e.at,
                 "note": e.note if shown else "",
+                "kind": e.kind,
+                "text": step_text(match, e, me=me, staff=staff),
             }
         )
     return steps
@@ -107,7 +174,7 @@ def match_view(actor: Actor, match: Match) -> dict:
         "review_flag": match.review_flag,
         "helper_yes_at": match.helper_yes_at,
         "requester_yes_at": match.requester_yes_at,
-        "history": history(match, staff=is_staff(actor)),
+        "history": history(match, staff=is_staff(actor), me=_me(actor)),
     }
     if is_staff(actor):
         data.update(intro_notes=match.intro_notes, review_note=match.review_note)
@@ -162,10 +229,12 @@ def match_contact(actor: Actor, match: Match) -> dict | None:
     return data
 
 
-def events_of(match: Match, *, staff: bool = True) -> list[MatchEvent]:
-    """The steps for the match page; who and the note only where step_shown allows."""
+def events_of(match: Match, *, staff: bool = True, me: int | None = None) -> list[MatchEvent]:
+    """The steps for the match page, each with `text` (step_text, for this reader); who and the
+    note only where step_shown allows."""
     events = list(match.events.select_related("by").order_by("at", "id"))
     for event in events:
+        event.text = step_text(match, event, me=me, staff=staff)
         if not step_shown(match, event, staff=staff):
             event.note, event.by = "", None
     return events

@@ -16,6 +16,7 @@ from naober.exchange.models import (
     FollowUpKind,
     Match,
     MatchEvent,
+    MatchEventKind,
     MatchMode,
     MatchState,
 )
@@ -135,6 +136,7 @@ def say_yes(actor: Actor, match: Match, side: str = "", note: str = "") -> Match
         match=match,
         from_state=match.state,
         to_state=match.state,
+        kind=MatchEventKind.HELPER_YES if side == states.HELPER else MatchEventKind.REQUESTER_YES,
         by=actor.person,
         note=_labelled_note(who, note),
     )
@@ -232,6 +234,7 @@ def flag_match(actor: Actor, match: Match, *, flagged: bool, note: str = "") -> 
         match=match,
         from_state=match.state,
         to_state=match.state,
+        kind=MatchEventKind.PAUSED if flagged else MatchEventKind.RESUMED,
         by=actor.person,
         note=_labelled_note(f"{label}:", note) if note else label,
     )

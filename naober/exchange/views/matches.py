@@ -84,7 +84,7 @@ def match_detail(request, actor, match_id):
         match=match,
         steps=next_steps(actor, match),
         contact=selectors.match_contact(actor, match),
-        events=selectors.events_of(match, staff=staff),
+        events=selectors.events_of(match, staff=staff, me=getattr(actor.person, "pk", None)),
         safety_advice=selectors.SAFETY_ADVICE,
         is_staff=staff,
         can_introduce=MatchState.INTRODUCED in services.allowed_transitions(actor, match),
