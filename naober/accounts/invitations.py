@@ -47,14 +47,22 @@ def _check_channel(person: Person, via: str) -> None:
         raise ValidationError({"via": [_("This person has no phone number.")]})
 
 
-def invite(person: Person, via: str, by: Actor | None, *, deliver: bool = True) -> Issued:
+def invite(
+    person: Person,
+    via: str,
+    by: Actor | None,
+    *,
+    deliver: bool = True,
+    platform_contact: str | None = None,
+) -> Issued:
     """Give `person` a one-time activation code and send it (e-mail, SMS) or return it to print.
 
     `by` is the coordinator or administrator who invites (checked against the permission table);
     None is a trusted caller such as the platform administrator appointing a community's first
     administrator. Earlier open invitations of the person are withdrawn: one code works at a time.
     `deliver=False` only returns the code (someone who just confirmed their address activates
-    straight away).
+    straight away). `platform_contact` (the platform administrator's e-mail address) says the
+    message comes from the platform, for a new community that has no help desk nor coordinator yet.
     """
     if by is not None:
         by.require(Action.INVITE_PEOPLE)
@@ -96,6 +104,8 @@ def invite(person: Person, via: str, by: Actor | None, *, deliver: bool = True) 
             code=code,
             phone=delivery.desk_phone(person.community),
             language=delivery.language_for(person),
+            inviter=by.person.name if by is not None and by.person is not None else "",
+            platform_contact=platform_contact,
         )
         try:
             delivery.send(via, email=person.email, phone=person.phone, outgoing=outgoing)

@@ -9,9 +9,24 @@ from naober.accounts.codes import grouped
 from naober.accounts.delivery import Outgoing
 
 
-def _call(phone: str) -> str:
+def _call(phone: str, *, inviter: str = "", platform_contact: str | None = None) -> str:
+    """Whom to ask: the help desk; without a desk number the person who invited them, or, for a
+    new community's first administrator (no desk, no coordinator yet), the platform administrator.
+    """
     if phone:
         return _("Questions? Call the help desk on %(phone)s.") % {"phone": phone}
+    if platform_contact is not None:
+        if platform_contact:
+            return _(
+                "Questions? Ask the administrator of the Naober platform, who started this "
+                "community for you: %(contact)s."
+            ) % {"contact": platform_contact}
+        return _(
+            "Questions? Ask the administrator of the Naober platform, who started this "
+            "community for you."
+        )
+    if inviter:
+        return _("Questions? Ask %(name)s, who invited you.") % {"name": inviter}
     return _("Questions? Call the coordinator.")
 
 
@@ -19,7 +34,16 @@ def link(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def invitation(*, name: str, community, code: str, phone: str, language: str) -> Outgoing:
+def invitation(
+    *,
+    name: str,
+    community,
+    code: str,
+    phone: str,
+    language: str,
+    inviter: str = "",
+    platform_contact: str | None = None,
+) -> Outgoing:
     with translation.override(language):
         url = link(reverse("activate")) + f"?code={code}"
         body = (
@@ -33,7 +57,7 @@ def invitation(*, name: str, community, code: str, phone: str, language: str) ->
             + f"\n\n{url}\n\n"
             + _("The link works once and for %(days)s days.") % {"days": settings.INVITATION_DAYS}
             + "\n\n"
-            + _call(phone)
+            + _call(phone, inviter=inviter, platform_contact=platform_contact)
         )
         sms = _(
             "Naober %(community)s: your code to log in for the first time is %(code)s. "

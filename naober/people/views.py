@@ -54,6 +54,7 @@ def person_list(request, actor):
             "page": page,
             "query": query,
             "can_create": actor.can(Action.CREATE_PERSON),
+            "can_invite": actor.can(Action.INVITE_PEOPLE),
         },
     )
 

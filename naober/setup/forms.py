@@ -35,6 +35,57 @@ class AdministratorForm(forms.Form):
     )
 
 
+class InviteMemberForm(forms.Form):
+    """Register someone with a role and invite them to log in, on one page."""
+
+    name = forms.CharField(label=_("Name"), max_length=120)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    phone = forms.CharField(
+        label=_("Mobile number"),
+        max_length=20,
+        required=False,
+        help_text=_("Only needed for a text message; an e-mail address is enough."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+    )
+    address = forms.CharField(
+        label=_("Postal address"),
+        max_length=200,
+        required=False,
+        help_text=_("Only needed for a letter."),
+    )
+    role = forms.ChoiceField(label=_("Role"), widget=forms.RadioSelect)
+    via = forms.ChoiceField(
+        label=_("Send the invitation by"),
+        choices=[VIA_CHOICES[1], VIA_CHOICES[2], VIA_CHOICES[0]],
+        initial="email",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = roles
+        self.fields["role"].initial = roles[0][0] if roles else None
+
+    def clean(self):
+        data = super().clean()
+        # Said at the field to fill in, not as "this person has no e-mail address" at the channel.
+        if data.get("via") == "email" and "email" in data and not data["email"]:
+            self.add_error(
+                "email", _("Fill in an e-mail address, or choose a text message or a letter.")
+            )
+        if data.get("via") == "sms" and "phone" in data and not data["phone"]:
+            self.add_error("phone", _("Fill in a mobile number for the text message."))
+        return data
+
+    def person_data(self) -> dict:
+        return {field: self.cleaned_data[field] for field in ("name", "email", "phone", "address")}
+
+
 class SettingsForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
     municipality = forms.CharField(label=_("Municipality"), max_length=120)

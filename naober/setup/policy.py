@@ -13,6 +13,7 @@ ROUTES = {
     "setup:areas_export": Action.MANAGE_COMMUNITY,
     "setup:areas_import": Action.MANAGE_COMMUNITY,
     "setup:categories": Action.MANAGE_COMMUNITY,
+    "setup:invite": Action.INVITE_PEOPLE,
     "setup:category_edit": Action.MANAGE_COMMUNITY,
     "setup:category_move": Action.MANAGE_COMMUNITY,
     "setup:settings": Action.MANAGE_COMMUNITY,

@@ -5,6 +5,7 @@ from naober.setup import views
 app_name = "setup"
 urlpatterns = [
     path("settings/", views.settings_page, name="settings"),
+    path("people/invite/", views.invite_member_page, name="invite"),
     path("settings/categories/", views.categories_page, name="categories"),
     path("settings/categories/<slug:code>/", views.category_edit, name="category_edit"),
     path("settings/categories/<slug:code>/move/", views.category_move, name="category_move"),

@@ -7,20 +7,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from naober.accounts import codes, delivery
 from naober.base.exports import csv_response
 from naober.base.pages import on_form, page
 from naober.communities import area_csv, selectors, services
 from naober.communities.decorators import community_page
-from naober.communities.models import Community
-from naober.communities.permissions import Action
+from naober.communities.models import Community, Role
+from naober.communities.permissions import Action, grantable_roles
 from naober.exchange import category_services
 from naober.exchange.models import Category
 from naober.setup import forms
-from naober.setup.services import appoint_administrator
+from naober.setup.services import appoint_administrator, invite_member
 
 
 def _platform_admin(request) -> None:
@@ -74,6 +76,67 @@ def administrator_invite(request, slug):
                 },
             )
     return render(request, "setup/administrator_form.html", {"form": form, "target": community})
+
+
+# --- inviting a member --------------------------------------------------------------------------
+
+# The roles this page offers, in the order an administrator looks for them; a resident is invited
+# from the person's own page (most residents need no login at all).
+INVITE_ROLES = (
+    Role.COORDINATOR,
+    Role.VOLUNTEER,
+    Role.ADMIN,
+    Role.CORE_GROUP,
+    Role.PARTNER,
+    Role.FUNDER,
+)
+
+
+@community_page(Action.INVITE_PEOPLE, hide=True)
+def invite_member_page(request, actor):
+    """Name, e-mail address, role and "send": a coordinator or volunteer invited in one step."""
+    grantable = grantable_roles(actor.roles)
+    roles = [(role, Role(role).label) for role in INVITE_ROLES if role in grantable]
+    form = forms.InviteMemberForm(request.POST or None, roles=roles)
+    done = (
+        request.method == "POST"
+        and form.is_valid()
+        and on_form(
+            form,
+            lambda: invite_member(
+                actor, form.person_data(), form.cleaned_data["role"], form.cleaned_data["via"]
+            ),
+        )
+    )
+    if done:
+        person, issued = done
+        if issued.invitation.via == "letter":
+            return render(
+                request,
+                "accounts/invitation_letter.html",
+                {
+                    "community": actor.community,
+                    "actor": actor,
+                    "person": person,
+                    "code": codes.grouped(issued.code),
+                    "invitation": issued.invitation,
+                    "phone": delivery.desk_phone(actor.community),
+                    "activate_url": request.build_absolute_uri(reverse("activate")),
+                },
+            )
+        messages.success(
+            request,
+            _("%(name)s has been registered as %(role)s and the invitation has been sent.")
+            % {"name": person.name, "role": Role(form.cleaned_data["role"]).label},
+        )
+        return redirect("setup:invite", slug=actor.community.slug)
+    return page(
+        request,
+        actor,
+        "setup/invite_member.html",
+        form=form,
+        show_settings_nav=actor.can(Action.MANAGE_COMMUNITY),
+    )
 
 
 # --- settings ------------------------------------------------------------------------------------

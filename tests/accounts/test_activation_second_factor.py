@@ -108,7 +108,7 @@ def test_the_platform_administrator_lands_on_the_start_page(settings):
     client.post("/accounts/login/", {"username": "platform", "password": "Platform-2026-x"})
     response = client.get("/accounts/after-login/")
     assert response.status_code == 302 and response["Location"] == "/"
-    assert "Nieuwe gemeenschap starten" in client.get("/").content.decode()
+    assert "Nieuw buurthulpproject starten" in client.get("/").content.decode()
 
 
 def test_a_new_communitys_administrator_lands_on_the_settings(settings, community, person_factory):
