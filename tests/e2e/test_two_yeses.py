@@ -16,6 +16,12 @@ def switch_user(page, login, person):
     login(page, person.user.username)
 
 
+def history(page) -> list[str]:
+    """The history's lines without their date and time ("8 december 2026 10:02: ...")."""
+    lines = page.locator("h2:text-is('Geschiedenis') + ol > li").all_inner_texts()
+    return [line.split(": ", 1)[1] for line in lines]
+
+
 def press(page, axe_check, name: str):
     page.get_by_role("button", name=name).first.click()
     page.wait_for_load_state()
@@ -73,6 +79,23 @@ def test_volunteer_says_yes_from_the_landing_page_and_coordinator_records_the_re
     match.refresh_from_db()
     assert match.state == MatchState.ACCEPTED
     assert match.requester_yes_by == wijk["coordinator"]
+    # each step in words, not "voorgesteld" three times; the coordinator also reads who and notes
+    assert history(page) == [
+        "Voorgesteld door de coördinator (Carla Coördinator)",
+        "Bram Jansen zei ja",
+        "Truus Offline zei ja (telefonisch, genoteerd door de coördinator) (Carla Coördinator)",
+        "Beiden zeiden ja: de hulp gaat door (Carla Coördinator)",
+    ]
+
+    switch_user(page, login, wijk["volunteer"])
+    page.goto(f"/c/wijk/matches/{match.pk}/")
+    axe_check(page)
+    assert history(page) == [
+        "Voorgesteld door de coördinator",
+        "U zei ja",
+        "Truus zei ja (telefonisch, genoteerd door de coördinator)",
+        "Beiden zeiden ja: de hulp gaat door",
+    ]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -100,6 +123,11 @@ def test_resident_takes_an_offer_and_sees_contact_only_after_the_helpers_yes(
     page.goto(f"/c/wijk/matches/{match.pk}/")
     axe_check(page)
     assert page.get_by_text("06 11112222").is_visible()
+    assert history(page) == [
+        "U vroeg om deze hulp en zei daarmee ja",
+        "Bram zei ja",
+        "Beiden zeiden ja: de hulp gaat door",
+    ]
     # The offer's monthly maximum (1) is used: it is no longer offered.
     page.goto("/c/wijk/offers/")
     assert page.locator("form[action*='/accept/']").count() == 0

@@ -47,7 +47,7 @@ def test_a_yes_with_a_note_too_long_for_the_history_is_refused(community, person
         actor_of(person_factory(community, "coordinator")), request, make_offer(community, helper)
     )
     with pytest.raises(ValidationError) as info:
-        services.say_yes(actor_of(helper), match, note="x" * 500)
+        services.say_yes(actor_of(helper), match, note="x" * 501)  # the note has all 500
     assert "note" in info.value.message_dict
     match.refresh_from_db()
     assert match.helper_yes_at is None

@@ -4,6 +4,7 @@ note the sides may not read). The words come from the row's kind, state and whet
 it (selectors.step_text), so they never leak a coordinator's note or name."""
 
 import importlib
+from datetime import timedelta
 
 import pytest
 from django.apps import apps
@@ -133,16 +134,38 @@ def test_a_no_and_a_stop_say_who(community, cast):
     assert texts(cast, "requester", second)[-1] == "Gestopt door de coördinator"
 
 
+def test_the_notes_keep_only_what_the_person_wrote(walked):
+    """The kind says whose yes it was: no label in the note to read twice."""
+    notes = list(walked.events.values_list("note", flat=True))
+    assert notes == ["past goed", "", SECRET, "", ""]
+
+
 def test_the_migration_fills_the_kind_of_existing_rows(cast, walked):
-    coordinator = actor_of(cast["coordinator"])
-    services.flag_match(coordinator, walked, flagged=True)
-    services.flag_match(coordinator, walked, flagged=False)
-    before = list(walked.events.values_list("kind", flat=True))
+    """Old rows: a side's own yes by who took it, a coordinator's recorded yes by the moment
+    stored on the match, a review flag by the label the service wrote then (or in turns)."""
+    coordinator = cast["coordinator"]
+    later = walked.events.last().at + timedelta(hours=1)
+    for hours, note in enumerate(
+        ["Gepauzeerd om te bekijken: klacht", "Klaar met bekijken", "", ""], start=1
+    ):
+        row = MatchEvent.objects.create(
+            match=walked, from_state="introduced", to_state="introduced", by=coordinator, note=note
+        )
+        MatchEvent.objects.filter(pk=row.pk).update(at=later + timedelta(hours=hours))
     MatchEvent.objects.update(kind=MatchEventKind.STEP)
     migration = importlib.import_module("naober.exchange.migrations.0008_matchevent_kind")
     migration.fill_kinds(apps, None)
-    assert list(walked.events.values_list("kind", flat=True)) == before
-    assert before[1:3] == ["helper_yes", "requester_yes"] and before[-2:] == ["paused", "resumed"]
+    assert list(walked.events.values_list("kind", flat=True)) == [
+        "step",
+        "helper_yes",
+        "requester_yes",
+        "step",
+        "step",
+        "paused",
+        "resumed",
+        "paused",
+        "resumed",
+    ]
 
 
 def as_client(person) -> Client:

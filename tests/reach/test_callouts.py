@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from naober.exchange.models import Match, RequestStatus
+from naober.exchange.selectors import step_text
 from naober.notify.models import Message
 from naober.reach import links, services
 from naober.reach.inbound import HEADER, LocalInbound
@@ -360,6 +361,7 @@ def test_a_helpers_own_yes_to_a_mediated_request_is_not_recorded_as_the_coordina
     ask = Ask.objects.get(channel="email")
     Client().post(links.answer_url(ask).split("8000", 1)[-1], {"answer": "yes"})
     match = Match.objects.get(request=help_request)
-    yes = match.events.exclude(note="").order_by("pk").last()
+    yes = match.events.get(kind="helper_yes")
     assert yes.by_id == ask.person_id
-    assert "De helper zei ja." in yes.note and "coördinator" not in yes.note
+    text = step_text(match, yes, me=ask.person_id, staff=False)
+    assert text == "U zei ja" and "coördinator" not in text

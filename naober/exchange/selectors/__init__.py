@@ -29,6 +29,7 @@ from naober.exchange.selectors.matches import (
     my_matches,
     shareable_contact,
     step_shown,
+    step_text,
     visible_matches,
 )
 from naober.exchange.selectors.noticeboard import (
@@ -111,6 +112,7 @@ __all__ = [
     "match_get",
     "step_shown",
     "history",
+    "step_text",
     "match_view",
     "CONTACT_STATES",
     "shareable_contact",

@@ -230,11 +230,14 @@ def match_contact(actor: Actor, match: Match) -> dict | None:
 
 
 def events_of(match: Match, *, staff: bool = True, me: int | None = None) -> list[MatchEvent]:
-    """The steps for the match page, each with `text` (step_text, for this reader); who and the
-    note only where step_shown allows."""
+    """The steps for the match page, each with `text` (step_text, for this reader) and `who`
+    (staff: the name of who took it, unless the text already says it); who and the note only
+    where step_shown allows."""
     events = list(match.events.select_related("by").order_by("at", "id"))
     for event in events:
         event.text = step_text(match, event, me=me, staff=staff)
+        name = event.by.name if staff and event.by else ""
+        event.who = "" if name in event.text else name
         if not step_shown(match, event, staff=staff):
             event.note, event.by = "", None
     return events

@@ -6,7 +6,6 @@ and re-reading rows within the actor's community, and the one step that moves a 
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from naober.base.errors import TooLong
 from naober.base.text import bounded_text as _text
 from naober.communities.context import Actor
 from naober.communities.permissions import Action
@@ -23,16 +22,6 @@ from naober.people.models import Person
 
 # The longest note a step of a match keeps in its history.
 NOTE_MAX = MatchEvent._meta.get_field("note").max_length
-
-
-def _labelled_note(label: str, note, field: str = "note") -> str:
-    """A history note that starts with our own label ("The helper said yes.") and then the
-    person's note; the person's note is refused when both together would not fit."""
-    note = _text(note, NOTE_MAX, field)
-    room = NOTE_MAX - len(label) - 1
-    if len(note) > room:
-        raise TooLong(field, room, len(note))
-    return f"{label} {note}".strip()
 
 
 def _is_staff(actor: Actor) -> bool:

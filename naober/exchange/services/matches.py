@@ -187,7 +187,8 @@ def accept_offer(
     )
     request = _lock_request(actor, request)
     mode = MatchMode.MEDIATED if request.needs_mediation else MatchMode.SELF
-    match = _open_match(actor, request, offer, mode, _("Asked for this offer directly."))
+    # the history says "... vroeg om deze hulp en zei daarmee ja" (selectors.step_text): no note
+    match = _open_match(actor, request, offer, mode, "")
     _mark_yes(actor, match, states.REQUESTER)
     if mode == MatchMode.MEDIATED:
         for coordinator in coordinators_of(actor.community):

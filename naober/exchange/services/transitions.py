@@ -22,8 +22,8 @@ from naober.exchange.models import (
 )
 from naober.exchange.selectors import contact_line
 from naober.exchange.services._common import (
+    NOTE_MAX,
     _is_staff,
-    _labelled_note,
     _lock_request,
     _own_row,
     _record_step,
@@ -129,16 +129,15 @@ def say_yes(actor: Actor, match: Match, side: str = "", note: str = "") -> Match
     if side not in missing_yes(match):
         return match
     _mark_yes(actor, match, side)
-    who = _("The helper said yes.") if side == states.HELPER else _("The asker said yes.")
-    if side not in sides:
-        who = _("%(who)s Recorded by the coordinator.") % {"who": who}
+    # The row's kind says whose yes it is (and `by` whether a coordinator recorded it): the note
+    # keeps only what the person wrote, so no reader gets the fact twice (selectors.step_text).
     MatchEvent.objects.create(
         match=match,
         from_state=match.state,
         to_state=match.state,
         kind=MatchEventKind.HELPER_YES if side == states.HELPER else MatchEventKind.REQUESTER_YES,
         by=actor.person,
-        note=_labelled_note(who, note),
+        note=_text(note, NOTE_MAX, "note"),
     )
     if not missing_yes(match):
         _record_step(actor, match, MatchState.ACCEPTED, "")
@@ -221,7 +220,7 @@ def flag_match(actor: Actor, match: Match, *, flagged: bool, note: str = "") -> 
     """Pause a match for review (flagged=True) or clear the flag: MANAGE_EXCHANGE.
 
     While flagged the match keeps its state, but contact details are not shared. The flag and
-    its reason are written to the history (a row with the same from and to state).
+    its reason are written to the history (a row of kind `paused` or `resumed`, same state).
     """
     actor.require(Action.MANAGE_EXCHANGE)
     match = _own_row(actor, match, Match)
@@ -229,13 +228,12 @@ def flag_match(actor: Actor, match: Match, *, flagged: bool, note: str = "") -> 
     match.review_flag = flagged
     match.review_note = _text(note, 500, "note") if flagged else ""
     match.save(update_fields=["review_flag", "review_note", "updated_at"])
-    label = _("Paused for review") if flagged else _("Review finished")
     MatchEvent.objects.create(
         match=match,
         from_state=match.state,
         to_state=match.state,
         kind=MatchEventKind.PAUSED if flagged else MatchEventKind.RESUMED,
         by=actor.person,
-        note=_labelled_note(f"{label}:", note) if note else label,
+        note=_text(note, NOTE_MAX, "note"),
     )
     return match
