@@ -79,12 +79,17 @@ def test_volunteer_says_yes_from_the_landing_page_and_coordinator_records_the_re
     match.refresh_from_db()
     assert match.state == MatchState.ACCEPTED
     assert match.requester_yes_by == wijk["coordinator"]
+    intro = page.locator("form[action*='introduction']")
+    intro.locator("[name=intro_at]").fill("2030-03-04T14:00")
+    intro.locator("[name=intro_place]").fill("Buurthuis")
+    press(page, axe_check, "Koppelingsgesprek opslaan")
     # each step in words, not "voorgesteld" three times; the coordinator also reads who and notes
     assert history(page) == [
         "Voorgesteld door de coördinator (Carla Coördinator)",
         "Bram Jansen zei ja",
         "Truus Offline zei ja (telefonisch, genoteerd door de coördinator) (Carla Coördinator)",
         "Beiden zeiden ja: de hulp gaat door (Carla Coördinator)",
+        "De kennismaking is gepland (Carla Coördinator)",
     ]
 
     switch_user(page, login, wijk["volunteer"])
@@ -95,6 +100,7 @@ def test_volunteer_says_yes_from_the_landing_page_and_coordinator_records_the_re
         "U zei ja",
         "Truus zei ja (telefonisch, genoteerd door de coördinator)",
         "Beiden zeiden ja: de hulp gaat door",
+        "De kennismaking is gepland",
     ]
 
 

@@ -172,3 +172,24 @@ def as_client(person) -> Client:
     client = Client()
     client.force_login(person.user)
     return client
+
+
+def test_planning_the_introduction_on_the_page_says_it_once(community, cast):
+    """The introduction form wrote "Koppelingsgesprek" as the note: the sentence says it now."""
+    coordinator = actor_of(cast["coordinator"])
+    match = services.propose(
+        coordinator,
+        make_request(community, cast["requester"]),
+        make_offer(community, cast["helper"]),
+    )
+    services.say_yes(coordinator, match, "helper")
+    services.say_yes(coordinator, match, "requester")
+    client = as_client(cast["coordinator"])
+    client.post(
+        f"/{C}/matches/{match.pk}/introduction/",
+        {"intro_at": "2026-12-10T14:00", "intro_place": "Buurthuis", "intro_notes": ""},
+    )
+    last = match.events.last()
+    assert last.to_state == "introduced" and last.note == ""
+    page = client.get(f"/{C}/matches/{match.pk}/").content.decode()
+    assert "De kennismaking is gepland (Carla Coördinator)</li>" in page

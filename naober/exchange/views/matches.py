@@ -207,8 +207,8 @@ def match_introduce(request, actor, match_id):
         and form.is_valid()
         and on_form(
             form,
-            lambda: services.transition(
-                actor, match, MatchState.INTRODUCED, _("Introduction meeting"), **form.cleaned_data
+            lambda: services.transition(  # the history says "De kennismaking is gepland"
+                actor, match, MatchState.INTRODUCED, "", **form.cleaned_data
             ),
         )
     ):
