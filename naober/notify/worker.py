@@ -161,7 +161,12 @@ class Worker:
         self.wake.wait(seconds)
 
     def drop_connections(self) -> None:
+        """Close this thread's connections so the next query connects anew. One inside a
+        transaction is left alone: the worker runs in autocommit, so such a transaction belongs
+        to whoever runs the worker inline (a test, a management command), not to the worker."""
         for conn in connections.all(initialized_only=True):
+            if conn.in_atomic_block:
+                continue
             try:
                 conn.close()
             except DATABASE_TROUBLE:
