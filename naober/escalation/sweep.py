@@ -13,8 +13,9 @@ promise and is raised the same way until a coordinator marks it called back. A c
 at the desk gets one reminder on its day (`remind_callbacks`, texts in desk.reminders).
 
 The task worker runs the sweep when it starts and every ESCALATION_SWEEP_SECONDS (registered in
-apps.py; `manage.py escalate` or the `escalate` task run it once by hand). It is idempotent: every message carries the key ``escalation:<request>:<stage>:<person>``, and notify
-logs one message per key (a unique column), so a reminder goes out once even when two sweeps run
+apps.py; `manage.py escalate` or the `escalate` task run it once by hand). It is idempotent:
+every message carries the key ``escalation:<request>:<stage>:<person>``, and notify logs one
+message per key (a unique column), so a reminder goes out once even when two sweeps run
 together or the worker restarts halfway. A sweep that ran late still sends a stage it missed, but
 not for requests whose promise broke more than one promise ago (no flood after a long outage).
 """

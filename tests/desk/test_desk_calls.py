@@ -134,9 +134,7 @@ def test_the_search_never_finds_people_of_another_community(
     assert "Truus Elders" not in by_number.content.decode()
 
 
-def test_the_desk_finds_a_request_by_the_code_on_a_notice_board_strip(
-    community, members, page_as
-):
+def test_the_desk_finds_a_request_by_the_code_on_a_notice_board_strip(community, members, page_as):
     """A neighbour calls about a strip torn off a sheet: the desk finds the request by its code
     right there (only the workbench had the box)."""
     from tests.exchange.helpers import make_request

@@ -23,6 +23,10 @@ def test_the_log_on_my_data_says_by_whom_without_names(community):
     page = client.get("/c/wijk/my-data/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     log = page.split("Wie de gegevens bekeek")[-1]
     assert "Door wie" in log
-    for kind in ("zelf, met de eigen inlog", "een coördinator", "een buur die u helpt of bij u op bezoek komt"):
+    for kind in (
+        "zelf, met de eigen inlog",
+        "een coördinator",
+        "een buur die u helpt of bij u op bezoek komt",
+    ):
         assert kind in log, kind
     assert "Carla" not in log and "Bram" not in log

@@ -61,9 +61,7 @@ def test_a_coordinator_is_offered_volunteer_only_and_cannot_make_a_coordinator(
     assert not Person.objects.filter(name="Stiekem").exists()
 
 
-def test_the_service_refuses_a_role_the_actor_may_not_give_and_stores_nothing(
-    members, community
-):
+def test_the_service_refuses_a_role_the_actor_may_not_give_and_stores_nothing(members, community):
     coordinator = members["coordinator"]
     actor = Actor(community=community, person=coordinator, roles=frozenset({Role.COORDINATOR}))
     with pytest.raises(ValidationError) as refused:
