@@ -39,6 +39,11 @@ from tests.security import openapi
 from tests.security.probes import fill, id_choices, ids_of, model_for, params_of
 from tests.security.world import build_world
 
+# The module's world lives in one open transaction for all its tests. Under xdist a test of
+# another module run on the same worker meanwhile would see it (a transactional test found the
+# community "wijk" already there): the group keeps this module's tests together on one worker.
+pytestmark = pytest.mark.xdist_group("route_actions_world")
+
 # Least privileged first: a route is opened by the first role the table allows (rendering a page
 # for every allowed role would cost minutes); every role the table refuses is tried.
 ROLES = ("resident", "volunteer", "partner", "funder", "core_group", "coordinator", "admin")
