@@ -2,9 +2,13 @@
 
 Every door form carries a hidden `started` token: the time the form was shown, signed with the
 site's secret and bound to the door. A post whose token is missing, forged, from another door,
-older than a day, or younger than `MIN_SECONDS` (no person reads and fills a form that fast) is
-treated like a robot, and so is a post that fills in the `website` field people never see. A
-robot is answered as if all went well and nothing is stored, so it learns nothing to adapt to.
+or younger than `MIN_SECONDS` (no person reads and fills a form that fast) is treated like a
+robot, and so is a post that fills in the `website` field people never see. A robot is answered
+as if all went well and nothing is stored, so it learns nothing to adapt to.
+
+A genuine token older than a day is not a robot's: it is someone who left the page open overnight.
+Thanking them and storing nothing would lose her call-back without a word, so that post is
+`EXPIRED` and the page asks to send it once more (with what was typed, and a new token).
 """
 
 import time
@@ -22,18 +26,24 @@ def issue(door: str, *, at: float | None = None) -> str:
     return signing.dumps({"d": door, "t": time.time() if at is None else at}, salt=SALT)
 
 
-def looks_human(door: str, data) -> bool:
-    """True when the post carries a valid token old enough and leaves the honeypot empty."""
+HUMAN, ROBOT, EXPIRED = "human", "robot", "expired"
+
+
+def verdict(door: str, data) -> str:
+    """HUMAN for a valid token old enough and an empty honeypot; EXPIRED for this door's genuine
+    token older than MAX_AGE; ROBOT for anything else."""
     if (data.get(HONEYPOT) or "").strip():
-        return False
+        return ROBOT
     try:
-        value = signing.loads(data.get("started") or "", salt=SALT, max_age=MAX_AGE)
+        value = signing.loads(data.get("started") or "", salt=SALT)
     except signing.BadSignature:
-        return False
+        return ROBOT
     if not isinstance(value, dict) or value.get("d") != door:
-        return False
+        return ROBOT
     try:
         age = time.time() - float(value.get("t"))
     except (TypeError, ValueError):
-        return False
-    return MIN_SECONDS <= age <= MAX_AGE
+        return ROBOT
+    if age > MAX_AGE:
+        return EXPIRED
+    return HUMAN if age >= MIN_SECONDS else ROBOT

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from naober.base.pages import on_form, paginate
 from naober.communities.decorators import community_page
@@ -34,6 +35,12 @@ def _context(actor, **extra) -> dict:
     return {"community": community, "actor": actor, "desk_phone": community.phone, **extra}
 
 
+EXPIRED_MESSAGE = gettext_lazy(
+    "This page was open for more than a day, so nothing has been sent yet. Check what you "
+    "filled in and press the button once more."
+)
+
+
 @rate_limited("public_form")
 @community_page(members_only=False)
 def door(request, actor, door):
@@ -43,9 +50,17 @@ def door(request, actor, door):
     form_class, submit = DOORS[door]
     form = form_class(request.POST or None)
     if request.method == "POST":
-        if not guard.looks_human(door, request.POST):
+        seen = guard.verdict(door, request.POST)
+        if seen == guard.ROBOT:
             return redirect("doors:thanks", slug=actor.community.slug, door=door)
-        if form.is_valid():
+        if seen == guard.EXPIRED:
+            # left open overnight: show what was typed again, with a new start time
+            data = request.POST.copy()
+            data["started"] = guard.issue(door)
+            form = form_class(data)
+            form.is_valid()
+            form.add_error(None, EXPIRED_MESSAGE)
+        elif form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if k != "started"}
             if on_form(form, lambda: submit(actor.community, data)):
                 return redirect("doors:thanks", slug=actor.community.slug, door=door)

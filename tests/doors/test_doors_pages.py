@@ -195,6 +195,28 @@ def test_a_robot_is_thanked_and_nothing_is_stored(community, staff, knock, tampe
     assert stored() == 0 and not Message.objects.exists()
 
 
+def test_a_page_left_open_overnight_asks_to_send_again_and_keeps_what_was_typed(community, staff):
+    """A genuine form older than a day is a person, not a robot: thanking her and storing nothing
+    lost her call-back without a word. The page says so, keeps her words, and the second press
+    (with the new start time it carries) arrives."""
+    client = Client()
+    overnight = guard.issue("callback", at=time.time() - guard.MAX_AGE - 600)
+    response = client.post(
+        "/c/wijk/doors/callback/", {"started": overnight, "website": "", **GOOD["callback"]}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and stored() == 0
+    assert "Deze pagina stond langer dan een dag open" in page
+    assert GOOD["callback"]["name"] in page
+    fresh = response.context["form"]["started"].value()
+    assert fresh != overnight and guard.verdict("callback", {"started": fresh}) == guard.ROBOT
+    later = guard.issue("callback", at=time.time() - 10)  # she reads it and presses again
+    again = client.post(
+        "/c/wijk/doors/callback/", {"started": later, "website": "", **GOOD["callback"]}
+    )
+    assert again.status_code == 302 and stored() == 1
+
+
 def test_an_unknown_door_or_community_is_not_found(community):
     assert Client().get("/c/wijk/doors/achterdeur/").status_code == 404
     assert Client().get("/c/nergens/doors/callback/").status_code == 404
