@@ -128,3 +128,25 @@ def test_a_sheet_without_the_desk_number_warns_whoever_prints_it(page, login, ax
     page.emulate_media(media="print")
     assert not page.get_by_role("alert").is_visible()
     assert page.locator(".sheet-phone", has_text="balie@wijk.example").is_visible()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_line_under_a_title_names_who_first_and_is_never_cut_on_a_screen(page, login):
+    """On a 360 px phone every card's line was cut ("Vraagt hulp · For…"), and on paper the
+    helper's name and street were what fell off the end. Now who comes first, the kinds of help
+    last, and on a screen the line wraps."""
+    community = make_community("wijk", "Buurthulp De Wijk")
+    community.phone = "0528 111 222"
+    community.save()
+    coordinator = make_person(community, "coordinator")
+    asker = make_person(community, "resident", name="Annie Bakker", public_name="Annie")
+    services.create_request(
+        actor_of(asker), {"category": "boodschappen", "title": "Boodschappen", "publish": True}
+    )
+    login(page, coordinator.user.username)
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(f"/c/wijk/noticeboard/{community.areas.get(name='Krakeel').pk}/")
+    line = page.locator(".sheet-item p").first
+    assert line.evaluate("p => p.scrollWidth <= p.clientWidth"), line.inner_text()
+    text = line.inner_text()
+    assert text.index("Annie") < text.index("Boodschappen"), text
