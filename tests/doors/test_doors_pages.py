@@ -67,6 +67,7 @@ def test_each_door_works_without_javascript_and_thanks_with_the_desk_number(
     community.save()
     form = Client().get(f"/c/wijk/doors/{door}/").content.decode()
     assert 'name="started"' in form and 'name="website"' in form
+    assert '<a href="tel:0528999000">0528 999 000</a>' in form  # a tap calls the desk
     response = knock(Client(), door, GOOD[door])
     assert response.status_code == 302 and response.url.endswith(f"/doors/{door}/thanks/")
     thanks = Client().get(response.url).content.decode()
