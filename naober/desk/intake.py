@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from naober.base.errors import DomainError
@@ -259,7 +260,7 @@ def _call_back(actor, help_request, cleaned: dict, visit: bool = False) -> None:
     """The call-back gets its own day in the desk's queue (the workbench's "Terugbellen"), and
     the call itself is noted in the requester's contact log. Someone without a phone cannot be
     called back: the promise is a visit (by the coordinator or a neighbour), said so in both."""
-    day = f"{cleaned['day']:%d-%m-%Y}"
+    day = date_format(cleaned["day"], "j F Y")  # "9 december 2026", as the pages write it
     said = (_("Go round on %(day)s (no phone).") if visit else _("Call back on %(day)s.")) % {
         "day": day
     }

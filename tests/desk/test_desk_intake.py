@@ -2,6 +2,7 @@
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from naober.desk.models import Callback
 from naober.exchange.models import ContactLog, HelpRequest, Match, RequestStatus
@@ -99,7 +100,7 @@ def test_whole_intake_enters_the_request_proposes_and_writes_down_the_call_back(
     assert Match.objects.get(request=help_request, offer=offer).state == "proposed"
     client.post(response.url, {"step": "callback", "day": "2030-01-15", "note": "Na de koffie"})
     log = ContactLog.objects.get(request=help_request)
-    assert log.outcome == "call_back" and "15-01-2030" in log.note
+    assert log.outcome == "call_back" and "15 januari 2030" in log.note
 
 
 def test_with_a_helper_found_the_intake_screen_leads_to_the_match(
@@ -294,7 +295,8 @@ def test_a_caller_without_phone_gets_a_visit_not_a_call_back(
     response = client.post(url, {"step": "callback", "day": today, "note": "Buurvrouw Ria"})
     assert response.status_code == 302
     log = ContactLog.objects.get(request__requester=caller)
-    assert f"Langsgaan op {today:%d-%m-%Y}" in log.note and "Buurvrouw Ria" in log.note
+    written = date_format(today, "j F Y")  # "9 december 2026", not 09-12-2026
+    assert f"Langsgaan op {written}" in log.note and "Buurvrouw Ria" in log.note
     queue = client.get("/c/wijk/desk/callbacks/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Langsgaan op" in queue and "Langsgaan (geen telefoon). Buurvrouw Ria" in queue
     card = client.get(f"/c/wijk/desk/caller/{caller.pk}/", HTTP_ACCEPT_LANGUAGE="nl")
