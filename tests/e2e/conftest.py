@@ -57,8 +57,33 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
     context.set_default_timeout(15_000)
     page = context.new_page()
+    reads = page.evaluate
+    # every test's reading of the page (its width, a style) waits for the page a click opened
+    page.evaluate = lambda expression, arg=None: when_settled(page, lambda: reads(expression, arg))
     yield page
     context.close()
+
+
+def when_settled(page, read, attempts: int = 3):
+    """Read the page once it has settled.
+
+    A read right after a click may start while the browser is still swapping documents (the
+    old one gone, the new one not yet there: "reading 'documentElement'", "reading
+    'scrollWidth'" of null, or "Execution context was destroyed"); wait for the new page's load
+    and read again rather than fail.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(attempts):
+        page.wait_for_load_state()
+        try:
+            return read()
+        except PlaywrightError as error:
+            said = str(error)
+            settling = "of null" in said or "context was destroyed" in said
+            if not settling or attempt == attempts - 1:
+                raise
+            page.wait_for_timeout(200)
 
 
 @pytest.fixture(scope="session")
@@ -68,32 +93,12 @@ def _axe():
     return Axe()
 
 
-def _run_when_loaded(axe, page, attempts: int = 3):
-    """Run axe once the page has settled.
-
-    A check right after a click may start while the browser is still swapping documents
-    (the old one gone, the new one not yet there: "reading 'documentElement'" or "Execution
-    context was destroyed"); wait for the new page's load and try again rather than fail.
-    """
-    from playwright.sync_api import Error as PlaywrightError
-
-    for attempt in range(attempts):
-        page.wait_for_load_state()
-        try:
-            return axe.run(page)
-        except PlaywrightError as error:
-            settling = "documentElement" in str(error) or "context was destroyed" in str(error)
-            if not settling or attempt == attempts - 1:
-                raise
-            page.wait_for_timeout(200)
-
-
 @pytest.fixture
 def axe_check(_axe):
     """Run axe-core on the current page; fail on serious or critical violations."""
 
     def check(page):
-        results = _run_when_loaded(_axe, page)
+        results = when_settled(page, lambda: _axe.run(page))
         bad = [
             v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")
         ]
