@@ -99,7 +99,7 @@ def invite(request, actor, person_id):
             apply_errors(form, error)
         else:
             if issued.invitation.via == Via.LETTER:
-                return _letter(request, actor, person, issued)
+                return invitation_letter(request, actor, person, issued)
             messages.success(
                 request,
                 _("The invitation has been sent to %(name)s.") % {"name": person.name},
@@ -121,8 +121,9 @@ def revoke(request, actor, person_id):
     return redirect("people:detail", slug=actor.community.slug, person_id=person.pk)
 
 
-def _letter(request, actor, person, issued):
-    """The printable letter. The code exists only in this answer: printing again needs a new one."""
+def invitation_letter(request, actor, person, issued):
+    """The printable letter. The code exists only in this answer: printing again needs a new one.
+    Also the answer of setup's one-step invitation sent by letter."""
     return render(
         request,
         "accounts/invitation_letter.html",

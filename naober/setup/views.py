@@ -7,12 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from naober.accounts import codes, delivery
+from naober.accounts.views import invitation_letter
 from naober.base.exports import csv_response
 from naober.base.pages import on_form, page
 from naober.communities import area_csv, selectors, services
@@ -111,19 +110,7 @@ def invite_member_page(request, actor):
     if done:
         person, issued = done
         if issued.invitation.via == "letter":
-            return render(
-                request,
-                "accounts/invitation_letter.html",
-                {
-                    "community": actor.community,
-                    "actor": actor,
-                    "person": person,
-                    "code": codes.grouped(issued.code),
-                    "invitation": issued.invitation,
-                    "phone": delivery.desk_phone(actor.community),
-                    "activate_url": request.build_absolute_uri(reverse("activate")),
-                },
-            )
+            return invitation_letter(request, actor, person, issued)
         messages.success(
             request,
             _("%(name)s has been registered as %(role)s and the invitation has been sent.")
